@@ -1,0 +1,73 @@
+import type { Storyboard } from './ast';
+import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config';
+import { sortDiagnostics, type Diagnostic } from './diagnostics';
+import type { FileAccess } from './files';
+import { readSettings, resolveNames, type Names, type SettingsView } from './model';
+import { parseStoryboard } from './parse';
+import { rules } from './rules';
+import type { Problem, RuleContext } from './rules/types';
+import type { TakeLog } from './takes';
+import { LineIndex } from './text';
+
+export interface AnalyzeOptions {
+  /** The storyboard's path (forward slashes), for the scene id, references and messages. */
+  documentPath?: string;
+  /** The parsed take log beside the storyboard, if there is one. */
+  takeLog?: TakeLog;
+  files?: FileAccess;
+  config?: ResolvedConfig;
+}
+
+export interface Analysis {
+  storyboard: Storyboard;
+  names: Names;
+  settings: SettingsView;
+  lines: LineIndex;
+  diagnostics: Diagnostic[];
+}
+
+/** Parse and check a storyboard: the one entry point the server, the CLI and the tests share. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const storyboard = parseStoryboard(text);
+  return check(text, storyboard, options);
+}
+
+export function check(text: string, storyboard: Storyboard, options: AnalyzeOptions = {}): Analysis {
+  const lines = new LineIndex(text);
+  const names = resolveNames(storyboard, options.takeLog);
+  const settings = readSettings(storyboard);
+  const config = options.config ?? resolveConfig();
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const severity = effectiveSeverity(config, rule.code, rule.severity);
+    if (!severity) continue;
+    const context: RuleContext = {
+      storyboard,
+      text,
+      lines,
+      names,
+      settings,
+      documentPath: options.documentPath,
+      takeLog: options.takeLog,
+      files: options.files,
+      options: { wordsPerSecond: config.wordsPerSecond },
+      report(problem: Problem) {
+        // Each code once per place: a rule that meets the same place twice reports it once.
+        const key = `${rule.code}@${problem.range.start.line}:${problem.range.start.character}-${problem.range.end.line}:${problem.range.end.character}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const ownSeverity = problem.severity ?? rule.severity;
+        diagnostics.push({
+          code: rule.code,
+          severity: config.rules[rule.code] && config.rules[rule.code] !== 'off' ? severity : ownSeverity,
+          message: problem.message,
+          range: problem.range,
+          fixes: problem.fixes ?? [],
+        });
+      },
+    };
+    rule.check(context);
+  }
+  return { storyboard, names, settings, lines, diagnostics: sortDiagnostics(diagnostics) };
+}

@@ -1,0 +1,43 @@
+import type { Range } from './ast';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit in LSP form: replace `range` with `newText`. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes change nothing a writer would need to review; `sora check --fix` applies only these. */
+  safe: boolean;
+  /** The one clearly right fix, offered first by the editor. */
+  preferred?: boolean;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function compareRanges(a: Range, b: Range): number {
+  return (
+    a.start.line - b.start.line ||
+    a.start.character - b.start.character ||
+    a.end.line - b.end.line ||
+    a.end.character - b.end.character
+  );
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,372 @@
+import type { IToken } from 'chevrotain';
+import type {
+  BeatSection,
+  CharacterSection,
+  Consent,
+  Field,
+  Range,
+  Section,
+  Seconds,
+  Storyboard,
+  Text,
+  VariantSection,
+} from './ast';
+import { lex, Newline } from './lexer';
+import { parseLine, type LineNode } from './parser';
+import { LineIndex } from './text';
+
+/** Parses a storyboard. Never throws: lines that parse as nothing become `syntaxErrors`. */
+export function parseStoryboard(text: string): Storyboard {
+  return new StoryboardBuilder(text).build();
+}
+
+const lineShapes: Record<string, string> = {
+  scene: '`scene ID "TITLE"`, for example `scene 09 "The Last Light"`',
+  logline: '`logline: ONE SENTENCE`',
+  settings: '`settings` alone on its line, or in a variant `settings FIELD: VALUE`',
+  style: '`style` alone on its line, or in a variant `style FIELD: VALUE`',
+  character: '`character NAME`, or in a variant `character NAME anchors: VALUE`',
+  reference: '`reference: PATH`',
+  beat: '`beat DURATION [TITLE]` such as `beat 4s The climb`, or in a variant `beat N FIELD: VALUE`',
+  variant: '`variant NAME from BASE`, for example `variant warmer from take02`',
+  say: '`say NAME [@MARKER] "LINE"`, for example `say Mara @1s "Not tonight."`',
+  from: 'a section keyword or `FIELD: VALUE`',
+};
+
+class StoryboardBuilder {
+  private readonly index: LineIndex;
+  private readonly storyboard: Storyboard;
+  private current: Section | undefined;
+
+  constructor(private readonly text: string) {
+    this.index = new LineIndex(text);
+    this.storyboard = {
+      sections: [],
+      characters: [],
+      references: [],
+      beats: [],
+      variants: [],
+      comments: [],
+      syntaxErrors: [],
+      lineCount: this.index.lineCount,
+    };
+  }
+
+  build(): Storyboard {
+    const { tokens, comments } = lex(this.text);
+    for (const comment of comments) {
+      this.storyboard.comments.push({ text: comment.image, range: this.tokenRange(comment) });
+    }
+    let lineTokens: IToken[] = [];
+    for (const token of tokens) {
+      if (token.tokenType === Newline || token.tokenType.CATEGORIES?.includes(Newline)) {
+        this.addLine(lineTokens);
+        lineTokens = [];
+      } else {
+        lineTokens.push(token);
+      }
+    }
+    this.addLine(lineTokens);
+    computeTiming(this.storyboard.beats);
+    return this.storyboard;
+  }
+
+  private addLine(tokens: IToken[]): void {
+    if (tokens.length === 0) return;
+    const node = parseLine(tokens);
+    const lineRange = this.spanRange(tokens[0], tokens[tokens.length - 1]);
+    if (!node) {
+      this.syntaxError(lineRange, describeBadLine(tokens));
+      return;
+    }
+    this.addNode(node, lineRange);
+  }
+
+  private addNode(node: LineNode, lineRange: Range): void {
+    switch (node.kind) {
+      case 'sceneHeader':
+        return this.addScene(node, lineRange);
+      case 'logline': {
+        const section = this.startSection({ kind: 'logline', value: this.value(node.value) }, node.keyword, lineRange);
+        this.storyboard.logline ??= section;
+        return;
+      }
+      case 'reference':
+        this.storyboard.references.push(
+          this.startSection({ kind: 'reference', path: this.value(node.value) }, node.keyword, lineRange),
+        );
+        return;
+      case 'sectionHeader':
+        return this.addSettingsOrStyle(node.keyword, lineRange);
+      case 'characterHeader':
+        this.storyboard.characters.push(
+          this.startSection(
+            { kind: 'character', name: this.tokenText(node.name), anchors: [] as Text[] },
+            node.keyword,
+            lineRange,
+          ) as CharacterSection,
+        );
+        return;
+      case 'beatHeader':
+        return this.addBeat(node, lineRange);
+      case 'variantHeader':
+        this.storyboard.variants.push(
+          this.startSection(
+            { kind: 'variant', name: this.tokenText(node.name), base: this.tokenText(node.base), overrides: [] },
+            node.keyword,
+            lineRange,
+          ) as VariantSection,
+        );
+        return;
+      case 'say':
+        return this.addSay(node, lineRange);
+      case 'field':
+        return this.addField(node.name, node.value, lineRange);
+      case 'override':
+        return this.addOverride(node, lineRange);
+    }
+  }
+
+  private addScene(node: Extract<LineNode, { kind: 'sceneHeader' }>, lineRange: Range): void {
+    let title: Text | undefined;
+    if (node.title) {
+      title = this.quoted(node.title);
+      if (!node.title.image.endsWith('"') || node.title.image.length < 2) {
+        this.syntaxError(lineRange, 'The scene title needs a closing quote: `scene 09 "The Last Light"`.');
+      }
+    }
+    const section = this.startSection(
+      { kind: 'scene', id: node.id ? this.tokenText(node.id) : undefined, title },
+      node.keyword,
+      lineRange,
+    );
+    if (this.storyboard.scene) {
+      this.syntaxError(lineRange, 'A storyboard holds one scene; this second `scene` header is ignored. Put each scene in its own file.');
+    } else {
+      this.storyboard.scene = section;
+    }
+  }
+
+  private addSettingsOrStyle(keyword: IToken, lineRange: Range): void {
+    const kind = keyword.image.toLowerCase() === 'settings' ? 'settings' : 'style';
+    const section = this.startSection({ kind }, keyword, lineRange);
+    // A repeated section adds to the first one, so duplicate fields across the two are still caught.
+    const first = this.storyboard[kind];
+    if (first) section.fields = first.fields;
+    else this.storyboard[kind] = section as never;
+  }
+
+  private addBeat(node: Extract<LineNode, { kind: 'beatHeader' }>, lineRange: Range): void {
+    const duration = this.seconds(node.duration, node.duration.image);
+    let title: Text | undefined;
+    if (node.title.length > 0) {
+      const first = node.title[0];
+      const last = node.title[node.title.length - 1];
+      title = this.trimmedText(first.startOffset, last.startOffset + last.image.length);
+    }
+    const beat: BeatSection = this.startSection(
+      { kind: 'beat', index: this.storyboard.beats.length + 1, duration, title, says: [], start: 0, end: 0 },
+      node.keyword,
+      lineRange,
+    ) as BeatSection;
+    this.storyboard.beats.push(beat);
+  }
+
+  private addSay(node: Extract<LineNode, { kind: 'say' }>, lineRange: Range): void {
+    const beat = this.current?.kind === 'beat' ? this.current : undefined;
+    if (!beat) {
+      this.syntaxError(lineRange, 'A `say` line belongs inside a beat: put it under the `beat` it is spoken in.');
+      return;
+    }
+    let marker: Seconds | undefined;
+    if (node.marker) {
+      const match = /^@(\d+(?:\.\d+)?)s$/i.exec(node.marker.image);
+      if (!match) {
+        this.syntaxError(this.tokenRange(node.marker), `A marker is \`@\` and a duration such as \`@1s\`; found \`${node.marker.image}\`.`);
+        return;
+      }
+      marker = { seconds: Number(match[1]), range: this.tokenRange(node.marker) };
+    }
+    if (!node.line.image.endsWith('"') || node.line.image.length < 2) {
+      this.syntaxError(this.tokenRange(node.line), 'The spoken line needs a closing quote: `say Mara @1s "Not tonight."`.');
+    }
+    beat.says.push({ speaker: this.tokenText(node.speaker), marker, line: this.quoted(node.line), range: lineRange });
+    this.extend(beat, lineRange);
+  }
+
+  private addField(nameToken: IToken, valueToken: IToken | undefined, lineRange: Range): void {
+    const section = this.current;
+    if (!section) {
+      this.syntaxError(lineRange, `\`${nameToken.image}:\` stands outside any section; put it under \`settings\`, \`style\`, a \`character\` or a \`beat\`.`);
+      return;
+    }
+    const field: Field = {
+      key: nameToken.image.toLowerCase(),
+      name: this.tokenText(nameToken),
+      value: this.value(valueToken) ?? { text: '', range: { start: lineRange.end, end: lineRange.end } },
+      range: lineRange,
+    };
+    section.fields.push(field);
+    this.extend(section, lineRange);
+    if (section.kind === 'character') this.readCharacterField(section, field);
+  }
+
+  private readCharacterField(character: CharacterSection, field: Field): void {
+    if (field.key === 'anchors') character.anchors = splitList(field.value);
+    else if (field.key === 'cameo') character.cameo = field.value;
+    else if (field.key === 'consent') character.consent = parseConsent(field.value);
+  }
+
+  private addOverride(node: Extract<LineNode, { kind: 'override' }>, lineRange: Range): void {
+    const variant = this.current?.kind === 'variant' ? this.current : undefined;
+    if (!variant) {
+      const shape = lineShapes[node.keyword.image.toLowerCase()] ?? '';
+      this.syntaxError(lineRange, `\`${node.keyword.image} … FIELD: VALUE\` changes a base and belongs inside a \`variant\`. Here a line should be ${shape}.`);
+      return;
+    }
+    const target = node.keyword.image.toLowerCase() as VariantSection['overrides'][number]['target'];
+    variant.overrides.push({
+      target,
+      beat: node.beat ? { number: Number(node.beat.image), range: this.tokenRange(node.beat) } : undefined,
+      character: node.character ? this.tokenText(node.character) : undefined,
+      field: this.tokenText(node.field),
+      value: this.value(node.value) ?? { text: '', range: { start: lineRange.end, end: lineRange.end } },
+      range: lineRange,
+    });
+    this.extend(variant, lineRange);
+  }
+
+  private startSection<T extends Partial<Section> & { kind: Section['kind'] }>(
+    partial: T,
+    keyword: IToken,
+    lineRange: Range,
+  ): T & Section {
+    const section = {
+      ...partial,
+      keyword: this.tokenText(keyword),
+      headerRange: lineRange,
+      range: lineRange,
+      fields: [] as Field[],
+    } as unknown as T & Section;
+    this.storyboard.sections.push(section);
+    this.current = section;
+    return section;
+  }
+
+  private extend(section: Section, lineRange: Range): void {
+    section.range = { start: section.range.start, end: lineRange.end };
+  }
+
+  private syntaxError(range: Range, message: string): void {
+    this.storyboard.syntaxErrors.push({ range, message });
+  }
+
+  private seconds(token: IToken, image: string): Seconds {
+    return { seconds: Number.parseFloat(image), range: this.tokenRange(token) };
+  }
+
+  private value(token: IToken | undefined): Text | undefined {
+    if (!token) return undefined;
+    return this.trimmedText(token.startOffset, token.startOffset + token.image.length);
+  }
+
+  private quoted(token: IToken): Text {
+    const closed = token.image.length >= 2 && token.image.endsWith('"');
+    const start = token.startOffset + 1;
+    const end = token.startOffset + token.image.length - (closed ? 1 : 0);
+    return { text: this.text.slice(start, end), range: this.offsetRange(start, end) };
+  }
+
+  private trimmedText(start: number, end: number): Text {
+    while (start < end && /\s/.test(this.text[start])) start++;
+    while (end > start && /\s/.test(this.text[end - 1])) end--;
+    return { text: this.text.slice(start, end), range: this.offsetRange(start, end) };
+  }
+
+  private tokenText(token: IToken): Text {
+    return { text: token.image, range: this.tokenRange(token) };
+  }
+
+  private tokenRange(token: IToken): Range {
+    return this.offsetRange(token.startOffset, token.startOffset + token.image.length);
+  }
+
+  private spanRange(first: IToken, last: IToken): Range {
+    const end = last.startOffset + last.image.length;
+    // A trailing Value token may carry trailing blanks; the line's range ends at its last visible character.
+    let trimmedEnd = end;
+    while (trimmedEnd > first.startOffset && /\s/.test(this.text[trimmedEnd - 1])) trimmedEnd--;
+    return this.offsetRange(first.startOffset, trimmedEnd);
+  }
+
+  private offsetRange(start: number, end: number): Range {
+    return { start: this.index.positionAt(start), end: this.index.positionAt(end) };
+  }
+}
+
+function describeBadLine(tokens: IToken[]): string {
+  const first = tokens[0];
+  const found = tokens
+    .map((token) => token.image)
+    .join(' ')
+    .slice(0, 60);
+  const keyword = first.tokenType.name.endsWith('Keyword') ? first.image.toLowerCase() : undefined;
+  if (keyword && lineShapes[keyword]) {
+    return `This line should be ${lineShapes[keyword]}; found \`${found}\`.`;
+  }
+  if (first.tokenType.name === 'Colon') return 'A field needs a name before the colon: `NAME: VALUE`.';
+  return `Expected a section keyword (scene, logline, settings, style, character, reference, beat, variant), a \`FIELD: VALUE\` line or a \`say\` line; found \`${found}\`.`;
+}
+
+/** Splits a comma-separated value into trimmed items, each with its own range. */
+export function splitList(value: Text): Text[] {
+  const items: Text[] = [];
+  if (value.range.start.line !== value.range.end.line) return items;
+  const line = value.range.start.line;
+  let offset = 0;
+  for (const part of value.text.split(',')) {
+    const leading = part.length - part.trimStart().length;
+    const trimmed = part.trim();
+    if (trimmed) {
+      const start = value.range.start.character + offset + leading;
+      items.push({
+        text: trimmed,
+        range: { start: { line, character: start }, end: { line, character: start + trimmed.length } },
+      });
+    }
+    offset += part.length + 1;
+  }
+  return items;
+}
+
+function parseConsent(value: Text): Consent {
+  const text = value.text.trim();
+  const lower = text.toLowerCase();
+  const linesApproved = /,\s*lines approved\s*$/i.test(text);
+  const date = /\d{4}-\d{2}-\d{2}/.exec(text);
+  const dateText: Text | undefined = date
+    ? {
+        text: date[0],
+        range: {
+          start: { line: value.range.start.line, character: value.range.start.character + date.index },
+          end: { line: value.range.start.line, character: value.range.start.character + date.index + date[0].length },
+        },
+      }
+    : undefined;
+  if (/^approved\s+\d{4}-\d{2}-\d{2}(\s*,\s*lines approved)?$/i.test(text)) {
+    return { status: 'approved', date: dateText, linesApproved, value };
+  }
+  if (lower === 'pending') return { status: 'pending', linesApproved: false, value };
+  if (/^revoked(\s+\d{4}-\d{2}-\d{2})?$/i.test(text)) return { status: 'revoked', date: dateText, linesApproved: false, value };
+  return { status: 'invalid', date: dateText, linesApproved, value };
+}
+
+/** The timing model: beats play in order, each starting where the previous one ends. */
+export function computeTiming(beats: BeatSection[]): void {
+  let clock = 0;
+  for (const beat of beats) {
+    beat.start = clock;
+    clock += beat.duration?.seconds ?? 0;
+    beat.end = clock;
+  }
+}

@@ -1,0 +1,46 @@
+import type { Range, Storyboard } from '../ast';
+import type { Fix, Severity } from '../diagnostics';
+import type { FileAccess } from '../files';
+import type { Names, SettingsView } from '../model';
+import type { TakeLog } from '../takes';
+import type { LineIndex } from '../text';
+
+export interface RuleOptions {
+  /** Speaking rate used to judge whether a line fits its time. */
+  wordsPerSecond: number;
+}
+
+export interface Problem {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  /** Only for rules whose severity depends on the case (`timeline`: over is an error, under a warning). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly storyboard: Storyboard;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly names: Names;
+  readonly settings: SettingsView;
+  /** The storyboard's path, when it has one (for the scene id, references and the take log). */
+  readonly documentPath?: string;
+  /** The take log beside the storyboard, when it exists and parsed. */
+  readonly takeLog?: TakeLog;
+  readonly files?: FileAccess;
+  readonly options: RuleOptions;
+  report(problem: Problem): void;
+}
+
+/** One rule of the checker: everything about one diagnostic code in one place. */
+export interface Rule {
+  code: string;
+  /** Default severity; users can override it per code. */
+  severity: Severity;
+  /** When it fires, in one line (the design's rule table). */
+  summary: string;
+  /** Markdown for hovers and `sora explain`: the limit, why it exists, and what to do. */
+  explanation: string;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { scoreCriteria, type ScoreCriterion } from './vocabulary';
+
+// The take log `NAME.takes.json`: every draft generated from a storyboard, its parameters and its
+// scores. This module validates and serialises; reading and the atomic write live with the caller
+// (the server or the CLI), because the core does no I/O.
+
+const score = z.number().int().min(1).max(5);
+
+export const takeIdPattern = /^take\d{2,}$/;
+
+export const scoresSchema = z
+  .object(Object.fromEntries(scoreCriteria.map((criterion) => [criterion, score.optional()])) as Record<
+    ScoreCriterion,
+    z.ZodOptional<typeof score>
+  >)
+  .strict();
+
+export const takeSettingsSchema = z
+  .object({
+    aspect: z.string().optional(),
+    resolution: z.string().optional(),
+    duration: z.number().positive().optional(),
+    audio: z.array(z.string()).optional(),
+    model: z.string().optional(),
+  })
+  .passthrough();
+
+export const takeSchema = z
+  .object({
+    id: z.string().regex(takeIdPattern, 'a take id is `take` and a number, such as `take02`'),
+    file: z.string().min(1),
+    createdAt: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'an ISO date such as 2026-11-25T10:00:00Z'),
+    variant: z.string().min(1),
+    parent: z.string().optional(),
+    change: z.string().optional(),
+    settings: takeSettingsSchema,
+    prompt: z.string(),
+    scores: scoresSchema.optional(),
+    notes: z.string().optional(),
+  })
+  .passthrough();
+
+export const takeLogSchema = z
+  .object({
+    version: z.literal(1),
+    storyboard: z.string().min(1),
+    takes: z.array(takeSchema),
+  })
+  .passthrough()
+  .superRefine((log, context) => {
+    const seen = new Set<string>();
+    log.takes.forEach((take, index) => {
+      if (seen.has(take.id)) {
+        context.addIssue({ code: 'custom', path: ['takes', index, 'id'], message: `take id "${take.id}" is used twice` });
+      }
+      seen.add(take.id);
+    });
+  });
+
+export type TakeLog = z.infer<typeof takeLogSchema>;
+export type Take = z.infer<typeof takeSchema>;
+export type TakeScores = z.infer<typeof scoresSchema>;
+
+export interface TakeLogProblem {
+  /** Where in the JSON, as `takes[1].scores.audioSync`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type TakeLogParse = { ok: true; log: TakeLog } | { ok: false; problems: TakeLogProblem[] };
+
+/** Validates the text of a take log. Never throws. */
+export function parseTakeLog(text: string): TakeLogParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  const result = takeLogSchema.safeParse(json);
+  if (result.success) return { ok: true, log: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: describeIssue(issue) })),
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    return `expected ${issue.expected}${'received' in issue ? '' : ''}`;
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return issue.path.includes('scores') ? 'a score is a whole number from 1 to 5' : issue.message;
+  }
+  return issue.message;
+}
+
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+/** A one-line message for a take log that failed to load, naming the file. */
+export function describeTakeLogProblems(fileName: string, problems: TakeLogProblem[]): string {
+  const listed = problems
+    .slice(0, 3)
+    .map((problem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message))
+    .join('; ');
+  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+  return `${fileName} could not be read: ${listed}${more}. It will not be overwritten until it is fixed.`;
+}
+
+export function serializeTakeLog(log: TakeLog): string {
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+export function emptyTakeLog(storyboardFileName: string): TakeLog {
+  return { version: 1, storyboard: storyboardFileName, takes: [] };
+}
+
+/** Total of the scores given so far; undefined when none is given. */
+export function takeTotal(take: Take): number | undefined {
+  const values = scoreCriteria.map((criterion) => take.scores?.[criterion]).filter((v): v is number => v !== undefined);
+  return values.length ? values.reduce((sum, value) => sum + value, 0) : undefined;
+}
+
+/** The best take: highest total, ties to the later take (the writer's latest iteration). */
+export function bestTake(log: TakeLog): Take | undefined {
+  let best: Take | undefined;
+  let bestTotal = -1;
+  for (const take of log.takes) {
+    const total = takeTotal(take);
+    if (total !== undefined && total >= bestTotal) {
+      best = take;
+      bestTotal = total;
+    }
+  }
+  return best;
+}
+
+/** `take03` after `take02`: one more than the highest id in the log. */
+export function nextTakeId(log: TakeLog): string {
+  const highest = log.takes.reduce((max, take) => Math.max(max, Number(take.id.slice(4)) || 0), 0);
+  return `take${String(highest + 1).padStart(2, '0')}`;
+}
+
+/** `scene09_take03.mp4` */
+export function takeFileName(sceneId: string, takeId: string, extension = 'mp4'): string {
+  return `scene${sceneId}_${takeId}.${extension}`;
+}
+
+/** The take log beside a storyboard: `scene09.sora` → `scene09.takes.json`. */
+export function takeLogPathFor(storyboardPath: string): string {
+  return storyboardPath.replace(/\.sora$/i, '') + '.takes.json';
+}

@@ -1,0 +1,139 @@
+import type { Position, Range } from './ast';
+import type { TextEdit } from './diagnostics';
+
+/** Maps between string offsets and LSP positions for one document. */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    this.lineStarts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
+      if (code === 10 || code === 13) this.lineStarts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle] <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** Offset of the end of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    while (end > this.lineStarts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+  }
+
+  /** The line break this document uses, so inserted lines match it. */
+  get eol(): string {
+    return this.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+}
+
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+export function rangeContains(outer: Range, position: Position): boolean {
+  const afterStart =
+    position.line > outer.start.line || (position.line === outer.start.line && position.character >= outer.start.character);
+  const beforeEnd =
+    position.line < outer.end.line || (position.line === outer.end.line && position.character <= outer.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** Applies non-overlapping edits to a text; later edits are applied first so offsets stay valid. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const index = new LineIndex(text);
+  const sorted = edits
+    .map((edit) => ({ start: index.offsetAt(edit.range.start), end: index.offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let previousStart = Number.POSITIVE_INFINITY;
+  for (const edit of sorted) {
+    if (edit.end > previousStart) continue; // overlaps an edit already applied: skip rather than corrupt
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    previousStart = edit.start;
+  }
+  return result;
+}
+
+/** `0:04`, `0:05.5`: a timecode as writers read it. */
+export function formatTimecode(seconds: number): string {
+  const rounded = Math.round(seconds * 10) / 10;
+  const minutes = Math.floor(rounded / 60);
+  const rest = rounded - minutes * 60;
+  const whole = Math.floor(rest);
+  const tenths = Math.round((rest - whole) * 10);
+  return `${minutes}:${String(whole).padStart(2, '0')}${tenths ? `.${tenths}` : ''}`;
+}
+
+export function formatSpan(start: number, end: number): string {
+  return `${formatTimecode(start)}–${formatTimecode(end)}`;
+}
+
+/** `4s`, `1.5s`. */
+export function formatSeconds(seconds: number): string {
+  return `${Math.round(seconds * 100) / 100}s`;
+}
+
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
+  return words ? words.length : 0;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** The candidate closest to `word`, if it is close enough to be a likely typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  const lower = word.toLowerCase();
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
+  return bestDistance <= allowed ? best : undefined;
+}
