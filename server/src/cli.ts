@@ -1,0 +1,416 @@
+#!/usr/bin/env node
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type Analysis } from './core/analyze';
+import { compile } from './core/compile';
+import { resolveConfig, type ResolvedConfig } from './core/config';
+import type { Diagnostic } from './core/diagnostics';
+import { rules, ruleFor } from './core/rules';
+import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
+import { applyEdits } from './core/text';
+import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
+import { findConfigFile, loadConfigFile, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+
+// `sora check|compile|takes|explain`: the command line on the same core as the language server.
+// Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file that can't be read.
+
+const usage = `Usage:
+  sora check PATH... [--format text|json] [--fix]
+  sora compile FILE [--variant NAME] [--format text|json]
+  sora takes FILE [--format text|json|csv]
+  sora explain [CODE]
+
+PATH may be a .sora file or a folder (searched recursively for *.sora).
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.`;
+
+class UsageError extends Error {}
+
+interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export function main(argv: string[], output: Output = defaultOutput): number {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'check':
+        return checkCommand(rest, output);
+      case 'compile':
+        return compileCommand(rest, output);
+      case 'takes':
+        return takesCommand(rest, output);
+      case 'explain':
+        return explainCommand(rest, output);
+      case '--help':
+      case '-h':
+      case 'help':
+        output.out(usage);
+        return 0;
+      case '--version':
+        output.out(readVersion());
+        return 0;
+      default:
+        throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.err(`sora: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    output.err(`sora: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+const defaultOutput: Output = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+interface ParsedArgs {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+function parseArgs(args: string[], valued: string[], flags: string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (flags.includes(name)) {
+      options.set(name, true);
+    } else if (valued.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value.`);
+      options.set(name, value);
+    } else {
+      throw new UsageError(`Unknown option --${name}.`);
+    }
+  }
+  return { positional, options };
+}
+
+function formatOption(args: ParsedArgs, allowed: string[]): string {
+  const format = args.options.get('format');
+  if (format === undefined) return 'text';
+  if (typeof format !== 'string' || !allowed.includes(format)) {
+    throw new UsageError(`--format takes ${allowed.join(', ')}.`);
+  }
+  return format;
+}
+
+// ---- check -------------------------------------------------------------------------------
+
+interface FileReport {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+function checkCommand(args: string[], output: Output): number {
+  const parsed = parseArgs(args, ['format'], ['fix']);
+  const format = formatOption(parsed, ['text', 'json']);
+  if (parsed.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
+  let unreadable = false;
+  const files: string[] = [];
+  for (const target of parsed.positional) {
+    const found = collectStoryboards(target);
+    if (found === undefined) {
+      output.err(`sora: cannot read ${target}: no such file or folder.`);
+      unreadable = true;
+    } else {
+      files.push(...found);
+    }
+  }
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const report = checkFile(file, parsed.options.has('fix'), output);
+    if (report) reports.push(report);
+    else unreadable = true;
+  }
+  if (format === 'json') {
+    output.out(JSON.stringify(reports.map((report) => ({ file: report.file, diagnostics: report.diagnostics.map(toJsonDiagnostic) })), null, 2));
+  } else {
+    for (const report of reports) {
+      for (const d of report.diagnostics) {
+        output.out(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+      }
+    }
+    output.out(summaryLine(reports));
+  }
+  if (unreadable) return 2;
+  return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function summaryLine(reports: FileReport[]): string {
+  const count = (severity: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(reports.length, 'storyboard')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info.`;
+}
+
+function toJsonDiagnostic(d: Diagnostic) {
+  return { code: d.code, severity: d.severity, message: d.message, range: d.range };
+}
+
+/** The storyboards a path names: itself, or every `*.sora` below a folder. Undefined when it does not exist. */
+function collectStoryboards(target: string): string[] | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isDirectory()) return [target];
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sora')) found.push(full);
+    }
+  };
+  walk(target);
+  return found;
+}
+
+function checkFile(file: string, fix: boolean, output: Output): FileReport | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    output.err(`sora: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    return undefined;
+  }
+  const config = configFor(file);
+  let analysis = analyzeFile(file, text, config, output);
+  if (fix) {
+    const fixed = applySafeFixes(file, text, analysis, config, output);
+    if (fixed !== text) {
+      writeFileAtomic(file, fixed);
+      analysis = analyzeFile(file, fixed, config, { out: () => undefined, err: () => undefined });
+    }
+  }
+  return { file, diagnostics: analysis.diagnostics };
+}
+
+function analyzeFile(file: string, text: string, config: ResolvedConfig, output: Output): Analysis {
+  const takes = loadTakeLogFor(file);
+  if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
+  return analyze(text, {
+    documentPath: toCorePath(file),
+    takeLog: takes.status === 'ok' ? takes.log : undefined,
+    files: nodeFileAccess,
+    config,
+  });
+}
+
+/** Applies safe fixes pass after pass (a fix can reveal another), until nothing changes. */
+function applySafeFixes(file: string, text: string, first: Analysis, config: ResolvedConfig, output: Output): string {
+  let current = text;
+  let analysis = first;
+  for (let pass = 0; pass < 5; pass++) {
+    const edits = analysis.diagnostics.flatMap((d) => d.fixes.filter((f) => f.safe).slice(0, 1).flatMap((f) => f.edits));
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    analysis = analyzeFile(file, current, config, { out: () => undefined, err: () => undefined });
+  }
+  if (current !== text) output.err(`sora: fixed ${file}`);
+  return current;
+}
+
+const configCache = new Map<string, ResolvedConfig>();
+
+function configFor(file: string): ResolvedConfig {
+  const configFile = findConfigFile(file);
+  if (!configFile) return resolveConfig();
+  const cached = configCache.get(configFile);
+  if (cached) return cached;
+  const loaded = loadConfigFile(configFile);
+  if (!loaded.ok) throw new Error(loaded.message);
+  const config = resolveConfig(loaded.config);
+  configCache.set(configFile, config);
+  return config;
+}
+
+// ---- compile -----------------------------------------------------------------------------
+
+function compileCommand(args: string[], output: Output): number {
+  const parsed = parseArgs(args, ['format', 'variant'], []);
+  const format = formatOption(parsed, ['text', 'json']);
+  if (parsed.positional.length !== 1) throw new UsageError('compile takes exactly one storyboard file.');
+  const file = parsed.positional[0];
+  const text = readOrFail(file, output);
+  if (text === undefined) return 2;
+  const takes = loadTakeLogFor(file);
+  if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
+  const analysis = analyze(text, { documentPath: toCorePath(file), takeLog: takes.status === 'ok' ? takes.log : undefined, files: nodeFileAccess, config: configFor(file) });
+  const variant = parsed.options.get('variant') as string | undefined;
+  const result = compile(analysis.storyboard, { variant, takeLog: takes.status === 'ok' ? takes.log : undefined });
+  if (result.error) {
+    output.err(`sora: ${result.error}`);
+    return 2;
+  }
+  if (format === 'json') {
+    output.out(
+      JSON.stringify(
+        {
+          prompt: result.prompt,
+          variant: result.variant,
+          remix: result.remix,
+          settings: result.settings,
+          beats: result.beats.map((beat) => ({ index: beat.index, start: beat.start, end: beat.end, title: beat.title, subject: beat.subject, camera: beat.camera })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    output.out(result.prompt);
+    if (result.remix) output.out(`\nRemix instruction (for ${result.remixOf}):\n${result.remix}`);
+  }
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors) output.err(`sora: ${file} has ${errors} error${errors === 1 ? '' : 's'}; run \`sora check ${file}\` before generating.`);
+  return errors ? 1 : 0;
+}
+
+function readOrFail(file: string, output: Output): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    output.err(`sora: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    return undefined;
+  }
+}
+
+// ---- takes -------------------------------------------------------------------------------
+
+function takesCommand(args: string[], output: Output): number {
+  const parsed = parseArgs(args, ['format'], []);
+  const format = formatOption(parsed, ['text', 'json', 'csv']);
+  if (parsed.positional.length !== 1) throw new UsageError('takes takes one storyboard (.sora) or take log (.takes.json).');
+  const target = parsed.positional[0];
+  const logPath = target.toLowerCase().endsWith('.json') ? target : takeLogPathFor(target);
+  const loaded = loadTakeLog(logPath);
+  if (loaded.status === 'absent') {
+    output.err(`sora: cannot read ${logPath}: no take log yet. Log a take first ("Sora: Log Take" in VS Code).`);
+    return 2;
+  }
+  if (loaded.status === 'invalid') {
+    output.err(`sora: ${loaded.message}`);
+    return 2;
+  }
+  const rows = takeRows(loaded.log, path.dirname(logPath));
+  const best = bestTake(loaded.log)?.id ?? null;
+  if (format === 'json') {
+    output.out(JSON.stringify({ storyboard: loaded.log.storyboard, takes: rows, best }, null, 2));
+  } else if (format === 'csv') {
+    output.out(takesCsv(rows));
+  } else {
+    output.out(takesText(loaded.log, rows, best));
+  }
+  return 0;
+}
+
+interface TakeRow {
+  id: string;
+  file: string;
+  variant: string;
+  parent: string | null;
+  change: string | null;
+  scores: Take['scores'] | Record<string, never>;
+  total: number | null;
+  missing: boolean;
+}
+
+function takeRows(log: TakeLog, folder: string): TakeRow[] {
+  return log.takes.map((take) => ({
+    id: take.id,
+    file: take.file,
+    variant: take.variant,
+    parent: take.parent ?? null,
+    change: take.change ?? null,
+    scores: take.scores ?? {},
+    total: takeTotal(take) ?? null,
+    missing: !fs.existsSync(path.resolve(folder, take.file)),
+  }));
+}
+
+const criterionShort: Record<string, string> = {
+  promptAdherence: 'PA',
+  physicsRealism: 'PR',
+  temporalConsistency: 'TC',
+  identityStability: 'IS',
+  audioSync: 'AS',
+};
+
+function takesText(log: TakeLog, rows: TakeRow[], best: string | null): string {
+  const header = ['take', 'variant', ...scoreCriteria.map((c) => criterionShort[c]), 'total', 'change'];
+  const table = rows.map((row) => [
+    row.id + (row.id === best ? ' *' : ''),
+    row.variant,
+    ...scoreCriteria.map((c) => String((row.scores as Record<string, number | undefined>)[c] ?? '-')),
+    row.total === null ? '-' : String(row.total),
+    (row.change ?? '') + (row.missing ? ' [video missing]' : ''),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  const lines = [`${log.storyboard}: ${rows.length} take${rows.length === 1 ? '' : 's'}`, '', line(header), ...table.map(line), ''];
+  lines.push(best ? `Best: ${best} (* above), total ${rows.find((r) => r.id === best)?.total} of 25.` : 'Best: none scored yet.');
+  lines.push('', 'Trend per criterion (in take order):');
+  for (const criterion of scoreCriteria) {
+    const values = rows.map((row) => (row.scores as Record<string, number | undefined>)[criterion]);
+    lines.push(`  ${scoreCriterionLabels[criterion].padEnd(22)} ${values.map((v) => v ?? '-').join(' → ')}`);
+  }
+  lines.push(`  ${'Legend'.padEnd(22)} ${scoreCriteria.map((c) => `${criterionShort[c]} ${scoreCriterionLabels[c].toLowerCase()}`).join(', ')}`);
+  return lines.join('\n');
+}
+
+function takesCsv(rows: TakeRow[]): string {
+  const header = ['id', 'file', 'variant', 'parent', 'change', ...scoreCriteria, 'total', 'missing'];
+  const lines = [header.join(',')];
+  for (const row of rows) {
+    const cells = [row.id, row.file, row.variant, row.parent ?? '', row.change ?? '', ...scoreCriteria.map((c) => String((row.scores as Record<string, number | undefined>)[c] ?? '')), row.total === null ? '' : String(row.total), String(row.missing)];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return lines.join('\n');
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+// ---- explain -----------------------------------------------------------------------------
+
+function explainCommand(args: string[], output: Output): number {
+  if (args.length === 0) {
+    const width = Math.max(...rules.map((rule) => rule.code.length));
+    output.out(rules.map((rule) => `${rule.code.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.summary}`).join('\n'));
+    return 0;
+  }
+  if (args.length > 1) throw new UsageError('explain takes one rule code.');
+  const rule = ruleFor(args[0]);
+  if (!rule) throw new UsageError(`Unknown rule code "${args[0]}". Run \`sora explain\` for the list.`);
+  output.out(`${rule.code} (${rule.severity}): ${rule.summary}\n\n${rule.explanation}`);
+  return 0;
+}
+
+function readVersion(): string {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    return manifest.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

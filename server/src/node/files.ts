@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { configFileNames, parseConfigText, type ConfigParse } from '../core/config';
+import type { FileAccess } from '../core/files';
+import { rules } from '../core/rules';
+import { describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeLogPathFor, type TakeLog } from '../core/takes';
+
+// The Node side of the core's file interface, shared by the language server and the CLI.
+
+export const nodeFileAccess: FileAccess = {
+  exists: (file) => fs.existsSync(file),
+};
+
+/** Forward slashes, as the core expects. */
+export function toCorePath(file: string): string {
+  return path.resolve(file).replace(/\\/g, '/');
+}
+
+export type TakeLogLoad =
+  | { status: 'absent'; path: string }
+  | { status: 'ok'; path: string; log: TakeLog }
+  | { status: 'invalid'; path: string; message: string };
+
+/** Loads `NAME.takes.json` beside a storyboard, explaining what is wrong when it does not validate. */
+export function loadTakeLogFor(storyboardPath: string): TakeLogLoad {
+  return loadTakeLog(takeLogPathFor(storyboardPath));
+}
+
+export function loadTakeLog(logPath: string): TakeLogLoad {
+  let text: string;
+  try {
+    text = fs.readFileSync(logPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'absent', path: logPath };
+    return { status: 'invalid', path: logPath, message: `${path.basename(logPath)} could not be read: ${(error as Error).message}` };
+  }
+  const parsed = parseTakeLog(text);
+  if (parsed.ok) return { status: 'ok', path: logPath, log: parsed.log };
+  return { status: 'invalid', path: logPath, message: describeTakeLogProblems(path.basename(logPath), parsed.problems) };
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+export function writeFileAtomic(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(temporary, text, 'utf8');
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Saves a take log atomically; refuses to replace a file that exists but does not validate. */
+export function saveTakeLog(logPath: string, log: TakeLog): void {
+  const existing = loadTakeLog(logPath);
+  if (existing.status === 'invalid') {
+    throw new Error(`${existing.message}`);
+  }
+  writeFileAtomic(logPath, serializeTakeLog(log));
+}
+
+/** The nearest `.sorarc.json` or `sora.config.json`, from the file's folder up to `stopAt` (or the root). */
+export function findConfigFile(startFile: string, stopAt?: string): string | undefined {
+  let folder = path.dirname(path.resolve(startFile));
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (;;) {
+    for (const name of configFileNames) {
+      const candidate = path.join(folder, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder || folder === stop) return undefined;
+    folder = parent;
+  }
+}
+
+export function loadConfigFile(file: string): ConfigParse {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, message: `${file}: could not be read (${(error as Error).message}).` };
+  }
+  return parseConfigText(text, file, rules.map((rule) => rule.code));
+}
