@@ -312,7 +312,7 @@ function whatToKeep(view: SceneView, overrides: Override[]): string {
   if (changedShots.size) {
     keep.push(view.beats.length > 1 ? 'the other shots' : 'the framing');
   } else {
-    keep.push('every shot');
+    keep.push('the camera and action of every shot');
   }
   keep.push('the timing');
   if (!overrides.some((o) => o.target === 'beat' && ['sound', 'music'].includes(o.field.text.toLowerCase()))) keep.push('the dialogue and sound');

@@ -14,7 +14,37 @@ const NewlineInValue = createToken({
   pop_mode: true,
   categories: [Newline],
 });
-export const Whitespace = createToken({ name: 'Whitespace', pattern: /[^\S\r\n]+/, group: Lexer.SKIPPED });
+/**
+ * Start-character hints for patterns built on negated classes. Chevrotain cannot derive first
+ * characters from `[^...]`; without hints it drops its first-character optimisation and tries
+ * every pattern at every position, several times slower. Above 255 chevrotain buckets character
+ * codes by `~~(code / 255)`, so one matching code per bucket stands for the whole bucket (the
+ * pattern itself still decides each character).
+ */
+function startCharsMatching(firstChar: RegExp): number[] {
+  const codes: number[] = [];
+  const seenBuckets = new Set<number>();
+  for (let code = 0; code <= 0xffff; code++) {
+    if (!firstChar.test(String.fromCharCode(code))) continue;
+    if (code < 256) {
+      codes.push(code);
+      continue;
+    }
+    const bucket = ~~(code / 255);
+    if (!seenBuckets.has(bucket)) {
+      seenBuckets.add(bucket);
+      codes.push(code);
+    }
+  }
+  return codes;
+}
+
+export const Whitespace = createToken({
+  name: 'Whitespace',
+  pattern: /[^\S\r\n]+/,
+  group: Lexer.SKIPPED,
+  start_chars_hint: startCharsMatching(/[^\S\r\n]/),
+});
 
 /** `//` as the first non-blank characters of a line: a comment to the end of the line. */
 export const Comment = createToken({
@@ -36,7 +66,7 @@ export const AnyInLine = createToken({ name: 'AnyInLine', pattern: Lexer.NA });
 const inLine = [AnyInLine];
 
 export const Colon = createToken({ name: 'Colon', pattern: /:/, push_mode: 'value', categories: inLine });
-export const Value = createToken({ name: 'Value', pattern: /[^\r\n]+/, categories: inLine });
+export const Value = createToken({ name: 'Value', pattern: /[^\r\n]+/, categories: inLine, start_chars_hint: startCharsMatching(/[^\r\n]/) });
 /** A quoted line; the closing quote may be missing (the parser reports it). */
 export const QuotedText = createToken({ name: 'QuotedText', pattern: /"[^"\r\n]*"?/, categories: inLine });
 /** `@1s`, or anything else after an `@` (the builder reports a marker it can't read). */
@@ -45,7 +75,7 @@ export const Duration = createToken({ name: 'Duration', pattern: /\d+(?:\.\d+)?s
 export const WholeNumber = createToken({ name: 'WholeNumber', pattern: /\d+(?![\w.-])/, categories: inLine });
 export const Name = createToken({ name: 'Name', pattern: /[A-Za-z][A-Za-z0-9_-]*(?![^\s:"@])/, categories: inLine });
 /** Any other run of text: titles with punctuation, scene ids such as `12b`, and mistakes. */
-export const Word = createToken({ name: 'Word', pattern: /[^\s:"@]+/, categories: inLine });
+export const Word = createToken({ name: 'Word', pattern: /[^\s:"@]+/, categories: inLine, start_chars_hint: startCharsMatching(/[^\s:"@]/) });
 
 function keyword(word: string): TokenType {
   return createToken({ name: keywordTokenName(word), pattern: new RegExp(`${word}(?![^\\s:"@])`, 'i'), longer_alt: Name, categories: inLine });
@@ -93,7 +123,7 @@ export const soraLexer = new Lexer(
     },
     defaultMode: 'line',
   },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false },
+  { positionTracking: 'onlyOffset', ensureOptimizations: true },
 );
 
 function onlyBlanksBefore(text: string, offset: number): boolean {

@@ -1,0 +1,69 @@
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../../server/out/core/analyze';
+import { compile } from '../../server/out/core/compile';
+import { lex } from '../../server/out/core/lexer';
+import { parseStoryboard } from '../../server/out/core/parse';
+import { generateStoryboard } from './generate';
+
+// `npm run bench`: prints figures for the core on generated storyboards. Medians over repeated runs
+// in one warmed-up process. No test asserts a time: these numbers are for reading.
+
+export interface Timing {
+  median: number;
+  p95: number;
+}
+
+export function measure(run: () => void, repeats: number): Timing {
+  for (let i = 0; i < Math.min(5, repeats); i++) run(); // warm-up: let the JIT settle
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))] };
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(2)} ms`.padStart(10);
+}
+
+export function benchCore(): void {
+  console.log('Core (parse → check → compile), medians over repeated runs');
+  console.log(`${'beats'.padStart(6)} ${'KB'.padStart(7)} ${'lex'.padStart(10)} ${'parse'.padStart(10)} ${'check'.padStart(10)} ${'compile'.padStart(10)} ${'MB/s'.padStart(7)} ${'check/lex'.padStart(9)}`);
+  for (const beats of [10, 100, 1000, 2000]) {
+    const text = generateStoryboard(beats);
+    const repeats = beats >= 1000 ? 30 : 100;
+    const lexTime = measure(() => lex(text), repeats).median;
+    const parseTime = measure(() => parseStoryboard(text), repeats).median;
+    const checkTime = measure(() => analyze(text), repeats).median;
+    const storyboard = parseStoryboard(text);
+    const compileTime = measure(() => compile(storyboard), repeats).median;
+    const megabytes = Buffer.byteLength(text) / 1e6;
+    console.log(
+      `${String(beats).padStart(6)} ${(megabytes * 1000).toFixed(1).padStart(7)} ${ms(lexTime)} ${ms(parseTime)} ${ms(checkTime)} ${ms(compileTime)} ${(megabytes / (checkTime / 1000)).toFixed(1).padStart(7)} ${(checkTime / lexTime).toFixed(2).padStart(9)}`,
+    );
+  }
+  console.log('check = parse + every rule; targets: 2,000 beats checked ≤ 30 ms median, check ≤ 3× lex.\n');
+}
+
+async function main(): Promise<void> {
+  benchCore();
+  for (const extra of ['./lsp-bench', './client-bench']) {
+    let bench: { run?: () => Promise<void> } | undefined;
+    try {
+      bench = require(extra) as { run?: () => Promise<void> };
+    } catch {
+      bench = undefined; // that part of the product is not built yet
+    }
+    if (bench?.run) await bench.run();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
