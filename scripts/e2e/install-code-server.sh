@@ -82,7 +82,9 @@ log "npm install finished in $((SECONDS - start)) s"
 # 4. Verify: the entry point exists and the binary reports the expected version.
 [[ -f "$CS_DIR/out/node/entry.js" ]] || die "code-server entry not found: $CS_DIR/out/node/entry.js"
 tmp_home="$(mktemp -d)"   # --version must not touch the real ~/.config
-cs_version="$(HOME="$tmp_home" "$NODE_BIN_DIR/node" "$CS_DIR/out/node/entry.js" --version 2>/dev/null | head -n1 || true)"
+# (it logs a "Wrote default config file" line before the version line)
+cs_version="$(HOME="$tmp_home" "$NODE_BIN_DIR/node" "$CS_DIR/out/node/entry.js" --version 2>/dev/null \
+  | grep -E "^$CODE_SERVER_VERSION " | head -n1 || true)"
 rm -rf "$tmp_home"
 [[ "$cs_version" == "$CODE_SERVER_VERSION"* ]] || die "code-server --version printed '$cs_version', expected $CODE_SERVER_VERSION"
 

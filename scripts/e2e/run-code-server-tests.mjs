@@ -45,6 +45,19 @@ const CODE_SERVER_ENTRY = path.join(
 const CHROMIUM = process.env.SORA_E2E_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOT_POLL_MS = 250;
 
+// codeAutomationLog carries the workbench's own log lines as well as the
+// extension host's console output, with nothing that tells them apart. Hide the
+// workbench chatter that is always there (and harmless offline) unless --verbose.
+const NOISE = [
+  /^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
+  /^(Resolving|Resolved) connection token /,
+  /^Creating a socket \(renderer-/,
+  /^Updating additional builtin extensions cache/,
+  /^Creation of workbench contribution '.*' took \d+ms/,
+  /^Timed out waiting for authentication provider 'github' to register/,
+  /getaddrinfo ENOTFOUND open-vsx\.org/,
+];
+
 function usage(message) {
   if (message) console.error(`error: ${message}`);
   console.error('usage: node scripts/e2e/run-code-server-tests.mjs --extension <absDir> ' +
@@ -131,6 +144,8 @@ async function main() {
   // 1. Make sure code-server is installed (fast no-op when cached).
   const install = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/e2e/install-code-server.sh')], { stdio: 'inherit' });
   if (install.status !== 0) throw new Error(`install-code-server.sh failed (exit ${install.status})`);
+  // --timeout-ms covers everything after the (one-off, slow) install.
+  const deadline = Date.now() + opts.timeoutMs;
 
   // 2. A private temp area: code-server writes to ~/.config, ~/.local/share and
   //    /tmp/vscode-*.sock, so it gets its own HOME and TMPDIR too.
@@ -151,7 +166,13 @@ async function main() {
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
   }, null, 2));
-  if (opts.screenshots) fs.mkdirSync(opts.screenshots, { recursive: true });
+  if (opts.screenshots) {
+    fs.mkdirSync(opts.screenshots, { recursive: true });
+    // Leftovers of an aborted run would be answered or mistaken for answers.
+    for (const f of fs.readdirSync(opts.screenshots)) {
+      if (/\.(request|done)$/.test(f)) fs.rmSync(path.join(opts.screenshots, f), { force: true });
+    }
+  }
 
   const serverLog = path.join(tmp, 'code-server.log');
   let server, browser, screenshotTimer, timeoutTimer;
@@ -162,12 +183,18 @@ async function main() {
     clearTimeout(timeoutTimer);
     if (browser) await browser.close().catch(() => {});
     await killGroup(server);
+    server = undefined;
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   // Ctrl-C / CI cancellation must not leave code-server running.
-  for (const sig of ['SIGINT', 'SIGTERM']) {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(sig, () => { say(`${sig}: cleaning up`); cleanup().finally(() => process.exit(130)); });
   }
+  // Last resort if we exit by any other path: synchronous kill and delete.
+  process.once('exit', () => {
+    if (server?.pid !== undefined) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   try {
     // 3. Start code-server detached, in its own process group.
@@ -192,7 +219,7 @@ async function main() {
     ], { detached: true, env, stdio: ['ignore', logFd, logFd] });
     fs.closeSync(logFd);
     server.on('error', (err) => say(`code-server spawn error: ${err.message}`));
-    await waitForHealthz(baseUrl, server, 60_000);
+    await waitForHealthz(baseUrl, server, Math.min(60_000, deadline - Date.now()));
     say(`code-server ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     // 4. Chromium, with the automation hooks the smoke-test driver calls.
@@ -201,6 +228,9 @@ async function main() {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       env: { ...process.env, HOME: dirs.home },
+      // Playwright's own handlers would process.exit() before our cleanup has
+      // killed code-server; ours close the browser too.
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
@@ -211,9 +241,13 @@ async function main() {
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       const parts = Array.isArray(args) ? args : [args];
       const text = util.format(...parts);
+      if (!opts.verbose && NOISE.some((re) => re.test(text))) return;
       (level === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : `${text}\n`);
     });
-    await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(Number(code) || 0); });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      const n = Number(code);
+      resolveExit(Number.isInteger(n) ? n : 1);
+    });
     if (opts.verbose) {
       page.on('console', (m) => say(`[browser ${m.type()}] ${m.text()}`));
       page.on('pageerror', (e) => say(`[browser pageerror] ${e.message}`));
@@ -253,7 +287,7 @@ async function main() {
     if (opts.verbose) say(`opening ${url}`);
     await page.goto(url);
 
-    const timedOut = new Promise((r) => { timeoutTimer = setTimeout(() => r('timeout'), opts.timeoutMs); });
+    const timedOut = new Promise((r) => { timeoutTimer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())); });
     const result = await Promise.race([exited, timedOut]);
     if (result === 'timeout') {
       say(`TIMEOUT: tests did not finish within ${opts.timeoutMs} ms`);
