@@ -7,7 +7,7 @@ import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 // lines are the parser's to diagnose, one per line.
 
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, pop_mode: false });
-const NewlineInValue = createToken({
+export const NewlineInValue = createToken({
   name: 'NewlineInValue',
   pattern: /\r\n|\r|\n/,
   line_breaks: true,

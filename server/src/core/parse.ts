@@ -4,6 +4,7 @@ import type {
   CharacterSection,
   Consent,
   Field,
+  Position,
   Range,
   Section,
   Seconds,
@@ -11,7 +12,7 @@ import type {
   Text,
   VariantSection,
 } from './ast';
-import { lex, Newline } from './lexer';
+import { lex, Newline, NewlineInValue } from './lexer';
 import { parseLine, type LineNode } from './parser';
 import { LineIndex } from './text';
 
@@ -37,6 +38,11 @@ class StoryboardBuilder {
   private readonly index: LineIndex;
   private readonly storyboard: Storyboard;
   private current: Section | undefined;
+  /** The line being built and its start offset: positions inside it need no search. */
+  private line = 0;
+  private lineStart = 0;
+  private lineEnd = 0;
+  private readonly linesWithErrors = new Set<number>();
 
   constructor(private readonly text: string) {
     this.index = new LineIndex(text);
@@ -57,11 +63,15 @@ class StoryboardBuilder {
     for (const comment of comments) {
       this.storyboard.comments.push({ text: comment.image, range: this.tokenRange(comment) });
     }
+    this.lineEnd = this.index.lineEnd(0);
     let lineTokens: IToken[] = [];
     for (const token of tokens) {
-      if (token.tokenType === Newline || token.tokenType.CATEGORIES?.includes(Newline)) {
+      if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
         this.addLine(lineTokens);
         lineTokens = [];
+        this.line++;
+        this.lineStart = token.startOffset + token.image.length;
+        this.lineEnd = this.index.lineEnd(this.line);
       } else {
         lineTokens.push(token);
       }
@@ -257,7 +267,10 @@ class StoryboardBuilder {
     section.range = { start: section.range.start, end: lineRange.end };
   }
 
+  /** One bad line, one syntax error: the first problem found on a line is the one reported. */
   private syntaxError(range: Range, message: string): void {
+    if (this.linesWithErrors.has(range.start.line)) return;
+    this.linesWithErrors.add(range.start.line);
     this.storyboard.syntaxErrors.push({ range, message });
   }
 
@@ -278,8 +291,8 @@ class StoryboardBuilder {
   }
 
   private trimmedText(start: number, end: number): Text {
-    while (start < end && /\s/.test(this.text[start])) start++;
-    while (end > start && /\s/.test(this.text[end - 1])) end--;
+    while (start < end && isBlank(this.text.charCodeAt(start))) start++;
+    while (end > start && isBlank(this.text.charCodeAt(end - 1))) end--;
     return { text: this.text.slice(start, end), range: this.offsetRange(start, end) };
   }
 
@@ -295,13 +308,26 @@ class StoryboardBuilder {
     const end = last.startOffset + last.image.length;
     // A trailing Value token may carry trailing blanks; the line's range ends at its last visible character.
     let trimmedEnd = end;
-    while (trimmedEnd > first.startOffset && /\s/.test(this.text[trimmedEnd - 1])) trimmedEnd--;
+    while (trimmedEnd > first.startOffset && isBlank(this.text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
     return this.offsetRange(first.startOffset, trimmedEnd);
   }
 
   private offsetRange(start: number, end: number): Range {
-    return { start: this.index.positionAt(start), end: this.index.positionAt(end) };
+    return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+
+  /** Comments are lexed in a group of their own, so they may fall outside the current line. */
+  private positionAt(offset: number): Position {
+    if (offset >= this.lineStart && offset <= this.lineEnd) {
+      return { line: this.line, character: offset - this.lineStart };
+    }
+    return this.index.positionAt(offset);
+  }
+}
+
+/** Blank characters other than line breaks, as trimming sees them. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x1680 || code === 0x202f || code === 0x205f || code === 0x2028 || code === 0x2029;
 }
 
 function describeBadLine(tokens: IToken[]): string {

@@ -1,0 +1,109 @@
+import type { Connection } from 'vscode-languageserver';
+import { toLspDiagnostic } from './convert';
+import { pathToUri, uriKey } from './paths';
+import type { DocumentState, Workspace } from './workspace';
+
+// Publishing diagnostics: at once when a document opens, ~150 ms after the last change while typing,
+// and for every storyboard in the workspace at start-up. The analysis is synchronous and reads the
+// document's current version, so a stale result can never be published over a newer one.
+
+export const changeDelay = 150;
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The version last published per URI, so an older one is never sent after a newer one. */
+  private readonly published = new Map<string, number | null>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+  ) {}
+
+  /** Checks an open document now. */
+  now(uri: string): void {
+    this.cancel(uri);
+    const state = this.workspace.stateOf(uri);
+    if (state) this.publish(state);
+  }
+
+  /** A document was opened (maybe again, starting its versions over): check it now. */
+  opened(uri: string): void {
+    this.published.delete(uri);
+    this.now(uri);
+  }
+
+  /** Checks an open document after the typing pause. */
+  later(uri: string, delay = changeDelay): void {
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.now(uri);
+      }, delay),
+    );
+  }
+
+  cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  /** Checks a storyboard whether it is open (its editor text) or not (the file on disk). */
+  file(file: string): void {
+    const open = this.workspace.openUriFor(file);
+    if (open) return this.now(open);
+    const uri = pathToUri(file);
+    const state = this.workspace.stateOfAny(uri);
+    if (state) this.publish(state);
+    else this.clear(uri);
+  }
+
+  /** A closed document: its problems stay listed while the file exists (the workspace check). */
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.published.delete(uri);
+    const state = this.workspace.stateOfAny(uri);
+    if (state && state.path) this.publish(state);
+    else this.clear(uri);
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Re-checks every open document (settings, config or a take log changed). */
+  allOpen(): void {
+    for (const document of this.workspace.documents.all()) this.now(document.uri);
+  }
+
+  /** The start-up check of every storyboard in the workspace, a few files per tick. */
+  async workspaceFiles(): Promise<number> {
+    const files = this.workspace.storyboardFiles();
+    const open = new Set(this.workspace.documents.all().map((document) => uriKey(document.uri)));
+    let checked = 0;
+    for (const file of files) {
+      if (open.has(uriKey(pathToUri(file)))) continue;
+      this.file(file);
+      checked++;
+      if (checked % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return checked;
+  }
+
+  private publish(state: DocumentState): void {
+    const last = this.published.get(state.uri);
+    if (state.version !== null && typeof last === 'number' && last > state.version) return;
+    this.published.set(state.uri, state.version);
+    const diagnostics = state.analysis.diagnostics.map((d) => toLspDiagnostic(d, state.analysis.lines));
+    void this.connection.sendDiagnostics({ uri: state.uri, version: state.version ?? undefined, diagnostics });
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  DocumentHighlightKind,
+  ResponseError,
+  ErrorCodes,
+  type DocumentHighlight,
+  type Location,
+  type Position,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { occurrenceAt } from './locate';
+import type { DocumentState } from './workspace';
+
+// Go to definition, find references, rename and highlight for characters and variants. Names live in
+// one file, so all of this is per document.
+
+export function definition(state: DocumentState, position: Position): Location[] | null {
+  const found = occurrenceAt(state.analysis, position);
+  if (!found) return null;
+  const declarations = found.all.filter((o) => o.declaration);
+  if (!declarations.length) return null;
+  return declarations.map((o) => ({ uri: state.uri, range: o.range }));
+}
+
+export function references(state: DocumentState, position: Position, includeDeclaration: boolean): Location[] | null {
+  const found = occurrenceAt(state.analysis, position);
+  if (!found) return null;
+  return found.all.filter((o) => includeDeclaration || !o.declaration).map((o) => ({ uri: state.uri, range: o.range }));
+}
+
+export function highlights(state: DocumentState, position: Position): DocumentHighlight[] | null {
+  const found = occurrenceAt(state.analysis, position);
+  if (!found) return null;
+  return found.all.map((o) => ({ range: o.range, kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+}
+
+export function prepareRename(state: DocumentState, position: Position): { range: Range; placeholder: string } | null {
+  const found = occurrenceAt(state.analysis, position);
+  if (!found) return null;
+  return { range: found.at.range, placeholder: found.at.name };
+}
+
+const namePattern = /^\p{L}[\p{L}\p{N}_-]*$/u;
+
+export function rename(state: DocumentState, position: Position, newName: string): WorkspaceEdit | null {
+  const found = occurrenceAt(state.analysis, position);
+  if (!found) return null;
+  if (!namePattern.test(newName)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `"${newName}" is not a name: a name starts with a letter and holds letters, digits, _ and -.`);
+  }
+  if (newName === 'main' && found.at.kind === 'variant') {
+    throw new ResponseError(ErrorCodes.InvalidParams, '"main" is the storyboard itself; a variant needs another name.');
+  }
+  const { names } = state.analysis;
+  const taken = found.at.kind === 'character' ? names.characters.has(newName) : names.variants.has(newName) || names.takes.has(newName);
+  if (taken && newName !== found.at.name) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `There is already a ${found.at.kind} "${newName}".`);
+  }
+  return { changes: { [state.uri]: found.all.map((o) => ({ range: o.range, newText: newName })) } };
+}

@@ -1,0 +1,205 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../core/analyze';
+import { resolveConfig, validateConfig, type ConfigParse, type ResolvedConfig, type SoraConfig } from '../core/config';
+import { rules } from '../core/rules';
+import { takeLogPathFor, type TakeLog } from '../core/takes';
+import { findConfigFile, loadConfigFile, loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
+import { pathKey, uriKey, uriToPath } from './paths';
+
+// The server's state: open documents, the settings from the client, config files and take logs read
+// from disk, and one analysis per document version, so hover, completion and code actions never
+// re-analyse an unchanged document.
+
+export interface Notifier {
+  /** A warning shown once per distinct message (and logged every time). */
+  warnOnce(message: string): void;
+  /** An error shown once per distinct message (and logged every time). */
+  errorOnce(message: string): void;
+  log(message: string): void;
+}
+
+export interface DocumentState {
+  uri: string;
+  /** The document version analysed; null for a file read from disk. */
+  version: number | null;
+  text: string;
+  path?: string;
+  analysis: Analysis;
+  takeLog?: TakeLog;
+  config: ResolvedConfig;
+}
+
+export interface DocumentSource {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+export class Workspace {
+  folders: string[] = [];
+  private settingsLayer: SoraConfig | undefined;
+  /** Bumped whenever something outside the text (settings, config files, take logs) changes. */
+  private generation = 0;
+  private readonly cache = new Map<string, { version: number; generation: number; state: DocumentState }>();
+  private readonly takeLogs = new Map<string, TakeLogLoad>();
+  private readonly configFiles = new Map<string, ConfigParse>();
+
+  constructor(
+    readonly documents: DocumentSource,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /** The analysis of an open document at its current version (computed at most once per version). */
+  stateOf(uri: string): DocumentState | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.state;
+    const state = this.analyzeText(uri, document.getText(), document.version);
+    this.cache.set(uri, { version: document.version, generation: this.generation, state });
+    return state;
+  }
+
+  /** The analysis of a document, open or (when it is not open) read from disk. */
+  stateOfAny(uri: string): DocumentState | undefined {
+    const open = this.stateOf(uri);
+    if (open) return open;
+    const file = uriToPath(uri);
+    if (!file) return undefined;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    return this.analyzeText(uri, text, null);
+  }
+
+  analyzeText(uri: string, text: string, version: number | null): DocumentState {
+    const file = uriToPath(uri);
+    const takeLog = file ? this.takeLogFor(file) : undefined;
+    const config = this.configFor(file);
+    const analysis = analyze(text, {
+      documentPath: file ? toCorePath(file) : undefined,
+      takeLog,
+      files: file ? nodeFileAccess : undefined,
+      config,
+    });
+    return { uri, version, text, path: file, analysis, takeLog, config };
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  invalidateAll(): void {
+    this.generation++;
+  }
+
+  /** A take log changed on disk: read it again next time. */
+  takeLogChanged(logPath: string): void {
+    this.takeLogs.delete(pathKey(logPath));
+    this.generation++;
+  }
+
+  /** A config file appeared, changed or went away. */
+  configFileChanged(): void {
+    this.configFiles.clear();
+    this.generation++;
+  }
+
+  takeLogFor(storyboardPath: string): TakeLog | undefined {
+    const key = pathKey(takeLogPathFor(storyboardPath));
+    let load = this.takeLogs.get(key);
+    if (!load) {
+      load = loadTakeLogFor(storyboardPath);
+      this.takeLogs.set(key, load);
+      if (load.status === 'invalid') this.notifier.warnOnce(load.message);
+    }
+    return load.status === 'ok' ? load.log : undefined;
+  }
+
+  /** Defaults, then the nearest config file up to the workspace folder, then the client's settings. */
+  configFor(file: string | undefined): ResolvedConfig {
+    let fileLayer: SoraConfig | undefined;
+    if (file) {
+      const configFile = findConfigFile(file, this.folderOf(file));
+      if (configFile) {
+        const key = pathKey(configFile);
+        let parsed = this.configFiles.get(key);
+        if (!parsed) {
+          parsed = loadConfigFile(configFile);
+          this.configFiles.set(key, parsed);
+        }
+        if (parsed.ok) fileLayer = parsed.config;
+        else this.notifier.errorOnce(`${parsed.message} These settings are ignored until it is fixed.`);
+      }
+    }
+    return resolveConfig(fileLayer, this.settingsLayer);
+  }
+
+  /** The workspace folder holding a file, if any. */
+  folderOf(file: string): string | undefined {
+    const key = pathKey(file);
+    let best: string | undefined;
+    for (const folder of this.folders) {
+      const folderKey = pathKey(folder);
+      if ((key === folderKey || key.startsWith(folderKey + path.sep)) && (!best || folder.length > best.length)) best = folder;
+    }
+    return best;
+  }
+
+  /**
+   * Takes `sora.*` settings as VS Code sends them. Each bad setting is reported (naming it) and
+   * ignored; the good ones still apply.
+   */
+  applySettings(settings: unknown): void {
+    const codes = rules.map((rule) => rule.code);
+    const layer: SoraConfig = {};
+    const sora = (settings && typeof settings === 'object' ? settings : {}) as Record<string, unknown>;
+    const ruleSettings = sora.rules;
+    if (ruleSettings !== undefined && ruleSettings !== null && !(typeof ruleSettings === 'object' && Object.keys(ruleSettings).length === 0)) {
+      const parsed = validateConfig({ rules: ruleSettings }, 'Setting "sora.rules"', codes);
+      if (parsed.ok) layer.rules = parsed.config.rules;
+      else this.notifier.errorOnce(`${parsed.message} The setting is ignored until it is fixed.`);
+    }
+    const dialogue = sora.dialogue as Record<string, unknown> | undefined;
+    const wordsPerSecond = dialogue && typeof dialogue === 'object' ? dialogue.wordsPerSecond : sora['dialogue.wordsPerSecond'];
+    if (wordsPerSecond !== undefined && wordsPerSecond !== null) {
+      const parsed = validateConfig({ wordsPerSecond }, 'Setting "sora.dialogue.wordsPerSecond"', codes);
+      if (parsed.ok) layer.wordsPerSecond = parsed.config.wordsPerSecond;
+      else this.notifier.errorOnce(`${parsed.message.replace(/ Rules take .*$/, '')} It takes a number of words per second from 0.5 to 6; the setting is ignored until it is fixed.`);
+    }
+    this.settingsLayer = layer;
+    this.generation++;
+  }
+
+  /** Every `.sora` file under the workspace folders (node_modules and dot folders skipped). */
+  storyboardFiles(limit = 10000): string[] {
+    const found: string[] = [];
+    const walk = (folder: string, depth: number) => {
+      if (found.length >= limit || depth > 20) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(full, depth + 1);
+        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sora')) found.push(full);
+      }
+    };
+    for (const folder of this.folders) walk(folder, 0);
+    return found;
+  }
+
+  /** The open documents' URIs, keyed for lookup by path. */
+  openUriFor(file: string): string | undefined {
+    const key = pathKey(file);
+    return this.documents.all().find((document) => uriKey(document.uri) === key)?.uri;
+  }
+}

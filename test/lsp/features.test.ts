@@ -1,0 +1,496 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  MarkupContent,
+  Range,
+  SemanticTokens,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import type * as RulesModule from '../../server/out/core/rules';
+import type * as TextModule from '../../server/out/core/text';
+import type * as ProtocolModule from '../../server/out/protocol';
+import { repoRoot } from '../helpers/paths';
+import { Harness, positionOf } from './harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ruleFor } = require(path.join(repoRoot, 'server/out/core/rules')) as typeof RulesModule;
+
+type CompileResponse = ProtocolModule.CompileResponse;
+
+const lighthouse = 'lighthouse/scene09.sora';
+const problems = 'problems/scene07.sora';
+const rooftop = 'rooftop/scene03.sora';
+
+function hoverText(hover: Hover | null): string {
+  assert.ok(hover, 'a hover');
+  return (hover.contents as MarkupContent).value;
+}
+
+function labels(result: CompletionItem[] | CompletionList | null): string[] {
+  const items = Array.isArray(result) ? result : (result?.items ?? []);
+  return items.map((item) => item.label);
+}
+
+function slice(text: string, range: Range): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  assert.equal(range.start.line, range.end.line);
+  return lines[range.start.line].slice(range.start.character, range.end.character);
+}
+
+describe('language server: features', function () {
+  let server: Harness;
+  let lighthouseUri: string;
+  let lighthouseText: string;
+
+  before(async () => {
+    server = await Harness.start();
+    lighthouseUri = await server.open(lighthouse);
+    lighthouseText = server.text(lighthouseUri);
+    await server.diagnostics(lighthouseUri, { version: 1 });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  const at = (uri: string, position: { line: number; character: number }) => ({ textDocument: { uri }, position });
+
+  describe('hover', () => {
+    it('shows a beat header span, its share of the clip and its place', async () => {
+      const text = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'beat 4s The lamp', 0, 2))));
+      assert.match(text, /0:04–0:08/);
+      assert.match(text, /Beat 2 of 3/);
+      assert.match(text, /33%/);
+    });
+
+    it('shows a say line\'s words against the time it has', async () => {
+      const text = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'say Mara', 0, 1))));
+      assert.match(text, /2 words/);
+      assert.match(text, /2\.5 words\/s/);
+      assert.match(text, /0\.8s/);
+      assert.match(text, /3s are available/);
+      assert.match(text, /0:05/);
+    });
+
+    it('shows anchors, settings, camera, variant and reference figures', async () => {
+      const anchors = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'anchors:', 0, 2))));
+      assert.match(anchors, /4 anchors/);
+      assert.match(anchors, /shots 1 .*, 2 /);
+      const aspect = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'aspect:', 0, 1))));
+      assert.match(aspect, /16:9/);
+      assert.match(aspect, /9:16/);
+      const duration = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'duration:', 0, 1))));
+      assert.match(duration, /12s/);
+      const camera = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'camera: close-up', 0, 10))));
+      assert.match(camera, /close-up/);
+      const variant = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'variant warmer', 0, 9))));
+      assert.match(variant, /take02/);
+      assert.match(variant, /stormy dusk/);
+      assert.match(variant, /Keep everything else the same/);
+      const reference = hoverText(await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'reference:', 0, 3))));
+      assert.match(reference, /png/);
+    });
+
+    it('explains a diagnostic from the rule table on its range', async () => {
+      const uri = await server.open(problems);
+      const text = server.text(uri);
+      await server.diagnostics(uri, { version: 1 });
+      const hover = hoverText(await server.request<Hover>('textDocument/hover', at(uri, positionOf(text, 'Waiter', 0, 2))));
+      const rule = ruleFor('character-unknown');
+      assert.ok(rule);
+      assert.ok(hover.includes(rule.explanation.split('\n')[0]), 'the explanation');
+      assert.match(hover, /character-unknown/);
+    });
+
+    it('answers null on a blank line', async () => {
+      const blank = lighthouseText.split('\n').findIndex((line) => line === '');
+      assert.equal(await server.request<Hover | null>('textDocument/hover', at(lighthouseUri, { line: blank, character: 0 })), null);
+    });
+  });
+
+  describe('code actions', () => {
+    it('offers the rule table\'s quick fixes, and applying one removes that problem', async () => {
+      const uri = await server.open(problems);
+      const diagnostics = await server.diagnostics(uri, { version: server.version(uri) });
+      let applied = false;
+      for (const diagnostic of [...diagnostics].sort((a, b) => (a.code === 'timeline' ? -1 : b.code === 'timeline' ? 1 : 0))) {
+        const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic], only: ['quickfix'] },
+        });
+        const mine = actions.filter((a) => a.diagnostics?.some((d) => d.code === diagnostic.code));
+        if (!mine.length) continue;
+        for (const action of mine) {
+          assert.equal(action.kind, 'quickfix');
+          assert.equal(typeof action.isPreferred, 'boolean');
+          assert.ok(action.edit?.changes?.[uri]?.length, 'edits for this document');
+        }
+        const chosen = mine.find((a) => a.isPreferred) ?? mine[0];
+        const before = diagnostics.filter((d) => d.code === diagnostic.code).length;
+        const fixed = applyEdits(server.text(uri), chosen.edit!.changes![uri]);
+        const version = await server.replaceText(uri, fixed);
+        const after = await server.diagnostics(uri, { version });
+        assert.ok(after.filter((d) => d.code === diagnostic.code).length < before, `fewer ${diagnostic.code} after "${chosen.title}"`);
+        applied = true;
+        break;
+      }
+      assert.ok(applied, 'at least one quick fix in the problems example');
+    });
+
+    it('fixes all safe problems in a file, like sora check --fix, and is then done', async () => {
+      const uri = await server.open('scratch/fixall.sora', fs.readFileSync(server.file(problems), 'utf8'));
+      await server.diagnostics(uri, { version: 1 });
+      const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      for (const action of actions) assert.ok(action.kind?.startsWith('source.fixAll'));
+      if (!actions.length) return; // no rule has a safe fix for this file (yet)
+      const edits = actions[0].edit!.changes![uri];
+      const fixed = applyEdits(server.text(uri), edits);
+      assert.notEqual(fixed, server.text(uri));
+      const version = await server.replaceText(uri, fixed);
+      await server.diagnostics(uri, { version });
+      const again = await server.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      assert.equal(again.length, 0, 'nothing safe left to fix');
+    });
+  });
+
+  describe('completion', () => {
+    /** Completion labels at the `‸` in `marked` (the marker is removed from the text sent). */
+    async function complete(marked: string, file = 'scratch/complete.sora'): Promise<string[]> {
+      const offset = marked.indexOf('‸');
+      assert.ok(offset >= 0, 'a cursor marker');
+      const text = marked.slice(0, offset) + marked.slice(offset + 1);
+      const uri = await server.open(file, text);
+      return labels(await server.request<CompletionList | CompletionItem[]>('textDocument/completion', at(uri, positionOf(text, marked.slice(0, offset), 0, offset))));
+    }
+
+    it('offers section keywords and snippets at the start of a line', async () => {
+      const items = await complete(`${lighthouseText}\nbe‸`);
+      for (const keyword of ['beat', 'variant', 'character', 'reference']) assert.ok(items.includes(keyword), keyword);
+      assert.ok(items.includes('beat (new beat)'), 'beat snippet');
+      assert.ok(!items.includes('settings'), 'settings already there');
+      const empty = await complete('‸', 'scratch/empty.sora');
+      assert.ok(empty.includes('scene (whole storyboard)'), 'scene snippet');
+    });
+
+    it('offers the current section\'s fields after indentation', async () => {
+      const settings = await complete(lighthouseText.replace('  model: sora-2', '  model: sora-2\n  mo‸'));
+      assert.deepEqual(settings.sort(), ['aspect', 'audio', 'duration', 'model', 'resolution']);
+      const beat = await complete(lighthouseText.replace('  sound: waves breaking below', '  sound: waves breaking below\n  ‸'));
+      for (const field of ['subject', 'action', 'setting', 'emotion', 'camera', 'sound', 'music', 'say']) assert.ok(beat.includes(field), field);
+    });
+
+    it('offers values for settings and camera', async () => {
+      assert.deepEqual(await complete(lighthouseText.replace('aspect: 16:9', 'aspect: ‸')), ['16:9', '9:16']);
+      const model = await complete(lighthouseText.replace('model: sora-2', 'model: so‸'));
+      assert.deepEqual(model, ['sora-2', 'sora-2-pro']);
+      const audio = await complete(lighthouseText.replace('audio: voice, ambience', 'audio: voice, ‸'));
+      assert.ok(audio.includes('music') && !audio.includes('voice'));
+      const sizes = await complete(lighthouseText.replace('camera: wide, static', 'camera: cl‸'));
+      assert.ok(sizes.includes('close-up') && sizes.includes('extreme wide'));
+      const moves = await complete(lighthouseText.replace('camera: wide, static', 'camera: wide, ‸'));
+      assert.ok(moves.includes('static') && moves.includes('slow push in'));
+    });
+
+    it('offers character names after subject: and say, and bases after from', async () => {
+      assert.deepEqual(await complete(lighthouseText.replace('subject: the lighthouse beam', 'subject: ‸')), ['Mara']);
+      assert.deepEqual(await complete(lighthouseText.replace('say Mara', 'say M‸')), ['Mara']);
+      const uri = await server.open(lighthouse, `${lighthouseText}\nvariant other from `);
+      const text = server.text(uri);
+      const bases = labels(await server.request<CompletionList>('textDocument/completion', at(uri, positionOf(text, 'other from ', 0, 11))));
+      for (const base of ['main', 'warmer', 'take01', 'take02']) assert.ok(bases.includes(base), base);
+      await server.replaceText(uri, lighthouseText);
+    });
+
+    it('offers override targets and their fields inside a variant', async () => {
+      const targets = await complete(`${lighthouseText}  ‸`);
+      assert.ok(targets.some((label) => label.startsWith('beat')) && targets.some((label) => label.startsWith('character')));
+      const beatFields = await complete(`${lighthouseText}  beat 2 ‸`);
+      assert.ok(beatFields.includes('camera') && beatFields.includes('subject'));
+      const characters = await complete(`${lighthouseText}  character ‸`);
+      assert.deepEqual(characters, ['Mara']);
+      const values = await complete(`${lighthouseText}  settings aspect: ‸`);
+      assert.deepEqual(values, ['16:9', '9:16']);
+    });
+  });
+
+  describe('navigation', () => {
+    it('lists the outline: scene, sections, beats with their spans, variants', async () => {
+      const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: lighthouseUri } });
+      assert.equal(symbols.length, 1);
+      assert.equal(symbols[0].name, 'scene 09');
+      const children = symbols[0].children ?? [];
+      const beats = children.filter((s) => s.name.startsWith('beat'));
+      assert.deepEqual(beats.map((b) => b.detail), ['0:00–0:04', '0:04–0:08', '0:08–0:12']);
+      assert.ok(children.some((s) => s.name === 'Mara'));
+      assert.ok(children.some((s) => s.name === 'warmer' && s.detail === 'from take02'));
+      assert.ok(children.some((s) => s.name === 'settings'));
+    });
+
+    it('folds each section', async () => {
+      const ranges = await server.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: lighthouseUri } });
+      const lines = lighthouseText.split('\n');
+      const beat2 = lines.indexOf('beat 4s The lamp');
+      assert.ok(ranges.some((r) => r.startLine === beat2 && r.endLine === beat2 + 6));
+    });
+
+    it('goes to a character\'s definition, finds its references and renames it everywhere', async () => {
+      const uri = await server.open(rooftop);
+      const text = server.text(uri);
+      const onSay = positionOf(text, 'say Ana', 0, 5);
+      const definition = await server.request<Location[]>('textDocument/definition', at(uri, onSay));
+      assert.equal(definition.length, 1);
+      assert.equal(definition[0].range.start.line, positionOf(text, 'character Ana').line);
+      const references = await server.request<Location[]>('textDocument/references', { ...at(uri, onSay), context: { includeDeclaration: true } });
+      assert.equal(references.length, 4, 'declaration, two subjects, one say');
+      const highlights = await server.request<DocumentHighlight[]>('textDocument/documentHighlight', at(uri, onSay));
+      assert.equal(highlights.length, 4);
+      const prepared = await server.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', at(uri, onSay));
+      assert.equal(prepared.placeholder, 'Ana');
+      assert.equal(slice(text, prepared.range), 'Ana');
+      const edit = await server.request<WorkspaceEdit>('textDocument/rename', { ...at(uri, onSay), newName: 'Ines' });
+      const renamed = applyEdits(text, edit.changes![uri]);
+      assert.ok(!/\bAna\b/.test(renamed));
+      assert.equal(renamed.match(/\bInes\b/g)?.length, 4);
+      const bad = await server.request('textDocument/rename', { ...at(uri, onSay), newName: 'two words' }).then(
+        () => 'resolved',
+        () => 'rejected',
+      );
+      assert.equal(bad, 'rejected');
+      assert.equal(await server.request('textDocument/prepareRename', at(uri, { line: 0, character: 0 })), null);
+    });
+
+    it('renames a variant and the bases that name it', async () => {
+      const text = fs.readFileSync(server.file(rooftop), 'utf8') + '\nvariant closer from tighter\n  beat 3 camera: extreme close-up, static\n';
+      const uri = await server.open('scratch/variants.sora', text);
+      const edit = await server.request<WorkspaceEdit>('textDocument/rename', { ...at(uri, positionOf(text, 'from tighter', 0, 6)), newName: 'snug' });
+      const renamed = applyEdits(text, edit.changes![uri]);
+      assert.match(renamed, /variant snug from main/);
+      assert.match(renamed, /variant closer from snug/);
+    });
+  });
+
+  describe('formatting', () => {
+    it('leaves the shared examples as they are', async () => {
+      for (const file of [lighthouse, problems, rooftop]) {
+        const uri = await server.open(file);
+        const edits = await server.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+        assert.equal(applyEdits(server.text(uri), edits), server.text(uri), file);
+      }
+    });
+
+    it('lays out a messy storyboard canonically, keeps values and comments, and is idempotent', async () => {
+      const messy = [
+        '// header comment',
+        'scene 09 "The Last Light"   ',
+        'logline:An old keeper relights the lamp.',
+        'settings',
+        'aspect:16:9',
+        '      duration:    12s',
+        '',
+        '',
+        '',
+        '   style',
+        '  palette:   teal and amber  ',
+        '    // a note on lighting',
+        '\tlighting: stormy dusk,   consistent lighting',
+        'character Mara',
+        ' anchors: silver braid, yellow raincoat, green eyes',
+        'beat 12s The climb',
+        'subject: Mara',
+        '     say Mara @1s    "Not   tonight."   ',
+        '  this line is not valid   ',
+        'variant warmer from main',
+        '       style lighting:warm glow',
+        '',
+      ].join('\n');
+      const uri = await server.open('scratch/messy.sora', messy);
+      const edits = await server.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+      const formatted = applyEdits(messy, edits);
+      assert.equal(
+        formatted,
+        [
+          '// header comment',
+          'scene 09 "The Last Light"',
+          'logline: An old keeper relights the lamp.',
+          '',
+          'settings',
+          '  aspect: 16:9',
+          '  duration: 12s',
+          '',
+          'style',
+          '  palette: teal and amber',
+          '  // a note on lighting',
+          '  lighting: stormy dusk,   consistent lighting',
+          '',
+          'character Mara',
+          '  anchors: silver braid, yellow raincoat, green eyes',
+          '',
+          'beat 12s The climb',
+          '  subject: Mara',
+          '  say Mara @1s    "Not   tonight."',
+          '  this line is not valid   ',
+          '',
+          'variant warmer from main',
+          '  style lighting: warm glow',
+          '',
+        ].join('\n'),
+      );
+      const version = await server.replaceText(uri, formatted);
+      await server.diagnostics(uri, { version });
+      const again = await server.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+      assert.deepEqual(again, [], 'idempotent');
+    });
+  });
+
+  describe('semantic tokens, inlay hints, code lenses', () => {
+    it('encodes semantic tokens in order, inside the lines, with the legend\'s types', async () => {
+      const tokens = await server.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: lighthouseUri } });
+      assert.equal(tokens.data.length % 5, 0);
+      const lines = lighthouseText.split('\n');
+      const legend = ['keyword', 'property', 'type', 'variable', 'number', 'string', 'comment'];
+      let line = 0;
+      let character = 0;
+      let lastEnd = -1;
+      let lastLine = -1;
+      const found: { text: string; type: string }[] = [];
+      for (let i = 0; i < tokens.data.length; i += 5) {
+        const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 5);
+        line += deltaLine;
+        character = deltaLine ? deltaStart : character + deltaStart;
+        assert.ok(length > 0 && character + length <= lines[line].length, 'inside its line');
+        assert.ok(line > lastLine || character >= lastEnd, 'no overlap');
+        assert.ok(type < legend.length);
+        found.push({ text: lines[line].slice(character, character + length), type: legend[type] });
+        lastLine = line;
+        lastEnd = character + length;
+      }
+      const has = (text: string, type: string) => found.some((t) => t.text === text && t.type === type);
+      assert.ok(has('beat', 'keyword'));
+      assert.ok(has('subject', 'property'));
+      assert.ok(has('Mara', 'type'));
+      assert.ok(has('warmer', 'variable'));
+      assert.ok(has('@1s', 'number'));
+      assert.ok(has('"Not tonight."', 'string'));
+      assert.ok(has('// The Last Light, scene 09', 'comment'));
+    });
+
+    it('shows absolute timecodes after beat headers and say markers', async () => {
+      const hints = await server.request<InlayHint[]>('textDocument/inlayHint', {
+        textDocument: { uri: lighthouseUri },
+        range: { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } },
+      });
+      const texts = hints.map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')));
+      assert.deepEqual(texts, ['0:00–0:04', '0:04–0:08', 'at 0:05', '0:08–0:12']);
+    });
+
+    it('puts Preview and Score takes above the scene, Compile variant and Copy remix instruction above a variant of a take', async () => {
+      const lenses = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: lighthouseUri } });
+      const commands = lenses.map((lens) => [lens.command?.command, lens.command?.arguments]);
+      assert.deepEqual(commands, [
+        ['sora.openPreviewToSide', [lighthouseUri]],
+        ['sora.scoreTakes', [lighthouseUri]],
+        ['sora.compileVariant', [lighthouseUri, 'warmer']],
+        ['sora.copyRemixInstruction', [lighthouseUri, 'warmer']],
+      ]);
+    });
+  });
+
+  describe('sora/compile', () => {
+    it('compiles main with the source map, the variants and a summary', async () => {
+      const result = await server.request<CompileResponse>('sora/compile', { uri: lighthouseUri });
+      assert.equal(result.uri, lighthouseUri);
+      assert.equal(result.version, server.version(lighthouseUri));
+      assert.match(result.prompt, /Shot 2 \(0:04–0:08\)/);
+      assert.equal(result.remix, null);
+      assert.equal(result.basePrompt, null);
+      assert.deepEqual(result.variants, [{ name: 'warmer', base: 'take02', line: positionOf(lighthouseText, 'variant warmer').line }]);
+      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0 });
+      assert.ok(result.sourceMap.length > 0);
+      for (const entry of result.sourceMap) assert.ok(entry.start <= entry.end && entry.end <= result.prompt.length);
+    });
+
+    it('compiles a variant of a take to a remix instruction, with the take\'s prompt as the base', async () => {
+      const result = await server.request<CompileResponse>('sora/compile', { uri: lighthouseUri, variant: 'warmer' });
+      assert.equal(result.variant, 'warmer');
+      assert.equal(result.remixOf, 'take02');
+      assert.match(result.remix ?? '', /Keep everything else the same/);
+      const log = JSON.parse(fs.readFileSync(server.file('lighthouse/scene09.takes.json'), 'utf8')) as { takes: { id: string; prompt: string }[] };
+      assert.equal(result.basePrompt, log.takes.find((take) => take.id === 'take02')?.prompt);
+      assert.match(result.prompt, /warm tungsten glow/);
+    });
+
+    it('uses main\'s prompt as the base of a variant of main, and compiles closed files from disk', async () => {
+      const uri = server.uri(rooftop);
+      await server.close(uri);
+      const main = await server.request<CompileResponse>('sora/compile', { uri });
+      const tighter = await server.request<CompileResponse>('sora/compile', { uri, variant: 'tighter' });
+      assert.equal(tighter.basePrompt, main.prompt);
+      assert.equal(tighter.remix, null);
+      assert.notEqual(tighter.prompt, main.prompt);
+      assert.equal(main.version, null);
+      const missing = await server.request<CompileResponse>('sora/compile', { uri, variant: 'nope' });
+      assert.ok(missing.error);
+    });
+  });
+
+  describe('robustness', () => {
+    it('answers a cancelled request with RequestCancelled or a result, and keeps serving', async () => {
+      const outcomes: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const source = new CancellationTokenSource();
+        const pending = server.connection.sendRequest('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'beat 4s The lamp')), source.token);
+        source.cancel();
+        outcomes.push(
+          await pending.then(
+            () => 'result',
+            (error: { code?: number }) => {
+              assert.equal(error.code, -32800, 'RequestCancelled');
+              return 'cancelled';
+            },
+          ),
+        );
+      }
+      assert.equal(outcomes.length, 20);
+      const after = await server.request<Hover>('textDocument/hover', at(lighthouseUri, positionOf(lighthouseText, 'beat 4s The lamp')));
+      assert.ok(after);
+      assert.equal(server.exitCode, null);
+    });
+
+    it('answers requests on unknown documents with nothing', async () => {
+      const uri = 'file:///nowhere/none.sora';
+      assert.equal(await server.request('textDocument/hover', at(uri, { line: 0, character: 0 })), null);
+      assert.deepEqual(await server.request('textDocument/completion', at(uri, { line: 0, character: 0 })), []);
+      const compiled = await server.request('sora/compile', { uri }).then(
+        () => 'resolved',
+        () => 'rejected',
+      );
+      assert.equal(compiled, 'rejected');
+      const diagnostics: Diagnostic[] = [];
+      assert.deepEqual(diagnostics, []);
+    });
+  });
+});
