@@ -9,6 +9,10 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['client/webview/preview/main.ts'], outfile: 'client/dist/webview/preview.js', platform: 'browser', target: 'es2022', format: 'iife' },
+  { entryPoints: ['client/webview/preview/preview.css'], outfile: 'client/dist/webview/preview.css', platform: 'browser' },
+  { entryPoints: ['client/webview/takes/main.ts'], outfile: 'client/dist/webview/takes.js', platform: 'browser', target: 'es2022', format: 'iife' },
+  { entryPoints: ['client/webview/takes/takes.css'], outfile: 'client/dist/webview/takes.css', platform: 'browser' },
 ].filter((build) => existsSync(build.entryPoints[0]));
 
 await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));

@@ -1,7 +1,43 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { branchVariant } from './branch';
+import { logTake, storyboardArg, type LogTakeOptions } from './logTake';
+import { TakesPanels } from './panel';
 
-/** Registers the take log, scoring panel and branching commands. Filled in by the takes feature. */
-export function registerTakeFeatures(_context: vscode.ExtensionContext, _client: LanguageClient): void {
-  // The takes feature (issue 6) is being built; nothing to register yet.
+/** Registers the take log, scoring panel and branching commands. */
+export function registerTakeFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const panels = new TakesPanels(context.extensionUri);
+  const guard =
+    <A extends unknown[]>(run: (...args: A) => unknown) =>
+    async (...args: A) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Sora Storyboard: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    };
+  context.subscriptions.push(
+    panels,
+    vscode.commands.registerCommand(
+      'sora.logTake',
+      guard((uri?: unknown, options?: unknown) => logTake(client, uri, options && typeof options === 'object' ? (options as LogTakeOptions) : {})),
+    ),
+    vscode.commands.registerCommand(
+      'sora.scoreTakes',
+      guard((uriArg?: unknown, takeId?: unknown) => {
+        const uri = storyboardArg(uriArg);
+        if (!uri) {
+          void vscode.window.showInformationMessage('Open a .sora storyboard first: its takes are scored beside it.');
+          return;
+        }
+        if (uri.scheme !== 'file') {
+          void vscode.window.showWarningMessage('Save the storyboard to a folder first: the take log lives beside it.');
+          return;
+        }
+        panels.open(uri, typeof takeId === 'string' ? takeId : undefined);
+      }),
+    ),
+    vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => branchVariant(uri, takeId))),
+  );
 }

@@ -1,0 +1,142 @@
+// "Branch Variant from Take": one change off a take, written as `variant NAME from takeNN` with a
+// single override at the end of the storyboard (a WorkspaceEdit, so undo works), then previewed.
+import * as vscode from 'vscode';
+import { parseStoryboard } from '../../../server/src/core/parse';
+import {
+  appendBlock,
+  branchRefusal,
+  branchVariantText,
+  overrideChoices,
+  typicalFixFor,
+  type OverrideChoice,
+} from '../../../server/src/core/takeOps';
+import { bestTake, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { displayName } from '../compile';
+import { loadLogFor, showInvalidLog, takeLogPath } from './files';
+import { storyboardArg } from './logTake';
+
+interface ChoicePick extends vscode.QuickPickItem {
+  choice?: OverrideChoice;
+  dialogue?: true;
+}
+
+/** Returns the new variant's name, or undefined when cancelled or refused. */
+export async function branchVariant(uriArg?: unknown, takeArg?: unknown): Promise<string | undefined> {
+  const uri = storyboardArg(uriArg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a .sora storyboard first.');
+    return undefined;
+  }
+  const loaded = loadLogFor(uri);
+  if (loaded.status === 'invalid') {
+    await showInvalidLog(loaded.message, takeLogPath(uri));
+    return undefined;
+  }
+  if (loaded.status === 'absent' || loaded.log.takes.length === 0) {
+    void vscode.window.showInformationMessage(`${displayName(uri)} has no takes logged yet. Log a take first ("Sora: Log Take"), score it, then branch off the best.`);
+    return undefined;
+  }
+  const log = loaded.log;
+  const takeId = typeof takeArg === 'string' && takeArg ? takeArg : await pickTake(log);
+  if (!takeId) return undefined;
+  const take = log.takes.find((t) => t.id === takeId);
+  if (!take) {
+    void vscode.window.showErrorMessage(`There is no ${takeId} in ${displayName(uri)}'s take log.`);
+    return undefined;
+  }
+
+  const document = await vscode.workspace.openTextDocument(uri);
+  const storyboard = parseStoryboard(document.getText());
+  const variants = storyboard.variants.filter((v) => v.name).map((v) => ({ name: v.name!.text, base: v.base?.text ?? 'main' }));
+  const refusal = branchRefusal(takeId, variants, log);
+  if (refusal) {
+    void vscode.window.showWarningMessage(refusal);
+    return undefined;
+  }
+
+  // What to change: the workflow's four first, then any override target.
+  const choices = overrideChoices(storyboard, log, take.variant);
+  const fix = typicalFixFor(take);
+  const items: ChoicePick[] = [{ label: 'The usual changes', kind: vscode.QuickPickItemKind.Separator }];
+  for (const choice of choices.filter((c) => c.workflow === 'camera')) {
+    const beat = storyboard.beats.find((b) => choice.spec.target === 'beat' && b.index === choice.spec.beat);
+    items.push({ label: `Camera: shot ${choice.spec.target === 'beat' ? choice.spec.beat : ''}${beat?.title ? ` (${beat.title.text})` : ''}`, description: choice.label, detail: choice.current || '(not set)', choice });
+  }
+  for (const workflow of ['lighting', 'duration'] as const) {
+    const choice = choices.find((c) => c.workflow === workflow);
+    if (choice) items.push({ label: workflow === 'lighting' ? 'Lighting' : 'Duration', description: choice.label, detail: choice.current || '(not set)', choice });
+  }
+  items.push({ label: 'Dialogue', description: 'say lines', detail: 'A variant cannot override a say line: edit it in its beat, generate, and log the take with that change.', dialogue: true });
+  items.push({ label: 'Any override', kind: vscode.QuickPickItemKind.Separator });
+  for (const choice of choices) items.push({ label: choice.label, detail: choice.current || '(not set)', choice });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Branch from ${takeId}: what one thing changes?`,
+    placeHolder: fix ? `Weakest of ${takeId}: ${fix.label} (${fix.score}/5). Typical fix: ${fix.fix}` : 'camera, lighting, dialogue or duration: one change at a time',
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
+  if (!picked) return undefined;
+  if (picked.dialogue || !picked.choice) {
+    void vscode.window.showInformationMessage(picked.detail ?? '');
+    return undefined;
+  }
+  const choice = picked.choice;
+
+  const value = await vscode.window.showInputBox({
+    title: `Branch from ${takeId}: ${choice.label}`,
+    prompt: `The new value (now: ${choice.current || 'not set'}). Only this changes.`,
+    value: choice.current,
+    valueSelection: [0, choice.current.length],
+    validateInput: (text) => (!text.trim() ? 'A variant changes one thing to something: enter a value.' : text.trim() === choice.current ? 'That is the current value: change it.' : undefined),
+    ignoreFocusOut: true,
+  });
+  if (value === undefined) return undefined;
+
+  const existing = variants.map((v) => v.name);
+  const suggestion = branchVariantText({ takeId, spec: choice.spec, value, existingNames: existing }).name;
+  const name = await vscode.window.showInputBox({
+    title: `Branch from ${takeId}: the variant's name`,
+    value: suggestion,
+    validateInput: (text) => {
+      const trimmed = text.trim();
+      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(trimmed)) return 'A name starts with a letter and holds letters, digits, _ and -.';
+      if (existing.includes(trimmed)) return `There is already a variant "${trimmed}".`;
+      return undefined;
+    },
+    ignoreFocusOut: true,
+  });
+  if (name === undefined) return undefined;
+  const branch = branchVariantText({ takeId, spec: choice.spec, value, name: name.trim(), existingNames: existing });
+
+  // Append at the end of the storyboard as it is now (the document may have changed meanwhile).
+  const current = await vscode.workspace.openTextDocument(uri);
+  const { insert } = appendBlock(current.getText(), branch.text);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, current.positionAt(current.getText().length), insert);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`Could not add variant ${branch.name} to ${displayName(uri)}.`);
+    return undefined;
+  }
+  const editor = await vscode.window.showTextDocument(current, { preview: false, preserveFocus: false });
+  const last = current.lineCount - 1;
+  const end = current.lineAt(Math.max(0, last - (current.lineAt(last).isEmptyOrWhitespace ? 1 : 0))).range.end;
+  editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await vscode.commands.executeCommand('sora.compileVariant', uri.toString(), branch.name).then(undefined, () => undefined);
+  const choiceAfter = await vscode.window.showInformationMessage(
+    `Added variant ${branch.name} from ${takeId}: ${branch.change}. Remix ${takeId} in Sora with this one change, then log the take.`,
+    'Copy remix instruction',
+  );
+  if (choiceAfter === 'Copy remix instruction') await vscode.commands.executeCommand('sora.copyRemixInstruction', uri.toString(), branch.name);
+  return branch.name;
+}
+
+async function pickTake(log: TakeLog): Promise<string | undefined> {
+  const best = bestTake(log)?.id;
+  const ordered = [...log.takes].sort((a, b) => (b.id === best ? 1 : 0) - (a.id === best ? 1 : 0) || (takeTotal(b) ?? -1) - (takeTotal(a) ?? -1));
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((t) => ({ label: t.id, description: [t.id === best ? 'best' : '', takeTotal(t) !== undefined ? `total ${takeTotal(t)}/25` : 'not scored', t.variant].filter(Boolean).join(' · '), detail: t.notes ?? t.change })),
+    { title: 'Branch a variant from which take?', placeHolder: 'branch 2–3 small variants off the best take' },
+  );
+  return picked?.label;
+}

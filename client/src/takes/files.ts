@@ -1,0 +1,90 @@
+// The take log and the takes/ folder beside a storyboard, on the extension host (Node).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { VariantSection } from '../../../server/src/core/ast';
+import { parseStoryboard } from '../../../server/src/core/parse';
+import { takesFolder, unloggedTakeFiles } from '../../../server/src/core/takeOps';
+import { takeLogPathFor, type TakeLog } from '../../../server/src/core/takes';
+import { loadTakeLog, saveTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
+
+export { loadTakeLog, saveTakeLog, type TakeLogLoad };
+
+export function takeLogPath(storyboard: vscode.Uri): string {
+  return takeLogPathFor(storyboard.fsPath);
+}
+
+export function takeLogUri(storyboard: vscode.Uri): vscode.Uri {
+  return vscode.Uri.file(takeLogPath(storyboard));
+}
+
+export function storyboardFolder(storyboard: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(storyboard, '..');
+}
+
+/** The absolute path of a file the log names relative to the storyboard. */
+export function takeFilePath(storyboard: vscode.Uri, relative: string): string {
+  return path.resolve(path.dirname(storyboard.fsPath), relative);
+}
+
+export function takeFileExists(storyboard: vscode.Uri, relative: string): boolean {
+  try {
+    return fs.statSync(takeFilePath(storyboard, relative)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function loadLogFor(storyboard: vscode.Uri): TakeLogLoad {
+  return loadTakeLog(takeLogPath(storyboard));
+}
+
+/** Plain file names in `takes/` beside the storyboard (none when there is no folder). */
+export function takesFolderEntries(storyboard: vscode.Uri): string[] {
+  try {
+    return fs.readdirSync(path.join(path.dirname(storyboard.fsPath), takesFolder), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+export function unloggedFor(storyboard: vscode.Uri, log: TakeLog, sceneId: string | undefined) {
+  return sceneId ? unloggedTakeFiles(log, sceneId, takesFolderEntries(storyboard)) : [];
+}
+
+export interface StoryboardInfo {
+  sceneId: string | undefined;
+  variants: { name: string; base: string; overrides: string[] }[];
+}
+
+/** What the take features need from the storyboard's text: its scene id and variants. */
+export function storyboardInfo(text: string): StoryboardInfo {
+  const storyboard = parseStoryboard(text);
+  return {
+    sceneId: storyboard.scene?.id?.text,
+    variants: storyboard.variants
+      .filter((v): v is VariantSection & { name: NonNullable<VariantSection['name']> } => !!v.name)
+      .map((v) => ({ name: v.name.text, base: v.base?.text ?? 'main', overrides: v.overrides.map(overrideText) })),
+  };
+}
+
+function overrideText(override: VariantSection['overrides'][number]): string {
+  const left =
+    override.target === 'beat'
+      ? `beat ${override.beat?.number ?? '?'} ${override.field.text}`
+      : override.target === 'character'
+        ? `character ${override.character?.text ?? '?'} ${override.field.text}`
+        : `${override.target} ${override.field.text}`;
+  return `${left}: ${override.value.text}`;
+}
+
+export async function storyboardText(uri: vscode.Uri): Promise<string> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return document.getText();
+}
+
+/** Shows why a take log cannot be used, with a button that opens it. */
+export async function showInvalidLog(message: string, logPath: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(message, 'Open file');
+  if (choice === 'Open file') await vscode.window.showTextDocument(vscode.Uri.file(logPath));
+}

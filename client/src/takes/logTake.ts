@@ -1,0 +1,204 @@
+// "Sora: Log Take": records a generated draft in NAME.takes.json with its exact prompt and settings,
+// and moves the downloaded video into takes/ under its clean name.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/core/takeOps';
+import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { displayName, isStoryboard, requestCompile, toUri } from '../compile';
+import { loadLogFor, saveTakeLog, showInvalidLog, storyboardInfo, storyboardText, takeFileExists, takeFilePath, takeLogPath, unloggedFor } from './files';
+
+export interface LogTakeOptions {
+  /** A file already in takes/ (`takes/scene09_take04.mp4`) to log as it is. */
+  file?: string;
+}
+
+export function storyboardArg(arg: unknown): vscode.Uri | undefined {
+  const uri = toUri(arg);
+  if (uri) return uri;
+  const editor = vscode.window.activeTextEditor;
+  if (isStoryboard(editor?.document)) return editor.document.uri;
+  return vscode.window.visibleTextEditors.find((e) => isStoryboard(e.document))?.document.uri;
+}
+
+interface Pick<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+type VideoChoice = { kind: 'pick' } | { kind: 'none' } | { kind: 'existing'; file: string; takeId: string };
+
+/** Returns the id of the take logged, or undefined when cancelled or refused. */
+export async function logTake(client: LanguageClient, uriArg?: unknown, options: LogTakeOptions = {}): Promise<string | undefined> {
+  const uri = storyboardArg(uriArg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a .sora storyboard first, then log the take you generated from it.');
+    return undefined;
+  }
+  if (uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage('Save the storyboard to a folder first: the take log and the videos live beside it.');
+    return undefined;
+  }
+  const name = displayName(uri);
+  const info = storyboardInfo(await storyboardText(uri));
+  if (!info.sceneId) {
+    void vscode.window.showWarningMessage(`${name} has no \`scene ID\` header, so its takes cannot be named (scene09_take01.mp4). Add one first.`);
+    return undefined;
+  }
+  const logPath = takeLogPath(uri);
+  const loaded = loadLogFor(uri);
+  if (loaded.status === 'invalid') {
+    await showInvalidLog(loaded.message, logPath);
+    return undefined;
+  }
+  const log: TakeLog = loaded.status === 'ok' ? loaded.log : emptyTakeLog(name);
+
+  // 1. Which variant was generated.
+  const main = await requestCompile(client, uri);
+  const variantItems: Pick<string>[] = [
+    { label: 'main', description: 'the storyboard as written', value: 'main' },
+    ...main.variants.map((v) => ({ label: v.name, description: `from ${v.base}`, detail: info.variants.find((i) => i.name === v.name)?.overrides.join(' · '), value: v.name })),
+  ];
+  const variantPick = await vscode.window.showQuickPick(variantItems, { title: `Log Take (${name}): which did you generate?`, placeHolder: 'main or a variant', ignoreFocusOut: true });
+  if (!variantPick) return undefined;
+  const variant = variantPick.value;
+  const variantInfo = info.variants.find((v) => v.name === variant);
+
+  // 2. Its parent take (optional): the variant's base when that is a take, else the best so far.
+  const suggestedParent = variantInfo && log.takes.some((t) => t.id === variantInfo.base) ? variantInfo.base : bestTake(log)?.id;
+  let parent: string | undefined;
+  if (log.takes.length) {
+    const takes = [...log.takes].reverse();
+    const ordered = suggestedParent ? [...takes.filter((t) => t.id === suggestedParent), ...takes.filter((t) => t.id !== suggestedParent)] : takes;
+    const parentItems: Pick<string | undefined>[] = [
+      ...ordered.map((t) => ({
+        label: t.id,
+        description: [t.variant === 'main' ? 'main' : `variant ${t.variant}`, takeTotal(t) !== undefined ? `total ${takeTotal(t)}/25` : 'not scored', t.id === suggestedParent ? 'suggested' : ''].filter(Boolean).join(' · '),
+        detail: t.change,
+        value: t.id,
+      })),
+      { label: 'No parent', description: 'a first draft, not a remix of a take', value: undefined },
+    ];
+    const parentPick = await vscode.window.showQuickPick(parentItems, { title: 'Log Take: which take was it made from?', placeHolder: 'its parent take (optional)', ignoreFocusOut: true });
+    if (!parentPick) return undefined;
+    parent = parentPick.value;
+  }
+
+  // 3. The one change (prefilled from the variant's override).
+  let change: string | undefined;
+  if (parent || variant !== 'main') {
+    const entered = await vscode.window.showInputBox({
+      title: 'Log Take: the one change',
+      prompt: parent ? `What changed from ${parent}? One change at a time.` : 'What this variant changes (optional).',
+      value: variantInfo?.overrides.join('; ') ?? '',
+      placeHolder: 'beat 2 camera: close-up, static',
+      ignoreFocusOut: true,
+    });
+    if (entered === undefined) return undefined;
+    change = entered.trim() || undefined;
+  }
+
+  // 4. The exact prompt and settings of what was generated.
+  const compiled = await requestCompile(client, uri, variant === 'main' ? null : variant);
+  if (compiled.error) {
+    void vscode.window.showErrorMessage(`Cannot log a take of "${variant}": ${compiled.error}`);
+    return undefined;
+  }
+  if (compiled.summary.errors > 0) {
+    const go = await vscode.window.showWarningMessage(
+      `${name} has ${compiled.summary.errors} error${compiled.summary.errors === 1 ? '' : 's'}. The prompt logged is what the storyboard compiles to now.`,
+      { modal: true },
+      'Log anyway',
+    );
+    if (go !== 'Log anyway') return undefined;
+  }
+
+  // 5. The video: a downloaded file to move in, a file already in takes/, or none yet.
+  let video: VideoChoice;
+  if (options.file) {
+    const parsed = parseTakeFileName(path.basename(options.file));
+    if (!parsed) {
+      void vscode.window.showErrorMessage(`${options.file} is not named like a take (scene${info.sceneId}_take03.mp4).`);
+      return undefined;
+    }
+    video = { kind: 'existing', file: options.file, takeId: parsed.takeId };
+  } else {
+    const unlogged = unloggedFor(uri, log, info.sceneId).filter((u) => u.idFree);
+    const next = nextTakeId(log);
+    const videoItems: Pick<VideoChoice>[] = [
+      { label: '$(file-media) Pick the downloaded video…', description: `moved to ${takesFolder}/${takeFileName(info.sceneId, next)}`, value: { kind: 'pick' } },
+      ...unlogged.map((u) => ({ label: `$(file) ${u.file}`, description: 'in takes/, not logged yet', value: { kind: 'existing', file: u.file, takeId: u.takeId } as VideoChoice })),
+      { label: 'Log without the video', description: 'add the file later under the clean name', value: { kind: 'none' } },
+    ];
+    const videoPick = await vscode.window.showQuickPick(videoItems, { title: 'Log Take: the video', ignoreFocusOut: true });
+    if (!videoPick) return undefined;
+    video = videoPick.value;
+  }
+
+  let source: vscode.Uri | undefined;
+  if (video.kind === 'pick') {
+    const picked = await vscode.window.showOpenDialog({
+      title: 'The video you downloaded from Sora',
+      canSelectMany: false,
+      openLabel: 'Log this video',
+      filters: { Video: ['mp4', 'mov', 'webm', 'm4v'], 'All files': ['*'] },
+    });
+    if (!picked?.length) return undefined;
+    source = picked[0];
+  }
+
+  // Re-read the log right before writing: another window may have logged a take meanwhile.
+  const fresh = loadLogFor(uri);
+  if (fresh.status === 'invalid') {
+    await showInvalidLog(fresh.message, logPath);
+    return undefined;
+  }
+  const current = fresh.status === 'ok' ? fresh.log : log;
+  const explicitId = video.kind === 'existing' && !current.takes.some((t) => t.id === (video as { takeId: string }).takeId) ? video.takeId : undefined;
+  const extension = source ? path.extname(source.fsPath).slice(1) || 'mp4' : video.kind === 'existing' ? path.extname(video.file).slice(1) : 'mp4';
+  const { log: updated, take } = appendTake(current, info.sceneId, {
+    id: explicitId,
+    variant,
+    parent,
+    change,
+    settings: {
+      ...(compiled.settings.aspect ? { aspect: compiled.settings.aspect } : {}),
+      ...(compiled.settings.resolution ? { resolution: compiled.settings.resolution } : {}),
+      ...(compiled.settings.duration !== null ? { duration: compiled.settings.duration } : {}),
+      ...(compiled.settings.audio.length ? { audio: compiled.settings.audio } : {}),
+      ...(compiled.settings.model ? { model: compiled.settings.model } : {}),
+    },
+    prompt: compiled.prompt,
+    extension,
+  });
+  if (video.kind === 'existing' && video.file !== take.file) {
+    // The file's own id was taken: log it under the next id and rename it to match.
+    source = vscode.Uri.file(takeFilePath(uri, video.file));
+  }
+
+  const destination = vscode.Uri.file(takeFilePath(uri, take.file));
+  if (source) {
+    if (takeFileExists(uri, take.file)) {
+      void vscode.window.showErrorMessage(`${take.file} already exists. It was not overwritten and nothing was logged; move it away or rename it first.`);
+      return undefined;
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(destination, '..'));
+      await vscode.workspace.fs.rename(source, destination, { overwrite: false });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not move the video to ${take.file}: ${(error as Error).message}. Nothing was logged.`);
+      return undefined;
+    }
+  }
+  try {
+    saveTakeLog(logPath, updated);
+  } catch (error) {
+    if (source) await vscode.workspace.fs.rename(destination, source, { overwrite: false }).then(undefined, () => undefined);
+    await showInvalidLog((error as Error).message, logPath);
+    return undefined;
+  }
+  const where = source || video.kind === 'existing' ? take.file : `no video yet (save it as ${take.file})`;
+  void vscode.window.showInformationMessage(`Logged ${take.id} of ${name}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${where}. Watch it, then score it on the five criteria.`, 'Score Takes').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('sora.scoreTakes', uri.toString(), take.id);
+  });
+  return take.id;
+}

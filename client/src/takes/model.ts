@@ -1,0 +1,131 @@
+// What the scoring panel (client/webview/takes) and the extension host say to each other. No
+// vscode or Node imports: the page's bundle includes this file.
+import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from '../../../server/src/core/vocabulary';
+
+export const takesViewType = 'sora.takes';
+
+export { scoreCriteria, scoreCriterionLabels, type ScoreCriterion };
+
+export interface TakeRowView {
+  id: string;
+  file: string;
+  createdAt: string;
+  variant: string;
+  parent: string | null;
+  change: string | null;
+  scores: Partial<Record<ScoreCriterion, number>>;
+  total: number | null;
+  notes: string;
+  /** The video file is not where the log says. The row stays; the page says so. */
+  missing: boolean;
+  /** `webview.asWebviewUri` of the video, or null when missing. */
+  videoUri: string | null;
+  /** How many variants/takes already branch from this take (2–3 allowed). */
+  branches: number;
+}
+
+export interface TypicalFixView {
+  takeId: string;
+  criterion: ScoreCriterion;
+  label: string;
+  score: number;
+  fix: string;
+}
+
+export interface TakesState {
+  type: 'state';
+  /** The storyboard's URI (string), for state restore. */
+  uri: string;
+  storyboard: string;
+  takes: TakeRowView[];
+  best: string | null;
+  fix: TypicalFixView | null;
+  /** Files in `takes/` named for this scene but not in the log. */
+  unlogged: { file: string; takeId: string }[];
+  /** Shown above the table (a merge note, a save problem); null when all is well. */
+  notice: string | null;
+  maxBranches: number;
+  /** A take to select now ("Score Takes" on a take); null leaves the page's selection. */
+  select: string | null;
+}
+
+export interface TakesError {
+  type: 'error';
+  uri: string;
+  storyboard: string;
+  /** Why the log cannot be read; it is not overwritten until fixed. */
+  message: string;
+}
+
+export type ToTakesPage = TakesState | TakesError;
+
+export type FromTakesPage =
+  | { type: 'ready' }
+  | { type: 'score'; takeId: string; criterion: ScoreCriterion; value: number | null }
+  | { type: 'notes'; takeId: string; notes: string }
+  | { type: 'select'; takeId: string }
+  | { type: 'branch'; takeId: string }
+  | { type: 'openFile' }
+  | { type: 'logTake'; file?: string };
+
+/** What the page keeps across reloads (vscode.setState). */
+export interface TakesPageState {
+  uri: string;
+  selected: string | null;
+}
+
+export function readTakesPageState(value: unknown): TakesPageState | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const state = value as Record<string, unknown>;
+  if (typeof state.uri !== 'string' || !state.uri) return undefined;
+  return { uri: state.uri, selected: typeof state.selected === 'string' ? state.selected : null };
+}
+
+/** A score from a key on a focused cell: 1–5 set it, arrows step it, 0/Delete/Backspace clear it. */
+export function scoreForKey(key: string, current: number | null): number | null | undefined {
+  if (/^[1-5]$/.test(key)) return Number(key);
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return Math.min(5, (current ?? 0) + 1);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return current === null ? null : Math.max(1, current - 1);
+    case 'Home':
+      return 1;
+    case 'End':
+      return 5;
+    case '0':
+    case 'Delete':
+    case 'Backspace':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/** Messages from the page are checked before the host acts on them. */
+export function isFromTakesPage(value: unknown): value is FromTakesPage {
+  if (!value || typeof value !== 'object') return false;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+    case 'openFile':
+      return true;
+    case 'logTake':
+      return message.file === undefined || typeof message.file === 'string';
+    case 'select':
+    case 'branch':
+      return typeof message.takeId === 'string';
+    case 'notes':
+      return typeof message.takeId === 'string' && typeof message.notes === 'string';
+    case 'score':
+      return (
+        typeof message.takeId === 'string' &&
+        (scoreCriteria as readonly unknown[]).includes(message.criterion) &&
+        (message.value === null || (typeof message.value === 'number' && Number.isInteger(message.value) && message.value >= 1 && message.value <= 5))
+      );
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,360 @@
+// The scoring panel (`sora.takes`): one per storyboard. Scores and notes are saved as they are made
+// (debounced), atomically; a change to the log on disk while the panel is open is merged with what
+// the panel changed (three-way, by take id and field), so nothing typed is lost; a log that does not
+// validate is shown as an error and never overwritten.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
+import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { displayName } from '../compile';
+import { storyboardFolder, storyboardInfo, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
+import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
+
+export const saveDebounceMs = 300;
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let text = '';
+  for (let i = 0; i < 32; i++) text += chars.charAt(Math.floor(Math.random() * chars.length));
+  return text;
+}
+
+export function takesWebviewOptions(extensionUri: vscode.Uri, storyboard: vscode.Uri | undefined): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  const roots = [vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
+  if (storyboard && storyboard.scheme === 'file') roots.push(storyboardFolder(storyboard));
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: roots, retainContextWhenHidden: false, enableFindWidget: true };
+}
+
+export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview', 'takes.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview', 'takes.css'));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource} 'nonce-${n}'`,
+    `script-src 'nonce-${n}'`,
+    `img-src ${webview.cspSource} data:`,
+    `media-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${n}" href="${style.toString()}">
+<title>Sora Takes</title>
+</head>
+<body>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+type DiskState = { status: 'ok'; log: TakeLog; text: string } | { status: 'absent' } | { status: 'invalid'; message: string };
+
+function readDisk(logPath: string): DiskState {
+  let text: string;
+  try {
+    text = fs.readFileSync(logPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'absent' };
+    return { status: 'invalid', message: `${path.basename(logPath)} could not be read: ${(error as Error).message}` };
+  }
+  const parsed = parseTakeLog(text);
+  if (parsed.ok) return { status: 'ok', log: parsed.log, text };
+  return { status: 'invalid', message: describeTakeLogProblems(path.basename(logPath), parsed.problems) };
+}
+
+export class TakesPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, TakesPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(takesViewType, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const restored = readTakesPageState(state);
+          if (!restored) {
+            panel.dispose();
+            return;
+          }
+          const uri = vscode.Uri.parse(restored.uri);
+          panel.webview.options = takesWebviewOptions(this.extensionUri, uri);
+          this.adopt(panel, uri);
+        },
+      }),
+    );
+  }
+
+  open(uri: vscode.Uri, select?: string): void {
+    const existing = this.panels.get(uri.toString());
+    if (existing) {
+      existing.panel.reveal();
+      existing.refresh(select);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, takesWebviewOptions(this.extensionUri, uri));
+    this.adopt(panel, uri, select);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, select?: string): TakesPanel {
+    const takes = new TakesPanel(panel, uri, this.extensionUri, select);
+    this.panels.set(uri.toString(), takes);
+    panel.onDidDispose(() => {
+      if (this.panels.get(uri.toString()) === takes) this.panels.delete(uri.toString());
+    });
+    return takes;
+  }
+
+  dispose(): void {
+    for (const panel of this.panels.values()) panel.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export class TakesPanel {
+  private readonly logPath: string;
+  /** The log as last read from or written to disk: the merge base. */
+  private base: TakeLog | undefined;
+  /** The log with the panel's edits. */
+  private mine: TakeLog | undefined;
+  private error: string | undefined;
+  private notice: string | null = null;
+  private lastWritten: string | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private diskTimer: ReturnType<typeof setTimeout> | undefined;
+  private documentTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly uri: vscode.Uri,
+    extensionUri: vscode.Uri,
+    private selected?: string,
+  ) {
+    this.logPath = takeLogPath(uri);
+    panel.title = `Takes: ${displayName(uri)}`;
+    panel.webview.html = takesHtml(panel.webview, extensionUri);
+    this.loadFromDisk();
+    const folder = storyboardFolder(uri);
+    const logWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.basename(this.logPath)));
+    const videoWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'takes/*'));
+    const onLog = () => this.scheduleDiskCheck();
+    const onVideo = () => this.post();
+    this.disposables.push(
+      logWatcher,
+      videoWatcher,
+      logWatcher.onDidChange(onLog),
+      logWatcher.onDidCreate(onLog),
+      logWatcher.onDidDelete(onLog),
+      videoWatcher.onDidCreate(onVideo),
+      videoWatcher.onDidDelete(onVideo),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() !== uri.toString() || !event.contentChanges.length) return;
+        // Branch counts follow the storyboard's variants; no need to redraw on every keystroke.
+        clearTimeout(this.documentTimer);
+        this.documentTimer = setTimeout(() => this.post(), 300);
+      }),
+      panel.webview.onDidReceiveMessage((message) => {
+        if (isFromTakesPage(message)) void this.onMessage(message);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Re-reads the log (merging unsaved edits) and shows it, selecting a take when given. */
+  refresh(select?: string): void {
+    if (select) this.selected = select;
+    this.checkDisk(true);
+  }
+
+  private loadFromDisk(): void {
+    const disk = readDisk(this.logPath);
+    if (disk.status === 'ok') {
+      this.base = disk.log;
+      this.mine = disk.log;
+      this.error = undefined;
+    } else if (disk.status === 'absent') {
+      this.base = undefined;
+      this.mine = undefined;
+      this.error = undefined;
+    } else {
+      this.error = disk.message;
+    }
+  }
+
+  private get dirty(): boolean {
+    if (!this.mine) return false;
+    return !this.base || serializeTakeLog(this.mine) !== serializeTakeLog(this.base);
+  }
+
+  private async onMessage(message: FromTakesPage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post();
+        return;
+      case 'select':
+        return;
+      case 'score':
+        if (!this.mine || this.error) return;
+        this.mine = setScore(this.mine, message.takeId, message.criterion, message.value ?? undefined);
+        this.scheduleSave();
+        this.post();
+        return;
+      case 'notes':
+        if (!this.mine || this.error) return;
+        this.mine = setNotes(this.mine, message.takeId, message.notes);
+        this.scheduleSave();
+        return;
+      case 'branch':
+        this.flush();
+        await vscode.commands.executeCommand('sora.branchVariant', this.uri.toString(), message.takeId);
+        return;
+      case 'openFile':
+        await vscode.window.showTextDocument(takeLogUri(this.uri), { viewColumn: vscode.ViewColumn.Beside });
+        return;
+      case 'logTake':
+        this.flush();
+        await vscode.commands.executeCommand('sora.logTake', this.uri.toString(), message.file ? { file: message.file } : undefined);
+        return;
+    }
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flush(), saveDebounceMs);
+  }
+
+  /** Writes the panel's edits now, merged with any change on disk. Never writes over an invalid log. */
+  flush(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.dirty || !this.mine) return;
+    const disk = readDisk(this.logPath);
+    if (disk.status === 'invalid') {
+      this.error = disk.message;
+      this.post();
+      return;
+    }
+    let next = this.mine;
+    if (disk.status === 'ok' && this.base && disk.text !== this.lastWritten && serializeTakeLog(disk.log) !== serializeTakeLog(this.base)) {
+      const merged = mergeTakeLogs(this.base, this.mine, disk.log);
+      next = merged.log;
+      if (merged.conflicts.length) this.notice = `The take log changed on disk; kept your edits to ${merged.conflicts.join(', ')}.`;
+    }
+    try {
+      const text = serializeTakeLog(next);
+      this.lastWritten = text;
+      saveTakeLog(this.logPath, next);
+      this.base = next;
+      this.mine = next;
+    } catch (error) {
+      this.lastWritten = undefined;
+      this.notice = `Not saved: ${(error as Error).message} Your edits are kept in this panel.`;
+      this.post();
+    }
+  }
+
+  private scheduleDiskCheck(): void {
+    clearTimeout(this.diskTimer);
+    this.diskTimer = setTimeout(() => this.checkDisk(), 100);
+  }
+
+  /** The log changed on disk: merge it with the panel's unsaved edits, or show why it can't be read. */
+  private checkDisk(force = false): void {
+    const disk = readDisk(this.logPath);
+    if (disk.status === 'ok' && disk.text === this.lastWritten && !force) return; // our own write
+    if (disk.status === 'invalid') {
+      this.error = disk.message;
+    } else if (disk.status === 'absent') {
+      this.error = undefined;
+      if (this.mine?.takes.length) {
+        this.notice = `${path.basename(this.logPath)} was deleted. The takes stay in this panel; a score or note writes them back.`;
+        this.base = undefined;
+      }
+    } else {
+      this.error = undefined;
+      if (this.mine && this.base && this.dirty) {
+        const merged = mergeTakeLogs(this.base, this.mine, disk.log);
+        this.mine = merged.log;
+        this.base = disk.log;
+        this.notice = merged.conflicts.length
+          ? `The take log changed on disk; merged, keeping your edits to ${merged.conflicts.join(', ')}.`
+          : 'The take log changed on disk; merged with your unsaved edits.';
+        if (this.dirty) this.scheduleSave();
+      } else {
+        this.base = disk.log;
+        this.mine = disk.log;
+      }
+    }
+    this.post();
+  }
+
+  /** A take to select once (the command's argument), then the page's own choice rules. */
+  private pendingSelect(): string | null {
+    const select = this.selected ?? null;
+    this.selected = undefined;
+    return select;
+  }
+
+  private post(): void {
+    if (this.disposed) return;
+    void this.panel.webview.postMessage(this.message());
+  }
+
+  private message(): ToTakesPage {
+    const storyboard = displayName(this.uri);
+    if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
+    const log = this.mine ?? { version: 1 as const, storyboard, takes: [] };
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
+    let info: ReturnType<typeof storyboardInfo> = { sceneId: undefined, variants: [] };
+    try {
+      info = storyboardInfo(document ? document.getText() : fs.readFileSync(this.uri.fsPath, 'utf8'));
+    } catch {
+      // The storyboard is gone or unreadable: no branch counts, no unlogged files.
+    }
+    const best = bestTake(log)?.id ?? null;
+    const takes: TakeRowView[] = log.takes.map((take) => {
+      const missing = !takeFileExists(this.uri, take.file);
+      return {
+        id: take.id,
+        file: take.file,
+        createdAt: take.createdAt,
+        variant: take.variant,
+        parent: take.parent ?? null,
+        change: take.change ?? null,
+        scores: { ...(take.scores ?? {}) },
+        total: takeTotal(take) ?? null,
+        notes: take.notes ?? '',
+        missing,
+        videoUri: missing ? null : this.panel.webview.asWebviewUri(vscode.Uri.file(takeFilePath(this.uri, take.file))).toString(),
+        branches: branchesFrom(take.id, info.variants, log).length,
+      };
+    });
+    return {
+      type: 'state',
+      uri: this.uri.toString(),
+      storyboard,
+      takes,
+      best,
+      fix: typicalFixForBest(log) ?? null,
+      unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
+      notice: this.notice,
+      maxBranches: maxBranchesPerTake,
+      select: this.pendingSelect(),
+    };
+  }
+
+  private dispose(): void {
+    this.disposed = true;
+    this.flush();
+    clearTimeout(this.diskTimer);
+    clearTimeout(this.documentTimer);
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+  }
+}

@@ -1,0 +1,430 @@
+import { z } from 'zod';
+import type { Storyboard } from './ast';
+import { resolveNames } from './model';
+import { sceneOf, variantChain } from './scene';
+import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type Take, type TakeLog, type TakeScores } from './takes';
+import { overridableFields, scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './vocabulary';
+
+// Pure operations on a take log: append a take, score it, note it, merge a change made on disk
+// with the scoring panel's unsaved edits, and branch a variant off a take one change at a time.
+// No I/O: the extension host and the CLI read and write (atomically) around these.
+
+/** The workflow's limit: branch 2–3 variants off a take, so a fourth is refused. */
+export const maxBranchesPerTake = 3;
+
+// ---- append, score, notes ----------------------------------------------------------------
+
+export interface NewTake {
+  variant: string;
+  parent?: string;
+  change?: string;
+  settings: Take['settings'];
+  prompt: string;
+  /** The video's extension without the dot; `mp4` by default. */
+  extension?: string;
+  /** An explicit id (a file already named `scene09_take05.mp4`); must be free. Default: the next id. */
+  id?: string;
+  /** When the take was made; default: now. */
+  createdAt?: Date | string;
+  notes?: string;
+}
+
+/** The folder beside the storyboard that holds the videos, as the log records it. */
+export const takesFolder = 'takes';
+
+/** Appends a take with the next id and a clean file name (`takes/scene09_take03.mp4`). Returns a new log. */
+export function appendTake(log: TakeLog, sceneId: string, input: NewTake): { log: TakeLog; take: Take } {
+  const id = input.id ?? nextTakeId(log);
+  if (!takeIdPattern.test(id)) throw new Error(`"${id}" is not a take id (take01, take02, …).`);
+  if (log.takes.some((take) => take.id === id)) throw new Error(`The take log already has ${id}.`);
+  if (!/^[A-Za-z0-9_-]+$/.test(sceneId)) throw new Error(`The scene id "${sceneId}" cannot name a file.`);
+  const extension = (input.extension ?? 'mp4').replace(/^\./, '').toLowerCase() || 'mp4';
+  const createdAt = input.createdAt instanceof Date ? input.createdAt.toISOString() : input.createdAt ?? new Date().toISOString();
+  const take: Take = {
+    id,
+    file: `${takesFolder}/${takeFileName(sceneId, id, extension)}`,
+    createdAt,
+    variant: input.variant || 'main',
+    ...(input.parent ? { parent: input.parent } : {}),
+    ...(input.change?.trim() ? { change: input.change.trim() } : {}),
+    settings: { ...input.settings },
+    prompt: input.prompt,
+    ...(input.notes ? { notes: input.notes } : {}),
+  };
+  return { log: { ...log, takes: [...log.takes, take] }, take };
+}
+
+function updateTake(log: TakeLog, takeId: string, update: (take: Take) => Take): TakeLog {
+  if (!log.takes.some((take) => take.id === takeId)) throw new Error(`There is no ${takeId} in the take log.`);
+  return { ...log, takes: log.takes.map((take) => (take.id === takeId ? update(take) : take)) };
+}
+
+/** Sets one criterion's score (an integer 1–5), or clears it with undefined. Returns a new log. */
+export function setScore(log: TakeLog, takeId: string, criterion: ScoreCriterion, value: number | undefined): TakeLog {
+  if (!(scoreCriteria as readonly string[]).includes(criterion)) throw new Error(`"${criterion}" is not one of the five criteria.`);
+  if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 5)) throw new Error('A score is a whole number from 1 to 5.');
+  return updateTake(log, takeId, (take) => {
+    const scores: TakeScores = { ...(take.scores ?? {}) };
+    if (value === undefined) delete scores[criterion];
+    else scores[criterion] = value;
+    const next: Take = { ...take, scores };
+    if (Object.keys(scores).length === 0) delete next.scores;
+    return next;
+  });
+}
+
+/** Sets a take's notes; empty notes remove the field. Returns a new log. */
+export function setNotes(log: TakeLog, takeId: string, notes: string): TakeLog {
+  return updateTake(log, takeId, (take) => {
+    const next: Take = { ...take };
+    if (notes === '') delete next.notes;
+    else next.notes = notes;
+    return next;
+  });
+}
+
+// ---- three-way merge -----------------------------------------------------------------------
+
+export interface MergeResult {
+  log: TakeLog;
+  /** Fields both sides changed differently (the panel's value was kept), as `take02.notes`. */
+  conflicts: string[];
+}
+
+type FieldMap = Map<string, unknown>;
+
+/** A take flattened to comparable fields: each score is its own field (`scores.audioSync`). */
+function fieldsOf(take: Take): FieldMap {
+  const map: FieldMap = new Map();
+  for (const [key, value] of Object.entries(take)) {
+    if (key === 'scores') continue;
+    map.set(key, value);
+  }
+  for (const criterion of scoreCriteria) map.set(`scores.${criterion}`, take.scores?.[criterion]);
+  return map;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function takeFromFields(fields: FieldMap): Take {
+  const take: Record<string, unknown> = {};
+  const scores: Record<string, number> = {};
+  for (const [key, value] of fields) {
+    if (value === undefined) continue;
+    if (key.startsWith('scores.')) scores[key.slice(7)] = value as number;
+    else take[key] = value;
+  }
+  // Keep the documented key order (id … prompt, scores, notes) for stable diffs.
+  const ordered: Record<string, unknown> = {};
+  for (const key of ['id', 'file', 'createdAt', 'variant', 'parent', 'change', 'settings', 'prompt']) if (key in take) ordered[key] = take[key];
+  for (const key of Object.keys(take)) if (!(key in ordered) && key !== 'notes') ordered[key] = take[key];
+  if (Object.keys(scores).length) ordered.scores = Object.fromEntries(scoreCriteria.filter((c) => c in scores).map((c) => [c, scores[c]]));
+  if ('notes' in take) ordered.notes = take.notes;
+  return ordered as Take;
+}
+
+/**
+ * Merges the log on disk (`theirs`) with the panel's log (`mine`), both descended from `base` (the
+ * log the panel last loaded or saved). By take id and field: a field the panel changed keeps the
+ * panel's value; every other field comes from disk. Takes added on disk are kept; a take deleted on
+ * disk stays deleted unless the panel changed it (nothing typed is lost). Takes only the panel has
+ * are appended.
+ */
+export function mergeTakeLogs(base: TakeLog, mine: TakeLog, theirs: TakeLog): MergeResult {
+  const conflicts: string[] = [];
+  const baseById = new Map(base.takes.map((take) => [take.id, take]));
+  const mineById = new Map(mine.takes.map((take) => [take.id, take]));
+  const theirIds = new Set(theirs.takes.map((take) => take.id));
+  const takes: Take[] = [];
+  for (const their of theirs.takes) {
+    const my = mineById.get(their.id);
+    const original = baseById.get(their.id);
+    if (!my) {
+      takes.push(their);
+      continue;
+    }
+    const baseFields = original ? fieldsOf(original) : new Map<string, unknown>();
+    const myFields = fieldsOf(my);
+    const theirFields = fieldsOf(their);
+    const merged: FieldMap = new Map(theirFields);
+    for (const key of new Set([...myFields.keys(), ...baseFields.keys()])) {
+      const mineValue = myFields.get(key);
+      if (sameValue(mineValue, baseFields.get(key))) continue; // the panel did not change it
+      const theirValue = theirFields.get(key);
+      if (!sameValue(theirValue, baseFields.get(key)) && !sameValue(theirValue, mineValue)) conflicts.push(`${their.id}.${key}`);
+      merged.set(key, mineValue);
+    }
+    takes.push(takeFromFields(merged));
+  }
+  for (const my of mine.takes) {
+    if (theirIds.has(my.id)) continue;
+    const original = baseById.get(my.id);
+    // Deleted on disk: keep it only when the panel changed something in it.
+    if (original && sameValue(original, my)) continue;
+    takes.push(my);
+  }
+  const topLevel: Record<string, unknown> = { ...theirs };
+  for (const [key, value] of Object.entries(mine)) {
+    if (key === 'takes') continue;
+    if (!sameValue(value, (base as Record<string, unknown>)[key])) topLevel[key] = value;
+  }
+  return { log: { ...(topLevel as TakeLog), takes }, conflicts };
+}
+
+// ---- files on disk -------------------------------------------------------------------------
+
+const takeFilePattern = /^scene([A-Za-z0-9_-]+?)_(take\d{2,})\.([A-Za-z0-9]+)$/;
+
+/** `scene09_take05.mp4` → { sceneId: "09", takeId: "take05", extension: "mp4" }; undefined for any other name. */
+export function parseTakeFileName(fileName: string): { sceneId: string; takeId: string; extension: string } | undefined {
+  const match = takeFilePattern.exec(fileName);
+  return match ? { sceneId: match[1], takeId: match[2], extension: match[3].toLowerCase() } : undefined;
+}
+
+const videoExtensions = new Set(['mp4', 'mov', 'webm', 'm4v']);
+
+/**
+ * Video files in the takes folder named for this scene (`scene09_take05.mp4`) that no take in the
+ * log points at: offered for logging. `fileNames` are plain names inside `takes/`.
+ */
+export function unloggedTakeFiles(log: TakeLog, sceneId: string, fileNames: readonly string[]): { file: string; takeId: string; extension: string; idFree: boolean }[] {
+  const logged = new Set(log.takes.map((take) => normalizeRelative(take.file)));
+  const ids = new Set(log.takes.map((take) => take.id));
+  return fileNames
+    .map((name) => ({ name, parsed: parseTakeFileName(name) }))
+    .filter(({ parsed }) => parsed && parsed.sceneId === sceneId && videoExtensions.has(parsed.extension))
+    .filter(({ name }) => !logged.has(`${takesFolder}/${name}`))
+    .map(({ name, parsed }) => ({ file: `${takesFolder}/${name}`, takeId: parsed!.takeId, extension: parsed!.extension, idFree: !ids.has(parsed!.takeId) }))
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Ids of the takes whose video is missing. `exists` gets the path as logged (relative to the storyboard). */
+export function missingTakeFiles(log: TakeLog, exists: (relativeFile: string) => boolean): string[] {
+  return log.takes.filter((take) => !exists(take.file)).map((take) => take.id);
+}
+
+function normalizeRelative(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+// ---- branching -----------------------------------------------------------------------------
+
+export interface VariantRef {
+  name: string;
+  base: string;
+}
+
+/**
+ * The branches from a take: the variants in the storyboard that branch from it, plus the takes
+ * logged with it as parent (one per variant they were generated from; takes of `main` each count
+ * as a branch of their own change). Regenerating the same variant is not a new branch.
+ */
+export function branchesFrom(takeId: string, variants: readonly VariantRef[], log: TakeLog | undefined): string[] {
+  const branches = new Set<string>();
+  for (const variant of variants) if (variant.base === takeId) branches.add(`variant:${variant.name}`);
+  for (const take of log?.takes ?? []) {
+    if (take.parent !== takeId) continue;
+    branches.add(take.variant === 'main' ? `main:${take.change ?? take.id}` : `variant:${take.variant}`);
+  }
+  return [...branches];
+}
+
+export function countBranches(takeId: string, variants: readonly VariantRef[], log: TakeLog | undefined): number {
+  return branchesFrom(takeId, variants, log).length;
+}
+
+/** Why another branch from this take is refused, or undefined when it is allowed. */
+export function branchRefusal(takeId: string, variants: readonly VariantRef[], log: TakeLog | undefined): string | undefined {
+  const count = countBranches(takeId, variants, log);
+  if (count < maxBranchesPerTake) return undefined;
+  return `${takeId} already has ${count} branches. Branch 2–3 small variants off a take, score them, then branch again from the best of those.`;
+}
+
+export type OverrideSpec =
+  | { target: 'beat'; beat: number; field: string }
+  | { target: 'style'; field: string }
+  | { target: 'settings'; field: string }
+  | { target: 'character'; character: string; field: 'anchors' };
+
+/** The override line's left side: `beat 2 camera`, `style lighting`, `character Mara anchors`. */
+export function overrideLabel(spec: OverrideSpec): string {
+  switch (spec.target) {
+    case 'beat':
+      return `beat ${spec.beat} ${spec.field}`;
+    case 'style':
+    case 'settings':
+      return `${spec.target} ${spec.field}`;
+    case 'character':
+      return `character ${spec.character} anchors`;
+  }
+}
+
+const namePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** A variant name for the change, unique among `existing`: `lighting`, `camera-b2`, `mara-anchors`, then `-2`, `-3`. */
+export function suggestVariantName(spec: OverrideSpec, existing: Iterable<string>): string {
+  const taken = new Set(existing);
+  let stem: string;
+  if (spec.target === 'beat') stem = `${spec.field}-b${spec.beat}`;
+  else if (spec.target === 'character') stem = `${spec.character}-anchors`.toLowerCase();
+  else stem = spec.field;
+  stem = stem.replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'variant';
+  if (!taken.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+export interface BranchInput {
+  takeId: string;
+  spec: OverrideSpec;
+  value: string;
+  /** The new variant's name; default: a suggestion unique among `existingNames`. */
+  name?: string;
+  existingNames: readonly string[];
+}
+
+export interface Branch {
+  name: string;
+  /** The override line without indentation: `beat 2 camera: medium close-up, static`. */
+  change: string;
+  /** `variant NAME from takeNN` and its one override line, LF line ends, no trailing newline. */
+  text: string;
+}
+
+/** The text of a new variant: `variant NAME from takeNN` plus exactly one override line. */
+export function branchVariantText(input: BranchInput): Branch {
+  if (!takeIdPattern.test(input.takeId)) throw new Error(`"${input.takeId}" is not a take id.`);
+  const value = input.value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  if (!value) throw new Error('The new value is empty: a variant changes one thing to something.');
+  const allowed: readonly string[] = overridableFields[input.spec.target];
+  if (!allowed.includes(input.spec.field.toLowerCase())) throw new Error(`A ${input.spec.target} override can change ${allowed.join(', ')}.`);
+  const name = input.name?.trim() || suggestVariantName(input.spec, input.existingNames);
+  if (!namePattern.test(name)) throw new Error(`"${name}" is not a name: start with a letter; letters, digits, _ and - only.`);
+  if (input.existingNames.includes(name)) throw new Error(`There is already a variant "${name}".`);
+  const change = `${overrideLabel(input.spec)}: ${value}`;
+  return { name, change, text: `variant ${name} from ${input.takeId}\n  ${change}` };
+}
+
+/**
+ * What to insert at the end of a storyboard to append a block, separated by one blank line and in
+ * the file's own line ends. `insert` goes at the very end of `text`.
+ */
+export function appendBlock(text: string, block: string): { insert: string; text: string } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = block.replace(/\r?\n/g, eol);
+  let prefix = '';
+  if (text.length > 0) {
+    if (!text.endsWith('\n')) prefix = eol + eol;
+    else if (!/(\r?\n)[ \t]*\r?\n$/.test(text)) prefix = eol;
+  }
+  const insert = `${prefix}${body}${eol}`;
+  return { insert, text: text + insert };
+}
+
+export interface OverrideChoice {
+  spec: OverrideSpec;
+  label: string;
+  /** The value the take's scene has now (empty when the field is not set). */
+  current: string;
+  /** The workflow's name for the change, when it is one of camera, lighting, dialogue, duration. */
+  workflow?: 'camera' | 'lighting' | 'duration';
+}
+
+/**
+ * Every override target of the scene a take was generated from (its variant, when it is still in
+ * the file), with its current value: beat N field, style field, settings field, character anchors.
+ */
+export function overrideChoices(storyboard: Storyboard, log: TakeLog | undefined, variant: string): OverrideChoice[] {
+  const names = resolveNames(storyboard, log);
+  const chain = variant && variant !== 'main' ? variantChain(storyboard, variant, log, names) : undefined;
+  const view = sceneOf(storyboard, chain?.ok ? chain.variants : []);
+  const choices: OverrideChoice[] = [];
+  for (const field of overridableFields.style) {
+    const spec: OverrideSpec = { target: 'style', field };
+    choices.push({ spec, label: overrideLabel(spec), current: view.style.get(field)?.text ?? '', ...(field === 'lighting' ? { workflow: 'lighting' as const } : {}) });
+  }
+  for (const field of overridableFields.settings) {
+    const spec: OverrideSpec = { target: 'settings', field };
+    choices.push({ spec, label: overrideLabel(spec), current: view.settings.get(field)?.text ?? '', ...(field === 'duration' ? { workflow: 'duration' as const } : {}) });
+  }
+  for (const beat of view.beats) {
+    for (const field of overridableFields.beat) {
+      const spec: OverrideSpec = { target: 'beat', beat: beat.index, field };
+      choices.push({ spec, label: overrideLabel(spec), current: beat.fields.get(field)?.text ?? '', ...(field === 'camera' ? { workflow: 'camera' as const } : {}) });
+    }
+  }
+  for (const character of view.characters) {
+    const spec: OverrideSpec = { target: 'character', character: character.name.text, field: 'anchors' };
+    choices.push({ spec, label: overrideLabel(spec), current: character.anchors.map((a) => a.text).join(', ') });
+  }
+  return choices;
+}
+
+// ---- the typical fix -------------------------------------------------------------------------
+
+export const typicalFixes: Record<ScoreCriterion, string> = {
+  identityStability: 'Repeat 3–4 anchors in every shot the character appears in, and stabilize one subject first.',
+  physicsRealism: 'Put the action in slow motion and cut down the collisions and impacts.',
+  audioSync: 'One voice, a short line, and a timing marker (say NAME @1s "…").',
+  temporalConsistency: 'Keep the lighting consistent ("consistent lighting" in style) and the camera steady (static).',
+  promptAdherence: 'Simplify or shorten the prompt: fewer details per shot, one action per beat.',
+};
+
+/** What a typical fix suggests changing first, as an override target kind. */
+export const typicalFixTarget: Record<ScoreCriterion, string> = {
+  identityStability: 'character anchors',
+  physicsRealism: 'beat action',
+  audioSync: 'settings audio or the say line',
+  temporalConsistency: 'style lighting or beat camera',
+  promptAdherence: 'beat action',
+};
+
+export interface TypicalFix {
+  takeId: string;
+  criterion: ScoreCriterion;
+  label: string;
+  score: number;
+  fix: string;
+}
+
+/**
+ * For the best take, its weakest scored criterion (ties go to the one the workflow names first)
+ * and the workflow's typical fix. Undefined when no take is scored, or the best is all fives.
+ */
+export function typicalFixForBest(log: TakeLog): TypicalFix | undefined {
+  const best = bestTake(log);
+  if (!best) return undefined;
+  return typicalFixFor(best);
+}
+
+export function typicalFixFor(take: Take): TypicalFix | undefined {
+  let weakest: ScoreCriterion | undefined;
+  for (const criterion of scoreCriteria) {
+    const value = take.scores?.[criterion];
+    if (value === undefined) continue;
+    if (weakest === undefined || value < (take.scores?.[weakest] ?? 6)) weakest = criterion;
+  }
+  if (!weakest) return undefined;
+  const score = take.scores?.[weakest] as number;
+  if (score >= 5) return undefined;
+  return { takeId: take.id, criterion: weakest, label: scoreCriterionLabels[weakest], score, fix: typicalFixes[weakest] };
+}
+
+// ---- JSON schema -----------------------------------------------------------------------------
+
+/** The JSON schema of `*.takes.json`, generated from the zod schema (written to schemas/takes.schema.json). */
+export function takeLogJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(takeLogSchema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return {
+    $schema: generated.$schema,
+    $id: 'https://sora-storyboard.dev/schemas/takes.schema.json',
+    title: 'Sora Storyboard take log',
+    description: 'NAME.takes.json beside NAME.sora: every take generated from the storyboard, its parameters and its scores (1–5 on five criteria).',
+    ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
+  };
+}
+
+export function takeLogJsonSchemaText(): string {
+  return `${JSON.stringify(takeLogJsonSchema(), null, 2)}\n`;
+}
