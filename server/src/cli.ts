@@ -180,13 +180,8 @@ function collectStoryboards(target: string): string[] | undefined {
 }
 
 function checkFile(file: string, fix: boolean, output: Output): FileReport | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    output.err(`sora: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-    return undefined;
-  }
+  const text = readOrFail(file, output);
+  if (text === undefined) return undefined;
   const config = configFor(file);
   let analysis = analyzeFile(file, text, config, output);
   if (fix) {
@@ -281,9 +276,13 @@ function compileCommand(args: string[], output: Output): number {
   return errors ? 1 : 0;
 }
 
+const byteOrderMark = '\ufeff';
+
+/** The file's text without a byte order mark, so columns match what editors show. */
 function readOrFail(file: string, output: Output): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const text = fs.readFileSync(file, 'utf8');
+    return text.startsWith(byteOrderMark) ? text.slice(1) : text;
   } catch (error) {
     output.err(`sora: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
     return undefined;

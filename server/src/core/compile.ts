@@ -127,7 +127,8 @@ function writeStyle(writer: PromptWriter, view: SceneView): void {
     if (!value || !value.text) continue;
     if (!first) writer.write(' ');
     writer.write(label);
-    writer.source(value, label ? value.text : capitalize(value.text));
+    if (label) writer.source(value);
+    else writeCapitalized(writer, value);
     writer.write(endsSentence(value.text) ? '' : '.');
     first = false;
   }
@@ -151,6 +152,18 @@ function writeScene(writer: PromptWriter, view: SceneView): void {
     writer.write('.');
     first = false;
   }
+}
+
+/** Starts a sentence with a capital; the source map covers only the characters copied as written. */
+function writeCapitalized(writer: PromptWriter, value: Text): void {
+  const first = value.text.charAt(0);
+  const upper = first.toUpperCase();
+  if (first === upper) {
+    writer.source(value);
+    return;
+  }
+  writer.write(upper);
+  writer.source(subText(value, 1, value.text.length));
 }
 
 function writeAnchors(writer: PromptWriter, anchors: Text[]): void {
@@ -325,8 +338,4 @@ function stripPeriod(text: string): string {
 
 function endsSentence(text: string): boolean {
   return /[.!?…]["'”’)]*$/.test(text.trim());
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -44,8 +44,13 @@ class StoryboardBuilder {
   private lineEnd = 0;
   private readonly linesWithErrors = new Set<number>();
 
-  constructor(private readonly text: string) {
-    this.index = new LineIndex(text);
+  private readonly text: string;
+
+  constructor(source: string) {
+    // A byte order mark is not content: read it as a blank, so a first-line comment or keyword still
+    // counts and offsets stay those of the text given (the CLI strips it, as editors do).
+    this.text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
+    this.index = new LineIndex(this.text);
     this.storyboard = {
       sections: [],
       characters: [],

@@ -87,11 +87,14 @@ export function parseTakeLog(text: string): TakeLogParse {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  const inScores = issue.path.includes('scores');
   if (issue.code === 'invalid_type') {
-    return `expected ${issue.expected}${'received' in issue ? '' : ''}`;
+    // zod reports a non-integer under .int() as an invalid type `int`.
+    if (inScores && issue.expected === 'int') return 'a score is a whole number from 1 to 5';
+    return `expected ${issue.expected}`;
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    return issue.path.includes('scores') ? 'a score is a whole number from 1 to 5' : issue.message;
+    return inScores ? 'a score is a whole number from 1 to 5' : issue.message;
   }
   return issue.message;
 }

@@ -1,0 +1,170 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CompileResponse } from '../../server/src/protocol';
+import { displayName, isStoryboard, requestCompile, toUri } from './compile';
+import { storyboardFileName, storyboardTemplate, validateSceneId, type Aspect } from './newStoryboard';
+import type { PreviewManager } from './preview/manager';
+
+/** The storyboard a command applies to: its argument, else the active editor, else the focused preview. */
+export function targetUri(arg: unknown, previews?: PreviewManager): vscode.Uri | undefined {
+  const fromArg = toUri(arg);
+  if (fromArg) return fromArg;
+  const editor = vscode.window.activeTextEditor;
+  if (isStoryboard(editor?.document)) return editor.document.uri;
+  const preview = previews?.activePreview;
+  if (preview?.uri && preview.panel.active) return preview.uri;
+  const visible = vscode.window.visibleTextEditors.find((e) => isStoryboard(e.document));
+  return visible?.document.uri ?? preview?.uri;
+}
+
+function noStoryboard(): void {
+  void vscode.window.showInformationMessage('Open a .sora storyboard first.');
+}
+
+interface VariantPick extends vscode.QuickPickItem {
+  variant: string | null;
+}
+
+/** Asks which variant, when the file has any; resolves `null` for main and `undefined` when cancelled. */
+async function pickVariant(main: CompileResponse, purpose: 'prompt' | 'remix'): Promise<string | null | undefined> {
+  const variants = main.variants;
+  if (purpose === 'prompt' && !variants.length) return null;
+  if (purpose === 'remix' && !variants.length) {
+    void vscode.window.showInformationMessage(`${displayName(vscode.Uri.parse(main.uri))} has no variants: add \`variant NAME from takeNN\` to remix a take.`);
+    return undefined;
+  }
+  const items: VariantPick[] = [];
+  if (purpose === 'prompt') items.push({ label: 'main', description: 'the storyboard as written', variant: null });
+  for (const variant of variants) items.push({ label: variant.name, description: `from ${variant.base}`, variant: variant.name });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: purpose === 'prompt' ? 'Copy the prompt of…' : 'Copy the remix instruction of…',
+    placeHolder: purpose === 'prompt' ? 'main or a variant' : 'a variant that branches from a take',
+  });
+  return picked ? picked.variant : undefined;
+}
+
+function variantArg(value: unknown): string | null | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  return value === 'main' ? null : value;
+}
+
+export async function copyPrompt(client: LanguageClient, previews: PreviewManager, uriArg?: unknown, variantValue?: unknown): Promise<void> {
+  const uri = targetUri(uriArg, previews);
+  if (!uri) return noStoryboard();
+  let variant = variantArg(variantValue);
+  if (variant === undefined) {
+    if (uriArg === undefined && previews.activePreview?.panel.active && previews.activePreview.shows(uri)) {
+      variant = previews.activePreview.variant;
+    } else {
+      const main = await requestCompile(client, uri);
+      variant = await pickVariant(main, 'prompt');
+      if (variant === undefined) return;
+    }
+  }
+  const response = await requestCompile(client, uri, variant);
+  if (response.error) void vscode.window.showWarningMessage(`${response.error} Copied main's prompt instead.`);
+  await vscode.env.clipboard.writeText(response.prompt);
+  const name = `${displayName(uri)}${response.variant ? ` (${response.variant})` : ''}`;
+  vscode.window.setStatusBarMessage(`$(check) Copied the prompt of ${name}: ${response.prompt.length} characters`, 4000);
+}
+
+export async function copyRemixInstruction(client: LanguageClient, previews: PreviewManager, uriArg?: unknown, variantValue?: unknown): Promise<void> {
+  const uri = targetUri(uriArg, previews);
+  if (!uri) return noStoryboard();
+  let variant = variantArg(variantValue);
+  if (variant === undefined || variant === null) {
+    const active = previews.activePreview;
+    if (uriArg === undefined && active?.panel.active && active.shows(uri) && active.variant) {
+      variant = active.variant;
+    } else {
+      const main = await requestCompile(client, uri);
+      variant = await pickVariant(main, 'remix');
+      if (!variant) return;
+    }
+  }
+  const response = await requestCompile(client, uri, variant);
+  if (response.error) {
+    void vscode.window.showWarningMessage(response.error);
+    return;
+  }
+  if (response.remix === null) {
+    void vscode.window.showInformationMessage(
+      `The variant "${variant}" does not branch from a take, so there is nothing to remix: copy its prompt and generate a new take instead.`,
+    );
+    return;
+  }
+  await vscode.env.clipboard.writeText(response.remix);
+  vscode.window.setStatusBarMessage(`$(check) Copied the remix instruction of "${variant}"${response.remixOf ? ` (Remix on ${response.remixOf})` : ''}`, 4000);
+}
+
+export function compileVariant(previews: PreviewManager, uriArg?: unknown, variantValue?: unknown): void {
+  const uri = targetUri(uriArg, previews);
+  if (!uri) return noStoryboard();
+  previews.showVariant(uri, variantArg(variantValue) ?? null);
+}
+
+export function openPreview(previews: PreviewManager, toSide: boolean, uriArg?: unknown): void {
+  const uri = targetUri(uriArg, previews);
+  if (!uri) return noStoryboard();
+  previews.open(uri, { toSide });
+}
+
+export async function newStoryboard(): Promise<void> {
+  const sceneId = await vscode.window.showInputBox({
+    title: 'New Storyboard (1/3)',
+    prompt: 'Scene id: names the file and its takes (scene09.sora, scene09_take01.mp4)',
+    placeHolder: '09',
+    validateInput: (value) => validateSceneId(value),
+    ignoreFocusOut: true,
+  });
+  if (sceneId === undefined) return;
+  const aspectPick = await vscode.window.showQuickPick(
+    [
+      { label: '16:9', description: 'landscape', aspect: '16:9' as Aspect },
+      { label: '9:16', description: 'vertical', aspect: '9:16' as Aspect },
+    ],
+    { title: 'New Storyboard (2/3)', placeHolder: 'Aspect ratio: lock your settings first', ignoreFocusOut: true },
+  );
+  if (!aspectPick) return;
+  const title = await vscode.window.showInputBox({
+    title: 'New Storyboard (3/3)',
+    prompt: 'Title (optional)',
+    placeHolder: 'The Last Light',
+    ignoreFocusOut: true,
+  });
+  if (title === undefined) return;
+  const text = storyboardTemplate({ sceneId, aspect: aspectPick.aspect, title });
+  const folder = await pickFolder();
+  if (!folder) {
+    const document = await vscode.workspace.openTextDocument({ language: 'sora', content: text });
+    await vscode.window.showTextDocument(document);
+    return;
+  }
+  const target = vscode.Uri.joinPath(folder, storyboardFileName(sceneId));
+  try {
+    await vscode.workspace.fs.stat(target);
+    const choice = await vscode.window.showWarningMessage(`${displayName(target)} already exists.`, 'Open It');
+    if (choice === 'Open It') await vscode.window.showTextDocument(target);
+    return;
+  } catch {
+    // Does not exist yet: write it.
+  }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  const editor = await vscode.window.showTextDocument(target);
+  const logline = editor.document.getText().split('\n').findIndex((line) => line.startsWith('logline:'));
+  if (logline >= 0) {
+    const start = new vscode.Position(logline, 'logline: '.length);
+    editor.selection = new vscode.Selection(start, editor.document.lineAt(logline).range.end);
+  }
+}
+
+async function pickFolder(): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.length) return undefined;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeFolder = active && vscode.workspace.getWorkspaceFolder(active);
+  if (folders.length === 1) return folders[0].uri;
+  if (activeFolder) return activeFolder.uri;
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the storyboard go?' });
+  return picked?.uri;
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { compileVariant, copyPrompt, copyRemixInstruction, newStoryboard, openPreview } from './commands';
+import { createLanguageClient, RestartingErrorHandler } from './languageClient';
+import { PreviewManager } from './preview/manager';
+import { StoryboardStatus } from './statusBar';
+import { registerTakeFeatures } from './takes';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Sora Storyboard', { log: true });
+  const errorHandler = new RestartingErrorHandler();
+  const languageClient = createLanguageClient(context, errorHandler, output);
+  client = languageClient;
+  const getClient = () => languageClient;
+  const previews = new PreviewManager(context, getClient);
+
+  const guard =
+    <A extends unknown[]>(run: (...args: A) => unknown) =>
+    async (...args: A) => {
+      try {
+        await run(...args);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Sora Storyboard: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+
+  context.subscriptions.push(
+    output,
+    previews,
+    vscode.commands.registerCommand('sora.restartServer', guard(async () => {
+      errorHandler.reset();
+      output.info('Restarting the language server.');
+      if (languageClient.needsStop()) await languageClient.restart();
+      else await languageClient.start();
+      vscode.window.setStatusBarMessage('$(check) Sora Storyboard language server restarted', 3000);
+    })),
+    vscode.commands.registerCommand('sora.showServerOutput', () => output.show(true)),
+    vscode.commands.registerCommand('sora.openPreview', guard((uri?: unknown) => openPreview(previews, false, uri))),
+    vscode.commands.registerCommand('sora.openPreviewToSide', guard((uri?: unknown) => openPreview(previews, true, uri))),
+    vscode.commands.registerCommand('sora.togglePreviewLock', guard(() => previews.toggleLock())),
+    vscode.commands.registerCommand('sora.copyPrompt', guard((uri?: unknown, variant?: unknown) => copyPrompt(languageClient, previews, uri, variant))),
+    vscode.commands.registerCommand(
+      'sora.copyRemixInstruction',
+      guard((uri?: unknown, variant?: unknown) => copyRemixInstruction(languageClient, previews, uri, variant)),
+    ),
+    vscode.commands.registerCommand('sora.compileVariant', guard((uri?: unknown, variant?: unknown) => compileVariant(previews, uri, variant))),
+    vscode.commands.registerCommand('sora.newStoryboard', guard(() => newStoryboard())),
+    new StoryboardStatus(getClient),
+  );
+
+  registerTakeFeatures(context, languageClient);
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output.error(`The language server did not start: ${message}`);
+    void vscode.window.showErrorMessage(`The Sora Storyboard language server did not start: ${message}`, 'Show Output').then((choice) => {
+      if (choice) output.show(true);
+    });
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  if (client?.needsStop()) await client.stop();
+  client = undefined;
+}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type Message,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+export const clientId = 'sora';
+export const clientName = 'Sora Storyboard';
+
+/** Restarts a crashed server a few times, then stops and tells the user how to start it again. */
+export class RestartingErrorHandler implements ErrorHandler {
+  private crashes: number[] = [];
+
+  constructor(
+    private readonly maxRestarts = 4,
+    private readonly windowMs = 3 * 60 * 1000,
+  ) {}
+
+  reset(): void {
+    this.crashes = [];
+  }
+
+  error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+    // A broken pipe now and then is survivable; many in a row mean the server is gone.
+    return { action: count && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes = this.crashes.filter((time) => now - time < this.windowMs);
+    this.crashes.push(now);
+    if (this.crashes.length <= this.maxRestarts) {
+      void vscode.window
+        .showWarningMessage(`The Sora Storyboard language server stopped unexpectedly and was restarted (${this.crashes.length} of ${this.maxRestarts}).`, 'Show Output')
+        .then((choice) => {
+          if (choice === 'Show Output') void vscode.commands.executeCommand('sora.showServerOutput');
+        });
+      return { action: CloseAction.Restart, handled: true };
+    }
+    const minutes = Math.round(this.windowMs / 60000);
+    void vscode.window
+      .showErrorMessage(
+        `The Sora Storyboard language server crashed ${this.crashes.length} times in the last ${minutes} minutes and will not be restarted. Checking, previews and the status bar are paused.`,
+        'Restart Language Server',
+        'Show Output',
+      )
+      .then((choice) => {
+        if (choice === 'Restart Language Server') void vscode.commands.executeCommand('sora.restartServer');
+        if (choice === 'Show Output') void vscode.commands.executeCommand('sora.showServerOutput');
+      });
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, errorHandler: ErrorHandler, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('server/dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const takeLogs = vscode.workspace.createFileSystemWatcher('**/*.takes.json');
+  context.subscriptions.push(takeLogs);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'sora', scheme: 'file' },
+      { language: 'sora', scheme: 'untitled' },
+    ],
+    synchronize: {
+      configurationSection: 'sora',
+      // The take log beside a storyboard feeds variant bases and the takes CodeLens.
+      fileEvents: takeLogs,
+    },
+    errorHandler,
+    outputChannel,
+  };
+  // The id `sora` makes the client read `sora.trace.server` for its trace level.
+  return new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+}

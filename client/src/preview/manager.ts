@@ -1,0 +1,333 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { displayName, isStoryboard, requestCompile } from '../compile';
+import { previewHtml, previewViewType, webviewOptions } from './html';
+import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
+
+/** Debounce between an edit and the compile request: the preview updates well within 100 ms. */
+export const editDebounceMs = 50;
+
+export interface OpenOptions {
+  toSide: boolean;
+  variant?: string | null;
+  locked?: boolean;
+}
+
+function previewConfig() {
+  const config = vscode.workspace.getConfiguration('sora.preview');
+  return {
+    openToSide: config.get<boolean>('openToSide', true),
+    followActiveEditor: config.get<boolean>('followActiveEditor', true),
+  };
+}
+
+/** The live previews: one following the active storyboard, any number locked to a file. */
+export class PreviewManager implements vscode.Disposable {
+  private readonly previews = new Set<Preview>();
+  private active: Preview | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly context: vscode.ExtensionContext,
+    readonly client: () => LanguageClient,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(previewViewType, {
+        deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (!event.contentChanges.length) return;
+        for (const preview of this.previews) if (preview.shows(event.document.uri)) preview.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!editor || !isStoryboard(editor.document) || !previewConfig().followActiveEditor) return;
+        for (const preview of this.previews) if (!preview.locked) preview.follow(editor.document.uri);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        const line = event.selections[0]?.active.line;
+        if (line === undefined) return;
+        for (const preview of this.previews) if (preview.shows(event.textEditor.document.uri)) preview.highlight(line);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('sora')) for (const preview of this.previews) preview.schedule(200);
+      }),
+    );
+    const takeLogs = vscode.workspace.createFileSystemWatcher('**/*.takes.json');
+    const refreshAll = () => {
+      for (const preview of this.previews) preview.schedule(200);
+    };
+    this.disposables.push(takeLogs, takeLogs.onDidChange(refreshAll), takeLogs.onDidCreate(refreshAll), takeLogs.onDidDelete(refreshAll));
+  }
+
+  get extensionUri(): vscode.Uri {
+    return this.context.extensionUri;
+  }
+
+  /** Opens (or reuses) a preview of the storyboard. */
+  open(uri: vscode.Uri, options: OpenOptions): Preview {
+    const column = this.columnFor(options.toSide);
+    const locked = options.locked ?? false;
+    let preview = [...this.previews].find((p) => (locked ? p.locked && p.shows(uri) : !p.locked));
+    if (!preview && !locked) preview = [...this.previews].find((p) => p.locked && p.shows(uri));
+    if (preview) {
+      preview.show(uri, options.variant === undefined ? undefined : options.variant);
+      preview.panel.reveal(column.viewColumn, column.preserveFocus);
+      return preview;
+    }
+    const panel = vscode.window.createWebviewPanel(previewViewType, 'Sora Preview', column, webviewOptions(this.extensionUri, uri));
+    return this.adopt(panel, { uri: uri.toString(), locked, variant: options.variant ?? null });
+  }
+
+  /** The preview in focus, or the last one that was. */
+  get activePreview(): Preview | undefined {
+    return this.active && this.previews.has(this.active) ? this.active : [...this.previews].pop();
+  }
+
+  toggleLock(preview = this.activePreview): void {
+    if (!preview) {
+      void vscode.window.showInformationMessage('Open a Sora preview first (Sora: Open Preview to the Side).');
+      return;
+    }
+    preview.toggleLock();
+  }
+
+  /** Switches a preview (opening one when needed) to a variant. */
+  showVariant(uri: vscode.Uri, variant: string | null): void {
+    this.open(uri, { toSide: previewConfig().openToSide, variant });
+  }
+
+  private columnFor(toSide: boolean): { viewColumn: vscode.ViewColumn; preserveFocus: boolean } {
+    if (toSide) return { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true };
+    return { viewColumn: vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: false };
+  }
+
+  private async restore(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    let state = readPreviewState(saved);
+    if (!state) {
+      const editor = vscode.window.activeTextEditor;
+      state = isStoryboard(editor?.document) ? { uri: editor.document.uri.toString(), locked: false, variant: null } : undefined;
+    }
+    panel.webview.options = webviewOptions(this.extensionUri, state ? vscode.Uri.parse(state.uri) : undefined);
+    this.adopt(panel, state ?? null);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, state: PreviewState | null): Preview {
+    const preview = new Preview(this, panel, state);
+    this.previews.add(preview);
+    this.active = preview;
+    this.setFocusContext(panel.active);
+    panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.active) this.active = preview;
+      this.setFocusContext(webviewPanel.active);
+    });
+    panel.onDidDispose(() => {
+      this.previews.delete(preview);
+      if (this.active === preview) this.active = undefined;
+      this.setFocusContext(false);
+      preview.dispose();
+    });
+    return preview;
+  }
+
+  private setFocusContext(focused: boolean): void {
+    void vscode.commands.executeCommand('setContext', 'soraPreviewFocus', focused);
+  }
+
+  dispose(): void {
+    for (const preview of this.previews) preview.panel.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export class Preview {
+  uri: vscode.Uri | undefined;
+  locked: boolean;
+  variant: string | null;
+  private ready = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sequence = 0;
+  private disposed = false;
+  private lastLine: number | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly manager: PreviewManager,
+    readonly panel: vscode.WebviewPanel,
+    state: PreviewState | null,
+  ) {
+    this.uri = state ? vscode.Uri.parse(state.uri) : undefined;
+    this.locked = state?.locked ?? false;
+    this.variant = state?.variant ?? null;
+    panel.iconPath = vscode.Uri.joinPath(manager.extensionUri, 'media', 'preview.svg');
+    this.subscriptions.push(panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)));
+    // The page is set once; every later change arrives as a message, so it never flickers or loses its scroll.
+    panel.webview.html = previewHtml(panel.webview, manager.extensionUri);
+    this.updateTitle();
+  }
+
+  get state(): PreviewState | null {
+    return this.uri ? { uri: this.uri.toString(), locked: this.locked, variant: this.variant } : null;
+  }
+
+  shows(uri: vscode.Uri): boolean {
+    return !!this.uri && this.uri.toString() === uri.toString();
+  }
+
+  /** Shows another file (or the same one), optionally on a variant. */
+  show(uri: vscode.Uri, variant?: string | null): void {
+    const changed = !this.shows(uri);
+    if (changed) {
+      this.uri = uri;
+      this.variant = null;
+      this.lastLine = undefined;
+      this.updateRoots();
+    }
+    if (variant !== undefined) this.variant = variant && variant !== 'main' ? variant : null;
+    this.updateTitle();
+    this.schedule(0);
+  }
+
+  /** An unlocked preview follows the active storyboard. */
+  follow(uri: vscode.Uri): void {
+    if (this.shows(uri)) return;
+    this.show(uri);
+  }
+
+  toggleLock(): void {
+    this.locked = !this.locked;
+    this.updateTitle();
+    this.post({ type: 'state', state: this.state ?? { uri: '', locked: this.locked, variant: this.variant } });
+    const editor = vscode.window.activeTextEditor;
+    if (!this.locked && previewConfig().followActiveEditor && isStoryboard(editor?.document)) this.follow(editor.document.uri);
+  }
+
+  schedule(delay = editDebounceMs): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delay);
+  }
+
+  highlight(line: number): void {
+    this.lastLine = line;
+    if (this.ready) this.post({ type: 'highlight', line });
+  }
+
+  async refresh(): Promise<void> {
+    if (this.disposed || !this.ready) return;
+    const uri = this.uri;
+    const sequence = ++this.sequence;
+    if (!uri) {
+      this.post({ type: 'message', fileName: null, state: null, text: 'Open a .sora storyboard to preview the prompt it compiles to.' });
+      return;
+    }
+    try {
+      // Opening the document syncs it to the server (a locked preview's file may not be in an editor).
+      await vscode.workspace.openTextDocument(uri);
+      const response = await requestCompile(this.manager.client(), uri, this.variant);
+      if (this.disposed || sequence !== this.sequence) return; // a newer request is on its way
+      if (this.variant && response.variant === null && !response.variants.some((v) => v.name === this.variant)) {
+        // The variant was renamed or removed: fall back to main.
+        this.variant = null;
+        this.updateTitle();
+      }
+      this.post({ type: 'update', response, fileName: displayName(uri), state: this.state! });
+      const line = this.lastLine ?? this.editorLine(uri);
+      if (line !== undefined) this.post({ type: 'highlight', line });
+    } catch (error) {
+      if (this.disposed || sequence !== this.sequence) return;
+      const text = error instanceof Error ? error.message : String(error);
+      this.post({ type: 'message', fileName: displayName(uri), state: this.state, text: `Could not compile ${displayName(uri)}: ${text}` });
+    }
+  }
+
+  private editorLine(uri: vscode.Uri): number | undefined {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    return editor?.selection.active.line;
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    if (!message || typeof message !== 'object') return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (!this.uri && message.state) {
+          const state = readPreviewState(message.state);
+          if (state) {
+            this.uri = vscode.Uri.parse(state.uri);
+            this.locked = state.locked;
+            this.variant = state.variant;
+            this.updateRoots();
+            this.updateTitle();
+          }
+        }
+        if (!this.uri) {
+          const editor = vscode.window.activeTextEditor;
+          if (isStoryboard(editor?.document)) this.show(editor.document.uri);
+        }
+        await this.refresh();
+        break;
+      case 'reveal':
+        await this.reveal(message);
+        break;
+      case 'copy':
+        if (typeof message.text !== 'string') return;
+        await vscode.env.clipboard.writeText(message.text);
+        vscode.window.setStatusBarMessage(
+          message.what === 'remix' ? `$(check) Copied the remix instruction (${message.text.length} characters)` : `$(check) Copied the prompt (${message.text.length} characters)`,
+          3000,
+        );
+        break;
+      case 'selectVariant':
+        this.variant = typeof message.variant === 'string' && message.variant !== 'main' ? message.variant : null;
+        this.updateTitle();
+        this.schedule(0);
+        break;
+      case 'toggleLock':
+        this.toggleLock();
+        break;
+    }
+  }
+
+  private async reveal(message: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {
+    const uri = this.uri;
+    if (!uri || message.uri !== uri.toString()) return;
+    const start = new vscode.Position(Math.max(0, message.line), Math.max(0, message.character));
+    const end = new vscode.Position(Math.max(0, message.endLine), Math.max(0, message.endCharacter));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.viewColumn !== this.panel.viewColumn);
+    const editor = await vscode.window.showTextDocument(visible?.document ?? (await vscode.workspace.openTextDocument(uri)), {
+      viewColumn: visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One),
+      preserveFocus: false,
+    });
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private updateTitle(): void {
+    if (this.disposed) return;
+    const name = this.uri ? displayName(this.uri) : 'Sora';
+    const variant = this.variant ? ` (${this.variant})` : '';
+    this.panel.title = this.locked ? `[Preview] ${name}${variant}` : `Preview ${name}${variant}`;
+  }
+
+  private updateRoots(): void {
+    if (this.disposed || !this.uri) return;
+    const options = webviewOptions(this.manager.extensionUri, this.uri);
+    const current = this.panel.webview.options.localResourceRoots?.map((u) => u.toString()) ?? [];
+    const next = options.localResourceRoots?.map((u) => u.toString()) ?? [];
+    if (current.join('\n') !== next.join('\n')) this.panel.webview.options = { ...this.panel.webview.options, localResourceRoots: options.localResourceRoots };
+  }
+
+  private post(message: ToWebview): void {
+    if (this.disposed) return;
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

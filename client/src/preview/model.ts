@@ -1,0 +1,213 @@
+// Pure preview logic shared by the extension host and the webview page: the messages between them,
+// the state saved for restore, and the timeline's geometry. No vscode or DOM imports here, so it can
+// be unit-tested in Node and bundled into the browser script.
+import type { CompileResponse } from '../../../server/src/protocol';
+
+export type { CompileResponse };
+
+/** The stable limit the workflow recommends for one clip. */
+export const stableClipSeconds = 20;
+
+/** What the webview saves with `vscode.setState` and the serializer restores. */
+export interface PreviewState {
+  /** The storyboard's URI (string form). */
+  uri: string;
+  /** A locked preview stays on its file instead of following the active editor. */
+  locked: boolean;
+  /** The variant shown; null for the storyboard as written (main). */
+  variant: string | null;
+}
+
+export function isPreviewState(value: unknown): value is PreviewState {
+  if (!value || typeof value !== 'object') return false;
+  const state = value as Record<string, unknown>;
+  return (
+    typeof state.uri === 'string' &&
+    state.uri.length > 0 &&
+    typeof state.locked === 'boolean' &&
+    (state.variant === null || typeof state.variant === 'string')
+  );
+}
+
+/** Reads a saved state leniently (older or partial states fall back to defaults); undefined without a uri. */
+export function readPreviewState(value: unknown): PreviewState | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const state = value as Record<string, unknown>;
+  if (typeof state.uri !== 'string' || !state.uri) return undefined;
+  return {
+    uri: state.uri,
+    locked: state.locked === true,
+    variant: typeof state.variant === 'string' && state.variant && state.variant !== 'main' ? state.variant : null,
+  };
+}
+
+// ---- messages ----------------------------------------------------------------------------------
+
+/** Extension → webview. */
+export type ToWebview =
+  | { type: 'update'; response: CompileResponse; fileName: string; state: PreviewState }
+  | { type: 'highlight'; line: number }
+  | { type: 'state'; state: PreviewState }
+  | { type: 'message'; fileName: string | null; state: PreviewState | null; text: string };
+
+/** Webview → extension. */
+export type FromWebview =
+  | { type: 'ready'; state: PreviewState | null }
+  | { type: 'reveal'; uri: string; line: number; character: number; endLine: number; endCharacter: number }
+  | { type: 'copy'; what: 'prompt' | 'remix'; text: string }
+  | { type: 'selectVariant'; variant: string | null }
+  | { type: 'toggleLock' };
+
+// ---- timeline ----------------------------------------------------------------------------------
+
+export interface TimelineBeat {
+  index: number;
+  title: string | null;
+  start: number;
+  end: number;
+  seconds: number;
+  /** Left edge and width as a percentage of the strip. */
+  left: number;
+  width: number;
+  /** The beat runs past the clip's duration (or past the stable limit). */
+  beyondClip: boolean;
+  beyondLimit: boolean;
+}
+
+export interface TimelineMarker {
+  beat: number;
+  speaker: string;
+  line: string;
+  at: number;
+  /** Position as a percentage of the strip. */
+  left: number;
+  /** The line starts after its beat (or the clip) has ended. */
+  late: boolean;
+}
+
+export interface Timeline {
+  /** The seconds the strip spans: the longer of the clip's duration and the beats' total. */
+  span: number;
+  /** The clip's duration as set, or null. */
+  duration: number | null;
+  /** Where the clip's duration ends on the strip (percentage), when it is set and inside the strip. */
+  clipEnd: number | null;
+  /** Where the stable limit falls (percentage), when the strip runs past it. */
+  limit: number | null;
+  beatsTotal: number;
+  /** The clip (or its beats) run past the stable limit. */
+  overLimit: boolean;
+  /** The beats add up to more than the clip's duration. */
+  overDuration: boolean;
+  /** The beats add up to less than the clip's duration. */
+  underDuration: boolean;
+  beats: TimelineBeat[];
+  markers: TimelineMarker[];
+}
+
+type TimelineInput = Pick<CompileResponse, 'beats' | 'settings'>;
+
+const epsilon = 1e-6;
+
+/** Beats proportional to their seconds on a strip covering the clip (and any beats beyond it). */
+export function timelineLayout(response: TimelineInput): Timeline {
+  const duration = response.settings.duration && response.settings.duration > 0 ? response.settings.duration : null;
+  const beatsTotal = response.beats.reduce((max, beat) => Math.max(max, beat.end), 0);
+  const span = Math.max(duration ?? 0, beatsTotal) || 1;
+  const pct = (seconds: number) => (Math.min(Math.max(seconds, 0), span) / span) * 100;
+  const beats: TimelineBeat[] = response.beats.map((beat) => ({
+    index: beat.index,
+    title: beat.title,
+    start: beat.start,
+    end: beat.end,
+    seconds: beat.end - beat.start,
+    left: pct(beat.start),
+    width: pct(beat.end) - pct(beat.start),
+    beyondClip: duration !== null && beat.end > duration + epsilon,
+    beyondLimit: beat.end > stableClipSeconds + epsilon,
+  }));
+  const markers: TimelineMarker[] = response.beats.flatMap((beat) =>
+    beat.dialogue.map((say) => ({
+      beat: beat.index,
+      speaker: say.speaker,
+      line: say.line,
+      at: say.at,
+      left: pct(say.at),
+      late: say.at >= beat.end - epsilon || (duration !== null && say.at >= duration - epsilon),
+    })),
+  );
+  const longest = Math.max(duration ?? 0, beatsTotal);
+  return {
+    span,
+    duration,
+    clipEnd: duration !== null && duration < span - epsilon ? pct(duration) : null,
+    limit: span > stableClipSeconds + epsilon ? pct(stableClipSeconds) : null,
+    beatsTotal,
+    overLimit: longest > stableClipSeconds + epsilon,
+    overDuration: duration !== null && beatsTotal > duration + epsilon,
+    underDuration: duration !== null && response.beats.length > 0 && beatsTotal < duration - epsilon,
+    beats,
+    markers,
+  };
+}
+
+// ---- text --------------------------------------------------------------------------------------
+
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
+  return words ? words.length : 0;
+}
+
+/** `12` → `12 s`, `1.5` → `1.5 s`. */
+export function formatSeconds(seconds: number): string {
+  const rounded = Math.round(seconds * 100) / 100;
+  return `${rounded} s`;
+}
+
+/** `65` → `1:05`. */
+export function formatTimecode(seconds: number): string {
+  const whole = Math.floor(seconds + epsilon);
+  const fraction = seconds - whole;
+  const text = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  return fraction > 0.01 ? `${text}.${Math.round(fraction * 10)}` : text;
+}
+
+/** The status bar's text: `12 s · 3 beats · 16:9`. */
+export function summaryText(summary: CompileResponse['summary']): string {
+  const parts: string[] = [];
+  parts.push(summary.duration !== null ? formatSeconds(summary.duration) : 'no duration');
+  parts.push(`${summary.beats} ${summary.beats === 1 ? 'beat' : 'beats'}`);
+  if (summary.aspect) parts.push(summary.aspect);
+  return parts.join(' · ');
+}
+
+/** The index (into beats) of the shot whose source range holds the line, or -1. */
+export function shotAtLine(beats: readonly { source: { start: { line: number }; end: { line: number } } }[], line: number): number {
+  for (let i = 0; i < beats.length; i++) {
+    const { start, end } = beats[i].source;
+    if (line >= start.line && line <= end.line) return i;
+  }
+  return -1;
+}
+
+/** The prompt cut into the text before the shots, one block per shot, and what lies between. */
+export interface PromptPart {
+  kind: 'text' | 'shot';
+  text: string;
+  /** Index into beats for a shot. */
+  shot?: number;
+}
+
+export function promptParts(prompt: string, beats: readonly { output: { start: number; end: number } }[]): PromptPart[] {
+  const parts: PromptPart[] = [];
+  let cursor = 0;
+  beats.forEach((beat, shot) => {
+    const start = Math.max(cursor, Math.min(beat.output.start, prompt.length));
+    const end = Math.max(start, Math.min(beat.output.end, prompt.length));
+    if (start > cursor) parts.push({ kind: 'text', text: prompt.slice(cursor, start) });
+    parts.push({ kind: 'shot', text: prompt.slice(start, end), shot });
+    cursor = end;
+  });
+  if (cursor < prompt.length) parts.push({ kind: 'text', text: prompt.slice(cursor) });
+  return parts;
+}
