@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { takeLogJsonSchemaText } = require(join(root, 'server/out/core/takeOps.js'));
+const { takeLogJsonSchemaText } = require(join(root, 'server/out/core/takeSchema.js'));
 const target = join(root, 'schemas/takes.schema.json');
 const text = takeLogJsonSchemaText();
 

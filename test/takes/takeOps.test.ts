@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as AnalyzeModule from '../../server/out/core/analyze';
 import type * as ParseModule from '../../server/out/core/parse';
 import type * as TakeOpsModule from '../../server/out/core/takeOps';
+import type * as TakeSchemaModule from '../../server/out/core/takeSchema';
 import type * as TakesModule from '../../server/out/core/takes';
 import type { TakeLog } from '../../server/out/core/takes';
 import type * as FilesModule from '../../server/out/node/files';
@@ -28,11 +29,11 @@ const {
   setNotes,
   setScore,
   suggestVariantName,
-  takeLogJsonSchemaText,
   typicalFixForBest,
   typicalFixFor,
   unloggedTakeFiles,
 } = compiled('core/takeOps') as typeof TakeOpsModule;
+const { takeLogJsonSchemaText } = compiled('core/takeSchema') as typeof TakeSchemaModule;
 const { emptyTakeLog, parseTakeLog, serializeTakeLog } = compiled('core/takes') as typeof TakesModule;
 const { loadTakeLog, saveTakeLog } = compiled('node/files') as typeof FilesModule;
 

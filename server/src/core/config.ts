@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Severity } from './diagnostics';
 import { formatJsonPath } from './takes';
 import { defaultWordsPerSecond } from './vocabulary';

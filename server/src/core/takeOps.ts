@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Storyboard } from './ast';
 import { resolveNames } from './model';
 import { sceneOf, variantChain } from './scene';
@@ -409,22 +408,4 @@ export function typicalFixFor(take: Take): TypicalFix | undefined {
   const score = take.scores?.[weakest] as number;
   if (score >= 5) return undefined;
   return { takeId: take.id, criterion: weakest, label: scoreCriterionLabels[weakest], score, fix: typicalFixes[weakest] };
-}
-
-// ---- JSON schema -----------------------------------------------------------------------------
-
-/** The JSON schema of `*.takes.json`, generated from the zod schema (written to schemas/takes.schema.json). */
-export function takeLogJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(takeLogSchema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
-  return {
-    $schema: generated.$schema,
-    $id: 'https://sora-storyboard.dev/schemas/takes.schema.json',
-    title: 'Sora Storyboard take log',
-    description: 'NAME.takes.json beside NAME.sora: every take generated from the storyboard, its parameters and its scores (1–5 on five criteria).',
-    ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
-  };
-}
-
-export function takeLogJsonSchemaText(): string {
-  return `${JSON.stringify(takeLogJsonSchema(), null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { scoreCriteria, type ScoreCriterion } from './vocabulary';
 
 // The take log `NAME.takes.json`: every draft generated from a storyboard, its parameters and its
