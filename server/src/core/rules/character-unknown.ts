@@ -1,5 +1,6 @@
 import type { Text } from '../ast';
-import { fieldOf, subjectCharacters } from '../model';
+import { fieldOf } from '../model';
+import { subjectsOf } from './support';
 import { nearest } from '../text';
 import { replace } from './edits';
 import type { Rule, RuleContext } from './types';
@@ -20,7 +21,7 @@ export const characterUnknownRule: Rule = {
     for (const beat of context.storyboard.beats) {
       for (const say of beat.says) checkName(context, say.speaker, 'speaks');
       const subject = fieldOf(beat, 'subject')?.value;
-      if (subject && looksLikeAName(subject.text) && subjectCharacters(beat, context.names).length === 0) {
+      if (subject && looksLikeAName(subject.text) && subjectsOf(context, beat).length === 0) {
         checkName(context, subject, 'is the subject');
       }
     }

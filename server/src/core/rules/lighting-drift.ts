@@ -1,0 +1,88 @@
+import type { Text } from '../ast';
+import type { TextEdit } from '../diagnostics';
+import { fieldOf } from '../model';
+import { lightingLeadIns, lightingMentions, tokensOf } from '../words';
+import { appendToValue, insertFields, insertSection, rangeIn } from './support';
+import type { Rule, RuleContext } from './types';
+
+const scannedFields = ['subject', 'action', 'setting'] as const;
+const articles = new Set(['the', 'a', 'an']);
+const leadIns = lightingLeadIns.map((leadIn) => leadIn.split(' '));
+
+export const lightingDriftRule: Rule = {
+  code: 'lighting-drift',
+  severity: 'warning',
+  summary: 'a beat names lighting (neon, sunset, candlelight…) that the style\'s lighting does not',
+  explanation: [
+    'Lighting belongs in **one** place: the style\'s `lighting` line, which opens the prompt and',
+    'holds for every shot. A beat that names its own light (`under neon light`, `at sunset`,',
+    '`by candlelight`) makes that shot\'s light differ from the others, and Sora carries the change',
+    'into the next shots or flickers between the two.',
+    '',
+    'Move the light into the style (the whole clip is lit that way), or remove it from the beat.',
+    'The style\'s palette and look count too: a beat that repeats what the style says is fine.',
+  ].join('\n'),
+  check(context) {
+    const style = context.storyboard.style;
+    const allowed = new Set<string>();
+    for (const field of style?.fields ?? []) {
+      for (const mention of lightingMentions(field.value.text, tokensOf(field.value))) allowed.add(mention.look);
+    }
+    for (const beat of context.storyboard.beats) {
+      for (const key of scannedFields) {
+        const value = fieldOf(beat, key)?.value;
+        if (!value) continue;
+        for (const mention of lightingMentions(value.text, tokensOf(value))) {
+          if (allowed.has(mention.look)) continue;
+          const phrase = value.text.slice(mention.start, mention.end);
+          const removal = removalRange(value, mention.start, mention.end);
+          const removedText = value.text.slice(removal.start, removal.end).trim().replace(/^,\s*/, '');
+          const remove: TextEdit = { range: rangeIn(value, removal.start, removal.end), newText: '' };
+          const styleLighting = fieldOf(style, 'lighting')?.value;
+          context.report({
+            range: rangeIn(value, mention.start, mention.end),
+            message: styleLighting
+              ? `Beat ${beat.index} names its own light ("${phrase}") that the style's lighting ("${styleLighting.text}") does not; the shot's light will differ from the others. Move it into the style, or remove it from the beat.`
+              : `Beat ${beat.index} names its own light ("${phrase}") and the style sets no lighting; the shot's light will differ from the others. Move it into the style's lighting, or remove it from the beat.`,
+            fixes: [
+              { title: `Move "${phrase}" into the style's lighting`, edits: [remove, addToStyle(context, styleLighting, phrase)], safe: false, preferred: true },
+              { title: `Remove "${removedText}" from beat ${beat.index}`, edits: [remove], safe: false },
+            ],
+          });
+        }
+      }
+    }
+  },
+};
+
+function addToStyle(context: RuleContext, lighting: Text | undefined, phrase: string): TextEdit {
+  if (lighting) return appendToValue(lighting, phrase);
+  const line = `lighting: ${phrase}, consistent lighting`;
+  const style = context.storyboard.style;
+  if (style) return insertFields(context, style, [line]);
+  return insertSection(context, ['settings', 'logline', 'scene'], ['style', `  ${line}`]);
+}
+
+/** The phrase with what it hangs from (`under neon light`, `, by candlelight`), so the rest still reads. */
+function removalRange(value: Text, start: number, end: number): { start: number; end: number } {
+  const text = value.text;
+  const tokens = tokensOf(value);
+  let k = tokens.findIndex((token) => token.start === start);
+  if (k > 0 && articles.has(tokens[k - 1].lower)) start = tokens[--k].start;
+  for (const words of leadIns) {
+    const first = k - words.length;
+    if (first < 0) continue;
+    if (words.every((word, i) => tokens[first + i].lower === word)) {
+      start = tokens[first].start;
+      break;
+    }
+  }
+  let s = start;
+  while (s > 0 && text[s - 1] === ' ') s--;
+  const after = text.slice(end).trimStart();
+  if (s > 0 && text[s - 1] === ',' && (after === '' || after.startsWith(','))) s--;
+  if (s > 0) return { start: s, end };
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === ',')) e++;
+  return { start: 0, end: e };
+}

@@ -1,0 +1,488 @@
+// The word lists the heuristic rules read (identity-drift, lighting-drift, lighting-flicker,
+// physics-risk, camera-unknown), kept as data in one place, with the small amount of morphology
+// they need: plural and -ing/-ed endings, so `crashes`, `crashing` and `crashed` all count as
+// `crash`. Everything here is built once at module load; rules only look words up.
+
+// ---- tokens -----------------------------------------------------------------------------------
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Lower-cased. */
+  lower: string;
+  /** Offsets in the text it came from (UTF-16, end exclusive). */
+  start: number;
+  end: number;
+  /** What the word lists say about this word, looked up once per distinct word. */
+  info: WordInfo;
+}
+
+/** Everything the heuristic rules ask about one word, computed once per distinct word. */
+export interface WordInfo {
+  stem: string;
+  /** The family of thing it names (`raincoats` → coat). */
+  family?: string;
+  /** The describing class and normalized value (`gray` → colour grey); a hyphenated word by its parts. */
+  attribute?: { cls: AttributeClass; value: string };
+  impact: boolean;
+  moving: boolean;
+  /** The lighting look a single word names (`candlelit` → candlelight). */
+  look?: string;
+  /** Starts a two-word look (`golden` of `golden hour`). */
+  lookStart: boolean;
+  /** May end a lighting phrase (`light`, `glow`). */
+  lightTail: boolean;
+  /** A description phrase never runs through it (`a`, `her`, `wearing`). */
+  stop: boolean;
+  /** Shades a colour (`dark`, `pale`). */
+  shade: boolean;
+}
+
+/**
+ * Tokens by text. Field values repeat (within a file, and across the re-checks of every keystroke),
+ * and tokens are relative to their text, so identical texts share them. Bounded: cleared when full.
+ */
+const tokenCache = new Map<string, Token[]>();
+const tokenCacheLimit = 20_000;
+
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  // Outside ASCII everything is a letter except blanks, quotes, dashes and other punctuation writers type.
+  return code !== 160 && !(code >= 0x2000 && code <= 0x206f) && code !== 0x3000 && code !== 0xfeff && code !== 0xab && code !== 0xbb;
+}
+
+/**
+ * The words of a text, with their offsets: runs of letters and digits, joined by `'`, `’` or `-`
+ * between two letters (`close-up`, `raincoat's`). A hand-written scan: this runs on every beat.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const lowerText = text.toLowerCase();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    for (;;) {
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const lower = lowerText.length === n ? lowerText.slice(start, i) : text.slice(start, i).toLowerCase();
+    tokens.push({ text: text.slice(start, i), lower, start, end: i, info: wordInfo(lower) });
+  }
+  return tokens;
+}
+
+/** `tokenize`, remembered by text, so several rules (and the next check) share one pass. Do not mutate. */
+export function tokensOf(value: { text: string }): readonly Token[] {
+  let tokens = tokenCache.get(value.text);
+  if (!tokens) {
+    tokens = tokenize(value.text);
+    if (tokenCache.size >= tokenCacheLimit) tokenCache.clear();
+    tokenCache.set(value.text, tokens);
+  }
+  return tokens;
+}
+
+/** Whether only blanks (or nothing) stand between two offsets: words in one phrase, no comma. */
+export function adjacent(text: string, end: number, start: number): boolean {
+  for (let i = end; i < start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+const infoCache = new Map<string, WordInfo>();
+
+/** What the lists say about a lower-cased word. */
+export function wordInfo(lower: string): WordInfo {
+  let info = infoCache.get(lower);
+  if (info) return info;
+  const wordStem = stem(lower);
+  info = {
+    stem: wordStem,
+    family: thingFamilyOf.get(singular(lower)),
+    attribute: attributeOf.get(lower) ?? (lower.includes('-') ? lower.split('-').map((part) => attributeOf.get(part)).find(Boolean) : undefined),
+    impact: impactStems.has(wordStem),
+    moving: movingStems.has(wordStem),
+    look: lightingSingle.get(wordStem),
+    lookStart: lightingDoubleStarts.has(wordStem),
+    lightTail: lightTails.has(lower),
+    stop: phraseStops.has(lower),
+    shade: colourShades.has(lower),
+  };
+  if (infoCache.size < 100_000) infoCache.set(lower, info);
+  return info;
+}
+
+// ---- morphology -------------------------------------------------------------------------------
+
+/** Nouns that look like -ing/-ed forms and must stay whole. */
+const wholeWords = new Set([
+  'earring', 'ring', 'string', 'ceiling', 'building', 'evening', 'morning', 'clothing', 'stocking', 'wedding',
+  'sling', 'king', 'wing', 'thing', 'spring', 'something', 'nothing', 'everything', 'sibling', 'ending',
+  'painting', 'pudding', 'lightning', 'railing', 'lighting', 'awning', 'landing', 'bed', 'red', 'shed', 'sled',
+  'need', 'seed', 'speed', 'steed', 'weed', 'tweed', 'bleed', 'breed', 'feed', 'reed', 'hundred', 'naked',
+]);
+
+/** Irregular forms worth knowing. */
+const irregular: Record<string, string> = {
+  broke: 'break',
+  broken: 'break',
+  struck: 'strike',
+  fell: 'fall',
+  fallen: 'fall',
+  threw: 'throw',
+  thrown: 'throw',
+  blew: 'blow',
+  blown: 'blow',
+  burst: 'burst',
+  hit: 'hit',
+  shot: 'shot',
+};
+
+/** The singular of a noun (`raincoats` → `raincoat`, `glasses` → `glass`, `eyes` → `eye`). */
+export function singular(word: string): string {
+  let w = word.toLowerCase();
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  if (w.length <= 3) return w;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(?:ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+const stemCache = new Map<string, string>();
+
+/**
+ * A crude stem: plural, -ing and -ed endings and a final `e` removed, doubled consonants undone.
+ * `crash`, `crashes`, `crashing`, `crashed` → `crash`; `collide`, `collided`, `colliding` → `collid`.
+ */
+export function stem(word: string): string {
+  const lower = word.toLowerCase();
+  const cached = stemCache.get(lower);
+  if (cached !== undefined) return cached;
+  const result = computeStem(lower);
+  if (stemCache.size < 50_000) stemCache.set(lower, result);
+  return result;
+}
+
+function computeStem(lower: string): string {
+  if (irregular[lower]) return irregular[lower];
+  let w = singular(lower);
+  if (w.length <= 3 || wholeWords.has(w)) return w;
+  if (irregular[w]) return irregular[w];
+  if (w.endsWith('ing') && w.length >= 6 && /[aeiouy]/.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ied') && w.length >= 5) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ed') && w.length >= 5 && /[aeiouy]/.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  const n = w.length;
+  if (n >= 3 && w[n - 1] === w[n - 2] && !'aeioulsz'.includes(w[n - 1])) return w.slice(0, -1);
+  return w;
+}
+
+function stemSet(words: readonly string[]): Set<string> {
+  return new Set(words.map(stem));
+}
+
+// ---- physics ----------------------------------------------------------------------------------
+
+/**
+ * Impacts and collisions: what Sora's physics gets wrong most often. Words that are usually
+ * figurative in a storyboard (`breaks into a smile`, `falls asleep`, `strikes a match`,
+ * `bursts into tears`) are left out on purpose.
+ */
+export const impactWords = [
+  'crash', 'shatter', 'smash', 'collide', 'collision', 'explode', 'explosion', 'blast', 'slam', 'hit',
+  'impact', 'topple', 'tumble', 'collapse', 'crumble', 'splinter', 'wreck', 'ram', 'smack', 'punch',
+  'kick', 'splash', 'bounce', 'knock', 'thud', 'crunch', 'demolish', 'detonate', 'ricochet',
+] as const;
+
+const impactStems = stemSet(impactWords);
+
+export function isImpact(token: Token): boolean {
+  return token.info.impact;
+}
+
+/** Words that tell Sora to take an impact slowly; a beat that says one is not flagged. */
+export const physicsMitigations = ['slow motion', 'slow-motion', 'settling gradually', 'settles gradually', 'settle gradually'] as const;
+
+export const physicsFixes = { slowMotion: 'in slow motion', settling: 'settling gradually' } as const;
+
+// ---- lighting ---------------------------------------------------------------------------------
+
+/**
+ * Named light, by the look it gives. A beat that names one the style's lighting does not is the
+ * classic source of light changing between shots. Each entry: the look, then the words for it.
+ * Generic words (`light`, `lights`, `glow`, `dark`, `lamp`) are left out: `lights the wick`,
+ * `bridge lights` and `city glow` are not lighting directions. Objects that may or may not be lit
+ * (`candle`, `lantern`, `fireplace`) count only as light (`candle light`, `lantern-lit`): a
+ * lighthouse's `lantern gallery` is a place.
+ */
+export const lightingLooks: Record<string, readonly string[]> = {
+  neon: ['neon', 'neon-lit'],
+  sunset: ['sunset', 'sundown'],
+  sunrise: ['sunrise', 'dawn', 'daybreak'],
+  dusk: ['dusk', 'twilight'],
+  'golden hour': ['golden hour', 'magic hour'],
+  'blue hour': ['blue hour'],
+  candlelight: ['candlelight', 'candlelit', 'candle-lit', 'candle light', 'candle glow'],
+  moonlight: ['moonlight', 'moonlit', 'moon-lit'],
+  sunlight: ['sunlight', 'sunlit', 'sunshine', 'sun-drenched', 'sunbeam'],
+  daylight: ['daylight'],
+  firelight: ['firelight', 'firelit', 'campfire', 'bonfire', 'torchlight', 'torchlit'],
+  lamplight: ['lamplight', 'lamplit'],
+  fluorescent: ['fluorescent', 'strip light', 'strip lights'],
+  strobe: ['strobe', 'strobing', 'strobe light'],
+  spotlight: ['spotlight', 'spotlit'],
+  floodlight: ['floodlight', 'floodlit'],
+  backlight: ['backlight', 'backlit', 'rim light', 'rim-lit'],
+  tungsten: ['tungsten', 'incandescent'],
+  lantern: ['lanternlight', 'lantern-lit', 'lantern light'],
+  headlights: ['headlight', 'headlights'],
+  flashlight: ['flashlight', 'flashlights'],
+  lightning: ['lightning'],
+  fireworks: ['firework', 'fireworks'],
+  overcast: ['overcast'],
+  noon: ['noon', 'midday'],
+  'police lights': ['siren lights', 'police lights'],
+};
+
+/** Words that may follow a lighting word and belong to its phrase (`neon light`, `candle glow`). */
+const lightTails = new Set(['light', 'lights', 'lighting', 'glow', 'glare', 'sign', 'signs', 'flicker', 'flame', 'flames', 'beam', 'beams']);
+
+const lightingSingle = new Map<string, string>();
+const lightingDouble = new Map<string, string>();
+/** First words of two-word looks, so most words cost one lookup. */
+const lightingDoubleStarts = new Set<string>();
+for (const [look, forms] of Object.entries(lightingLooks)) {
+  for (const form of forms) {
+    const parts = form.split(' ');
+    if (parts.length === 1) lightingSingle.set(stem(form), look);
+    else {
+      lightingDouble.set(parts.map(stem).join(' '), look);
+      lightingDoubleStarts.add(stem(parts[0]));
+    }
+  }
+}
+
+export interface LightingMention {
+  look: string;
+  /** Offsets of the phrase in the text. */
+  start: number;
+  end: number;
+}
+
+/** The lighting a text names (`neon light` → neon), in order. */
+export function lightingMentions(text: string, tokens: readonly Token[]): LightingMention[] {
+  const found: LightingMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    let look: string | undefined;
+    let end = token.end;
+    if (next && token.info.lookStart && adjacent(text, token.end, next.start)) {
+      look = lightingDouble.get(`${token.info.stem} ${next.info.stem}`);
+      if (look) {
+        end = next.end;
+        i++;
+      }
+    }
+    if (!look) look = token.info.look;
+    if (!look) continue;
+    const tail = tokens[i + 1];
+    if (tail && tail.info.lightTail && adjacent(text, end, tail.start)) {
+      end = tail.end;
+      i++;
+    }
+    found.push({ look, start: token.start, end });
+  }
+  return found;
+}
+
+/** Words a lighting phrase usually hangs from; removing the phrase removes them too. */
+export const lightingLeadIns = ['under', 'in', 'by', 'beneath', 'with', 'through', 'against', 'amid', 'bathed in', 'lit by'] as const;
+
+export const consistentLighting = 'consistent lighting';
+
+export function hasConsistentLighting(text: string): boolean {
+  return /\bconsistent(?:ly)?[\s-]+(?:lighting|light|lit)\b/i.test(text);
+}
+
+// ---- camera -----------------------------------------------------------------------------------
+
+/** Ways writers spell shot sizes that the vocabulary's names do not cover. */
+export const shotSizeSpellings: readonly string[] = [
+  'extreme wide', 'wide', 'full', 'medium wide', 'medium', 'medium close-up', 'close-up', 'cu', 'extreme close-up',
+  'ecu', 'over-the-shoulder', 'pov', 'insert', 'close up', 'closeup', 'extreme closeup', 'medium closeup', 'mcu',
+  'over the shoulder', 'ots', 'long shot', 'establishing', 'two-shot', 'two shot', 'mid shot', 'mid-shot', 'ws',
+  'ms', 'ls', 'els', 'ews', 'full-body', 'full body', 'point of view', 'point-of-view', 'aerial', 'bird’s-eye',
+  "bird's-eye", 'overhead', 'top-down',
+];
+
+const shotSizePhrases = new Set(shotSizeSpellings);
+
+/** Whether a camera value names a shot size in one of its comma-separated parts. */
+export function namesShotSize(camera: string | readonly Token[]): boolean {
+  const tokens = typeof camera === 'string' ? tokenize(camera) : camera;
+  for (let i = 0; i < tokens.length; i++) {
+    if (shotSizePhrases.has(tokens[i].lower)) return true;
+    const next = tokens[i + 1];
+    if (next && shotSizePhrases.has(`${tokens[i].lower} ${next.lower}`)) return true;
+  }
+  return false;
+}
+
+/** Words that mean the camera moves. `static` and `locked-off` mean it does not. */
+export const movingCameraWords = [
+  'pan', 'tilt', 'dolly', 'push', 'pull', 'tracking', 'track', 'handheld', 'hand-held', 'crane', 'orbit', 'orbiting',
+  'zoom', 'whip', 'drone', 'steadicam', 'arc', 'truck', 'boom', 'follow', 'following', 'swoop', 'spin', 'rotate',
+  'circle', 'circling', 'sweep', 'glide', 'shaky', 'fly', 'flythrough', 'fly-through',
+] as const;
+
+const movingStems = stemSet(movingCameraWords);
+
+export function isCameraMovement(token: Token): boolean {
+  return token.info.moving;
+}
+
+// ---- identity ---------------------------------------------------------------------------------
+
+/**
+ * Things an anchor describes, grouped into families: a beat that says `blonde hair` describes
+ * the same thing as the anchor `short black bob`.
+ */
+export const thingFamilies: Record<string, readonly string[]> = {
+  hair: ['hair', 'braid', 'plait', 'bob', 'ponytail', 'bun', 'pigtail', 'curls', 'dreadlock', 'mohawk', 'fringe', 'mane', 'quiff', 'afro', 'mullet', 'topknot', 'updo', 'haircut'],
+  beard: ['beard', 'stubble', 'goatee'],
+  moustache: ['moustache', 'mustache'],
+  eyes: ['eye', 'iris'],
+  eyebrows: ['eyebrow', 'brow'],
+  skin: ['skin', 'complexion'],
+  hands: ['hand'],
+  freckles: ['freckle'],
+  scar: ['scar'],
+  tattoo: ['tattoo'],
+  lips: ['lip', 'lipstick'],
+  nails: ['nail', 'fingernail'],
+  coat: ['coat', 'raincoat', 'overcoat', 'parka', 'trenchcoat', 'mackintosh', 'anorak'],
+  jacket: ['jacket', 'blazer', 'bomber', 'windbreaker'],
+  hoodie: ['hoodie', 'hooded top'],
+  sweater: ['sweater', 'jumper', 'cardigan', 'pullover', 'turtleneck'],
+  shirt: ['shirt', 't-shirt', 'tee', 'blouse', 'tank top', 'polo'],
+  dress: ['dress', 'gown', 'sundress'],
+  skirt: ['skirt'],
+  trousers: ['trouser', 'pant', 'jean', 'slack', 'chino', 'legging', 'overall', 'dungaree'],
+  suit: ['suit', 'tuxedo'],
+  vest: ['vest', 'waistcoat'],
+  apron: ['apron'],
+  uniform: ['uniform'],
+  scarf: ['scarf', 'shawl', 'bandana', 'neckerchief'],
+  hat: ['hat', 'cap', 'beanie', 'toque', 'fedora', 'beret', 'bowler', 'stetson', 'bonnet'],
+  helmet: ['helmet'],
+  gloves: ['glove', 'mitten'],
+  shoes: ['shoe', 'boot', 'sneaker', 'trainer', 'sandal', 'heel', 'loafer', 'slipper'],
+  socks: ['sock'],
+  belt: ['belt'],
+  tie: ['tie', 'bowtie', 'bow tie', 'necktie'],
+  glasses: ['glass', 'spectacle', 'eyeglass'],
+  sunglasses: ['sunglass', 'shade'],
+  earrings: ['earring', 'stud'],
+  necklace: ['necklace', 'pendant', 'locket', 'chain'],
+  bracelet: ['bracelet', 'bangle'],
+  backpack: ['backpack', 'rucksack'],
+  bag: ['bag', 'satchel', 'handbag', 'purse', 'tote'],
+  umbrella: ['umbrella'],
+  mask: ['mask'],
+  cloak: ['cloak', 'cape', 'robe', 'poncho', 'kimono'],
+  headband: ['headband', 'hairband'],
+  veil: ['veil'],
+};
+
+const thingFamilyOf = new Map<string, string>();
+for (const [family, words] of Object.entries(thingFamilies)) {
+  for (const word of words) thingFamilyOf.set(singular(word), family);
+}
+
+/** The family of a thing a word names (`raincoats` → coat), if it names one. */
+export function thingFamily(word: string): string | undefined {
+  return wordInfo(word.toLowerCase()).family;
+}
+
+/** What a description can say about a thing; two values of one class contradict each other. */
+export type AttributeClass = 'colour' | 'material' | 'pattern' | 'texture' | 'length' | 'shape';
+
+export const attributeWords: Record<AttributeClass, readonly string[]> = {
+  colour: [
+    'red', 'orange', 'yellow', 'green', 'blue', 'purple', 'violet', 'pink', 'brown', 'black', 'white', 'grey', 'gray',
+    'silver', 'gold', 'golden', 'blonde', 'blond', 'auburn', 'ginger', 'copper', 'crimson', 'scarlet', 'maroon',
+    'burgundy', 'navy', 'teal', 'turquoise', 'cyan', 'magenta', 'beige', 'tan', 'khaki', 'olive', 'cream', 'ivory',
+    'amber', 'hazel', 'lilac', 'lavender', 'indigo', 'charcoal', 'platinum', 'bronze', 'emerald', 'ruby', 'rust',
+    'mustard', 'salmon', 'coral', 'peach', 'plum', 'jet-black', 'raven', 'brunette', 'chestnut', 'mint', 'sky-blue',
+    'navy-blue', 'dark-blue', 'sandy', 'strawberry-blonde', 'ash-blonde', 'snow-white', 'off-white', 'fuchsia',
+  ],
+  material: [
+    'denim', 'leather', 'wool', 'woolen', 'woollen', 'knit', 'knitted', 'silk', 'silken', 'cotton', 'linen', 'velvet',
+    'tweed', 'lace', 'canvas', 'fur', 'faux-fur', 'suede', 'satin', 'corduroy', 'fleece', 'nylon', 'plastic', 'rubber',
+    'vinyl', 'wooden', 'metal', 'steel', 'flannel', 'cashmere', 'sequined', 'sequinned', 'pvc', 'gingham', 'chiffon',
+    'tulle', 'felt', 'straw', 'oilskin', 'waxed', 'mesh', 'latex',
+  ],
+  pattern: ['striped', 'stripy', 'plaid', 'checked', 'checkered', 'chequered', 'tartan', 'polka-dot', 'floral', 'spotted', 'paisley', 'plain', 'camo', 'camouflage', 'patterned', 'herringbone', 'houndstooth', 'leopard-print', 'pinstriped', 'pinstripe'],
+  texture: ['curly', 'straight', 'wavy', 'frizzy', 'spiky', 'slicked', 'slicked-back', 'permed', 'coiled', 'kinky', 'sleek', 'shaved', 'shaven'],
+  length: ['short', 'long', 'shoulder-length', 'cropped', 'waist-length', 'chin-length', 'buzzed', 'close-cropped'],
+  shape: ['round', 'square', 'oval', 'rectangular', 'cat-eye', 'aviator', 'wire-rimmed', 'thick-rimmed', 'rimless', 'hoop', 'stud'],
+};
+
+/** Spellings of one value. */
+const attributeSynonyms: Record<string, string> = {
+  gray: 'grey',
+  golden: 'gold',
+  blond: 'blonde',
+  woolen: 'wool',
+  woollen: 'wool',
+  knitted: 'knit',
+  silken: 'silk',
+  stripy: 'striped',
+  pinstripe: 'pinstriped',
+  checkered: 'checked',
+  chequered: 'checked',
+  camouflage: 'camo',
+  sequinned: 'sequined',
+  'navy-blue': 'navy',
+  shaven: 'shaved',
+  'slicked-back': 'slicked',
+};
+
+const attributeOf = new Map<string, { cls: AttributeClass; value: string }>();
+for (const [cls, words] of Object.entries(attributeWords) as [AttributeClass, readonly string[]][]) {
+  for (const word of words) if (!attributeOf.has(word)) attributeOf.set(word, { cls, value: attributeSynonyms[word] ?? word });
+}
+
+/** The class and normalized value of a describing word (`gray` → colour grey). */
+export function attribute(word: string): { cls: AttributeClass; value: string } | undefined {
+  return attributeOf.get(word.toLowerCase());
+}
+
+/** Words that shade a colour without changing it (`dark red`, `pale blue`). */
+export const colourShades = new Set(['dark', 'light', 'bright', 'pale', 'deep', 'faded', 'vivid', 'pastel', 'dull', 'rich', 'soft', 'neon', 'dusty', 'muted']);
+
+/** Words a description phrase never runs through: it stops there. */
+export const phraseStops = new Set([
+  'a', 'an', 'the', 'her', 'his', 'their', 'its', 'my', 'your', 'our', 'and', 'or', 'but', 'with', 'without', 'in',
+  'on', 'of', 'to', 'at', 'by', 'from', 'under', 'over', 'into', 'onto', 'wearing', 'wears', 'wear', 'worn', 'has',
+  'have', 'had', 'is', 'are', 'was', 'were', 'now', 'then', 'same', 'new', 'one', 'two', 'this', 'that', 'these',
+  'those', 'as', 'like', 'for', 'while', 'through', 'behind', 'beside', 'near', 'pulls', 'adjusts', 'tugs', 'takes',
+  'removes', 'puts', 'holds', 'grabs', 'touches', 'wipes', 'closes', 'opens', 'rubs', 'shakes', 'raises', 'lowers',
+]);
