@@ -5,10 +5,12 @@ import { createLanguageClient, RestartingErrorHandler } from './languageClient';
 import { PreviewManager } from './preview/manager';
 import { StoryboardStatus } from './statusBar';
 import { registerTakeFeatures } from './takes';
+import { registerTestHooks } from './testHooks';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  registerTestHooks(context); // e2e tests only (ExtensionMode.Test): see testHooks.ts
   const output = vscode.window.createOutputChannel('Sora Storyboard', { log: true });
   const errorHandler = new RestartingErrorHandler();
   const languageClient = createLanguageClient(context, errorHandler, output);

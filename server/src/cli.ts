@@ -9,7 +9,8 @@ import { rules, ruleFor } from './core/rules';
 import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
 import { applyEdits } from './core/text';
 import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
-import { findConfigFile, loadConfigFile, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+import { findConfigFile, loadConfigFile } from './node/config';
+import { loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
 
 // `sora check|compile|takes|explain`: the command line on the same core as the language server.
 // Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file that can't be read.

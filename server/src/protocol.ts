@@ -1,5 +1,6 @@
 // Custom requests between the client and the language server. The client never parses a
 // storyboard itself: it asks the server, which runs the one core.
+import type { OverrideChoice } from './core/branching';
 import type { Compilation } from './core/compile';
 
 export const compileRequest = 'sora/compile';
@@ -27,4 +28,46 @@ export const analysisRequest = 'sora/analysis';
 
 export interface AnalysisParams {
   uri: string;
+}
+
+export const storyboardInfoRequest = 'sora/storyboardInfo';
+
+export interface StoryboardInfoParams {
+  /** The storyboard's document URI (open, or read from disk). */
+  uri: string;
+  /** A take in the storyboard's take log to branch from: adds `branch` to the response. */
+  takeId?: string;
+}
+
+export interface StoryboardInfoResponse {
+  uri: string;
+  /** The document version read; null for a file read from disk. */
+  version: number | null;
+  /** The `scene ID` header's id (names the take files), or null when there is none. */
+  sceneId: string | null;
+  /** The named variants, with their override lines as written (`beat 2 camera: close-up, static`). */
+  variants: { name: string; base: string; line: number; overrides: string[] }[];
+  /** The beats as written: index (1-based), title, header line. */
+  beats: { index: number; title: string | null; line: number }[];
+  /** Whether the take log beside the storyboard is absent, valid or invalid (as the server read it for this answer). */
+  takeLog: 'absent' | 'ok' | 'invalid';
+  /** Only when `takeId` was asked for. */
+  branch?: StoryboardBranchInfo;
+}
+
+/** What "Branch Variant from Take" needs about one take, from the storyboard and the take log on disk. */
+export interface StoryboardBranchInfo {
+  takeId: string;
+  /** Whether the take is in the log. */
+  found: boolean;
+  /** The variant the take was generated from (`main` when unknown). */
+  variant: string;
+  /** The branches already made from the take (variants based on it, takes logged with it as parent). */
+  branches: string[];
+  /** Why another branch is refused (the take has the maximum), or null when it is allowed. */
+  refusal: string | null;
+  /** Every override target of the take's scene, with its current value. */
+  choices: OverrideChoice[];
+  /** The variant names already in the storyboard (a new one must differ). */
+  existingNames: string[];
 }

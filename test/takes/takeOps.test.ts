@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as AnalyzeModule from '../../server/out/core/analyze';
+import type * as BranchingModule from '../../server/out/core/branching';
 import type * as ParseModule from '../../server/out/core/parse';
 import type * as TakeOpsModule from '../../server/out/core/takeOps';
 import type * as TakeSchemaModule from '../../server/out/core/takeSchema';
@@ -24,7 +25,6 @@ const {
   maxBranchesPerTake,
   mergeTakeLogs,
   missingTakeFiles,
-  overrideChoices,
   parseTakeFileName,
   setNotes,
   setScore,
@@ -33,6 +33,7 @@ const {
   typicalFixFor,
   unloggedTakeFiles,
 } = compiled('core/takeOps') as typeof TakeOpsModule;
+const { overrideChoices } = compiled('core/branching') as typeof BranchingModule;
 const { takeLogJsonSchemaText } = compiled('core/takeSchema') as typeof TakeSchemaModule;
 const { emptyTakeLog, parseTakeLog, serializeTakeLog } = compiled('core/takes') as typeof TakesModule;
 const { loadTakeLog, saveTakeLog } = compiled('node/files') as typeof FilesModule;

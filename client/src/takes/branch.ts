@@ -1,19 +1,14 @@
 // "Branch Variant from Take": one change off a take, written as `variant NAME from takeNN` with a
 // single override at the end of the storyboard (a WorkspaceEdit, so undo works), then previewed.
 import * as vscode from 'vscode';
-import { parseStoryboard } from '../../../server/src/core/parse';
-import {
-  appendBlock,
-  branchRefusal,
-  branchVariantText,
-  overrideChoices,
-  typicalFixFor,
-  type OverrideChoice,
-} from '../../../server/src/core/takeOps';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { OverrideChoice } from '../../../server/src/core/branching';
+import { appendBlock, branchVariantText, typicalFixFor } from '../../../server/src/core/takeOps';
 import { bestTake, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
 import { loadLogFor, showInvalidLog, takeLogPath } from './files';
 import { storyboardArg } from './logTake';
+import { requestStoryboardInfo } from './storyboardInfo';
 
 interface ChoicePick extends vscode.QuickPickItem {
   choice?: OverrideChoice;
@@ -21,7 +16,7 @@ interface ChoicePick extends vscode.QuickPickItem {
 }
 
 /** Returns the new variant's name, or undefined when cancelled or refused. */
-export async function branchVariant(uriArg?: unknown, takeArg?: unknown): Promise<string | undefined> {
+export async function branchVariant(client: LanguageClient, uriArg?: unknown, takeArg?: unknown): Promise<string | undefined> {
   const uri = storyboardArg(uriArg);
   if (!uri) {
     void vscode.window.showInformationMessage('Open a .sora storyboard first.');
@@ -45,22 +40,23 @@ export async function branchVariant(uriArg?: unknown, takeArg?: unknown): Promis
     return undefined;
   }
 
-  const document = await vscode.workspace.openTextDocument(uri);
-  const storyboard = parseStoryboard(document.getText());
-  const variants = storyboard.variants.filter((v) => v.name).map((v) => ({ name: v.name!.text, base: v.base?.text ?? 'main' }));
-  const refusal = branchRefusal(takeId, variants, log);
-  if (refusal) {
-    void vscode.window.showWarningMessage(refusal);
+  // The server reads the storyboard (the open document, or the file) and the take log, and answers
+  // whether another branch is allowed and what the take's scene can change, with current values.
+  const info = await requestStoryboardInfo(client, uri, takeId);
+  const branchInfo = info.branch;
+  if (!branchInfo) throw new Error(`The language server did not answer for ${takeId}.`);
+  if (branchInfo.refusal) {
+    void vscode.window.showWarningMessage(branchInfo.refusal);
     return undefined;
   }
 
   // What to change: the workflow's four first, then any override target.
-  const choices = overrideChoices(storyboard, log, take.variant);
+  const choices = branchInfo.choices;
   const fix = typicalFixFor(take);
   const items: ChoicePick[] = [{ label: 'The usual changes', kind: vscode.QuickPickItemKind.Separator }];
   for (const choice of choices.filter((c) => c.workflow === 'camera')) {
-    const beat = storyboard.beats.find((b) => choice.spec.target === 'beat' && b.index === choice.spec.beat);
-    items.push({ label: `Camera: shot ${choice.spec.target === 'beat' ? choice.spec.beat : ''}${beat?.title ? ` (${beat.title.text})` : ''}`, description: choice.label, detail: choice.current || '(not set)', choice });
+    const beat = info.beats.find((b) => choice.spec.target === 'beat' && b.index === choice.spec.beat);
+    items.push({ label: `Camera: shot ${choice.spec.target === 'beat' ? choice.spec.beat : ''}${beat?.title ? ` (${beat.title})` : ''}`, description: choice.label, detail: choice.current || '(not set)', choice });
   }
   for (const workflow of ['lighting', 'duration'] as const) {
     const choice = choices.find((c) => c.workflow === workflow);
@@ -93,7 +89,7 @@ export async function branchVariant(uriArg?: unknown, takeArg?: unknown): Promis
   });
   if (value === undefined) return undefined;
 
-  const existing = variants.map((v) => v.name);
+  const existing = branchInfo.existingNames;
   const suggestion = branchVariantText({ takeId, spec: choice.spec, value, existingNames: existing }).name;
   const name = await vscode.window.showInputBox({
     title: `Branch from ${takeId}: the variant's name`,

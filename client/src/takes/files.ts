@@ -2,13 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { VariantSection } from '../../../server/src/core/ast';
-import { parseStoryboard } from '../../../server/src/core/parse';
 import { takesFolder, unloggedTakeFiles } from '../../../server/src/core/takeOps';
 import { takeLogPathFor, type TakeLog } from '../../../server/src/core/takes';
-import { loadTakeLog, saveTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
 
-export { loadTakeLog, saveTakeLog, type TakeLogLoad };
+// Only JSON and the file system here: what the storyboard says (scene id, variants, branching
+// choices) comes from the server (./storyboardInfo), so nothing imported here pulls in the parser.
+export { loadTakeLog, saveTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
+import { loadTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
 
 export function takeLogPath(storyboard: vscode.Uri): string {
   return takeLogPathFor(storyboard.fsPath);
@@ -48,39 +48,8 @@ export function takesFolderEntries(storyboard: vscode.Uri): string[] {
   }
 }
 
-export function unloggedFor(storyboard: vscode.Uri, log: TakeLog, sceneId: string | undefined) {
+export function unloggedFor(storyboard: vscode.Uri, log: TakeLog, sceneId: string | null | undefined) {
   return sceneId ? unloggedTakeFiles(log, sceneId, takesFolderEntries(storyboard)) : [];
-}
-
-export interface StoryboardInfo {
-  sceneId: string | undefined;
-  variants: { name: string; base: string; overrides: string[] }[];
-}
-
-/** What the take features need from the storyboard's text: its scene id and variants. */
-export function storyboardInfo(text: string): StoryboardInfo {
-  const storyboard = parseStoryboard(text);
-  return {
-    sceneId: storyboard.scene?.id?.text,
-    variants: storyboard.variants
-      .filter((v): v is VariantSection & { name: NonNullable<VariantSection['name']> } => !!v.name)
-      .map((v) => ({ name: v.name.text, base: v.base?.text ?? 'main', overrides: v.overrides.map(overrideText) })),
-  };
-}
-
-function overrideText(override: VariantSection['overrides'][number]): string {
-  const left =
-    override.target === 'beat'
-      ? `beat ${override.beat?.number ?? '?'} ${override.field.text}`
-      : override.target === 'character'
-        ? `character ${override.character?.text ?? '?'} ${override.field.text}`
-        : `${override.target} ${override.field.text}`;
-  return `${left}: ${override.value.text}`;
-}
-
-export async function storyboardText(uri: vscode.Uri): Promise<string> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  return document.getText();
 }
 
 /** Shows why a take log cannot be used, with a button that opens it. */

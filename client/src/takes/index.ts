@@ -6,7 +6,7 @@ import { TakesPanels } from './panel';
 
 /** Registers the take log, scoring panel and branching commands. */
 export function registerTakeFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const panels = new TakesPanels(context.extensionUri);
+  const panels = new TakesPanels(context.extensionUri, client);
   const guard =
     <A extends unknown[]>(run: (...args: A) => unknown) =>
     async (...args: A) => {
@@ -38,6 +38,6 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
         panels.open(uri, typeof takeId === 'string' ? takeId : undefined);
       }),
     ),
-    vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => branchVariant(uri, takeId))),
+    vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => branchVariant(client, uri, takeId))),
   );
 }

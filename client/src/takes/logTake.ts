@@ -6,7 +6,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/core/takeOps';
 import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName, isStoryboard, requestCompile, toUri } from '../compile';
-import { loadLogFor, saveTakeLog, showInvalidLog, storyboardInfo, storyboardText, takeFileExists, takeFilePath, takeLogPath, unloggedFor } from './files';
+import { loadLogFor, saveTakeLog, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor } from './files';
+import { requestStoryboardInfo } from './storyboardInfo';
 
 export interface LogTakeOptions {
   /** A file already in takes/ (`takes/scene09_take04.mp4`) to log as it is. */
@@ -39,8 +40,9 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     return undefined;
   }
   const name = displayName(uri);
-  const info = storyboardInfo(await storyboardText(uri));
-  if (!info.sceneId) {
+  const info = await requestStoryboardInfo(client, uri);
+  const sceneId = info.sceneId;
+  if (!sceneId) {
     void vscode.window.showWarningMessage(`${name} has no \`scene ID\` header, so its takes cannot be named (scene09_take01.mp4). Add one first.`);
     return undefined;
   }
@@ -53,10 +55,9 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   const log: TakeLog = loaded.status === 'ok' ? loaded.log : emptyTakeLog(name);
 
   // 1. Which variant was generated.
-  const main = await requestCompile(client, uri);
   const variantItems: Pick<string>[] = [
     { label: 'main', description: 'the storyboard as written', value: 'main' },
-    ...main.variants.map((v) => ({ label: v.name, description: `from ${v.base}`, detail: info.variants.find((i) => i.name === v.name)?.overrides.join(' · '), value: v.name })),
+    ...info.variants.map((v) => ({ label: v.name, description: `from ${v.base}`, detail: v.overrides.join(' · '), value: v.name })),
   ];
   const variantPick = await vscode.window.showQuickPick(variantItems, { title: `Log Take (${name}): which did you generate?`, placeHolder: 'main or a variant', ignoreFocusOut: true });
   if (!variantPick) return undefined;
@@ -117,15 +118,15 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   if (options.file) {
     const parsed = parseTakeFileName(path.basename(options.file));
     if (!parsed) {
-      void vscode.window.showErrorMessage(`${options.file} is not named like a take (scene${info.sceneId}_take03.mp4).`);
+      void vscode.window.showErrorMessage(`${options.file} is not named like a take (scene${sceneId}_take03.mp4).`);
       return undefined;
     }
     video = { kind: 'existing', file: options.file, takeId: parsed.takeId };
   } else {
-    const unlogged = unloggedFor(uri, log, info.sceneId).filter((u) => u.idFree);
+    const unlogged = unloggedFor(uri, log, sceneId).filter((u) => u.idFree);
     const next = nextTakeId(log);
     const videoItems: Pick<VideoChoice>[] = [
-      { label: '$(file-media) Pick the downloaded video…', description: `moved to ${takesFolder}/${takeFileName(info.sceneId, next)}`, value: { kind: 'pick' } },
+      { label: '$(file-media) Pick the downloaded video…', description: `moved to ${takesFolder}/${takeFileName(sceneId, next)}`, value: { kind: 'pick' } },
       ...unlogged.map((u) => ({ label: `$(file) ${u.file}`, description: 'in takes/, not logged yet', value: { kind: 'existing', file: u.file, takeId: u.takeId } as VideoChoice })),
       { label: 'Log without the video', description: 'add the file later under the clean name', value: { kind: 'none' } },
     ];
@@ -155,7 +156,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   const current = fresh.status === 'ok' ? fresh.log : log;
   const explicitId = video.kind === 'existing' && !current.takes.some((t) => t.id === (video as { takeId: string }).takeId) ? video.takeId : undefined;
   const extension = source ? path.extname(source.fsPath).slice(1) || 'mp4' : video.kind === 'existing' ? path.extname(video.file).slice(1) : 'mp4';
-  const { log: updated, take } = appendTake(current, info.sceneId, {
+  const { log: updated, take } = appendTake(current, sceneId, {
     id: explicitId,
     variant,
     parent,

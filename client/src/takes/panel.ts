@@ -5,10 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
 import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
-import { storyboardFolder, storyboardInfo, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
+import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
+import { requestStoryboardInfo } from './storyboardInfo';
 import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
@@ -72,7 +74,10 @@ export class TakesPanels implements vscode.Disposable {
   private readonly panels = new Map<string, TakesPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: LanguageClient,
+  ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(takesViewType, {
         deserializeWebviewPanel: async (panel, state) => {
@@ -101,7 +106,7 @@ export class TakesPanels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, select?: string): TakesPanel {
-    const takes = new TakesPanel(panel, uri, this.extensionUri, select);
+    const takes = new TakesPanel(panel, uri, this.extensionUri, this.client, select);
     this.panels.set(uri.toString(), takes);
     panel.onDidDispose(() => {
       if (this.panels.get(uri.toString()) === takes) this.panels.delete(uri.toString());
@@ -128,12 +133,14 @@ export class TakesPanel {
   private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private documentTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  private posts = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly uri: vscode.Uri,
     extensionUri: vscode.Uri,
+    private readonly client: LanguageClient,
     private selected?: string,
   ) {
     this.logPath = takeLogPath(uri);
@@ -301,22 +308,35 @@ export class TakesPanel {
     return select;
   }
 
+  /** Posts the state; when posts overlap (the server's answer is awaited), only the latest is sent. */
   private post(): void {
     if (this.disposed) return;
-    void this.panel.webview.postMessage(this.message());
+    const sequence = ++this.posts;
+    void this.message().then((message) => {
+      if (this.disposed || sequence !== this.posts) return;
+      // The take to select is used up only by a message actually sent.
+      if (message.type === 'state') message.select = this.pendingSelect();
+      void this.panel.webview.postMessage(message);
+    });
   }
 
-  private message(): ToTakesPage {
+  /** What the storyboard says (scene id, variants), from the server; nothing when it cannot answer. */
+  private async storyboardInfo(): Promise<{ sceneId: string | null; variants: { name: string; base: string }[] }> {
+    try {
+      return await requestStoryboardInfo(this.client, this.uri);
+    } catch {
+      // The storyboard is gone or unreadable, or the server is not running: no branch counts, no unlogged files.
+      return { sceneId: null, variants: [] };
+    }
+  }
+
+  private async message(): Promise<ToTakesPage> {
     const storyboard = displayName(this.uri);
     if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
+    const info = await this.storyboardInfo();
+    // The log as it is once the server has answered (a score may have come in meanwhile).
+    if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
     const log = this.mine ?? { version: 1 as const, storyboard, takes: [] };
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
-    let info: ReturnType<typeof storyboardInfo> = { sceneId: undefined, variants: [] };
-    try {
-      info = storyboardInfo(document ? document.getText() : fs.readFileSync(this.uri.fsPath, 'utf8'));
-    } catch {
-      // The storyboard is gone or unreadable: no branch counts, no unlogged files.
-    }
     const best = bestTake(log)?.id ?? null;
     const takes: TakeRowView[] = log.takes.map((take) => {
       const missing = !takeFileExists(this.uri, take.file);
@@ -345,7 +365,7 @@ export class TakesPanel {
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
       notice: this.notice,
       maxBranches: maxBranchesPerTake,
-      select: this.pendingSelect(),
+      select: null,
     };
   }
 

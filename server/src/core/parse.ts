@@ -44,13 +44,18 @@ class StoryboardBuilder {
   private lineEnd = 0;
   private readonly linesWithErrors = new Set<number>();
 
-  private readonly text: string;
+  private readonly source: string;
+  /** The chunk being read, and its offset in the source: token offsets are relative to it. */
+  private text = '';
+  private base = 0;
+  /** Tokens of the line being read. */
+  private pending: IToken[] = [];
 
   constructor(source: string) {
     // A byte order mark is not content: read it as a blank, so a first-line comment or keyword still
     // counts and offsets stay those of the text given (the CLI strips it, as editors do).
-    this.text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
-    this.index = new LineIndex(this.text);
+    this.source = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
+    this.index = new LineIndex(this.source);
     this.storyboard = {
       sections: [],
       characters: [],
@@ -64,26 +69,34 @@ class StoryboardBuilder {
   }
 
   build(): Storyboard {
-    const { tokens, comments } = lex(this.text);
+    // Lexing a chunk of lines at a time lets each chunk's tokens die young: on a large file, keeping
+    // every token alive until the end made the garbage collector copy them again and again.
+    for (const chunk of lineChunks(this.source, chunkSize)) this.buildChunk(chunk);
+    this.addLine(this.pending);
+    computeTiming(this.storyboard.beats);
+    return this.storyboard;
+  }
+
+  private buildChunk(chunk: { text: string; base: number }): void {
+    this.text = chunk.text;
+    this.base = chunk.base;
+    this.lineStart = 0;
+    this.lineEnd = this.index.lineEnd(this.line) - chunk.base;
+    const { tokens, comments } = lex(chunk.text);
     for (const comment of comments) {
       this.storyboard.comments.push({ text: comment.image, range: this.tokenRange(comment) });
     }
-    this.lineEnd = this.index.lineEnd(0);
-    let lineTokens: IToken[] = [];
     for (const token of tokens) {
       if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
-        this.addLine(lineTokens);
-        lineTokens = [];
+        this.addLine(this.pending);
+        this.pending = [];
         this.line++;
         this.lineStart = token.startOffset + token.image.length;
-        this.lineEnd = this.index.lineEnd(this.line);
+        this.lineEnd = this.index.lineEnd(this.line) - chunk.base;
       } else {
-        lineTokens.push(token);
+        this.pending.push(token);
       }
     }
-    this.addLine(lineTokens);
-    computeTiming(this.storyboard.beats);
-    return this.storyboard;
   }
 
   private addLine(tokens: IToken[]): void {
@@ -326,8 +339,26 @@ class StoryboardBuilder {
     if (offset >= this.lineStart && offset <= this.lineEnd) {
       return { line: this.line, character: offset - this.lineStart };
     }
-    return this.index.positionAt(offset);
+    return this.index.positionAt(this.base + offset);
   }
+}
+
+const chunkSize = 32 * 1024;
+
+/** The source cut after a line feed about every `size` characters (never inside a CRLF). */
+function lineChunks(source: string, size: number): { text: string; base: number }[] {
+  const chunks: { text: string; base: number }[] = [];
+  let base = 0;
+  while (base < source.length) {
+    let end = source.length;
+    if (source.length - base > size) {
+      const newline = source.indexOf('\n', base + size);
+      end = newline < 0 ? source.length : newline + 1;
+    }
+    chunks.push({ text: source.slice(base, end), base });
+    base = end;
+  }
+  return chunks;
 }
 
 /** Blank characters other than line breaks, as trimming sees them. */

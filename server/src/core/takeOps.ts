@@ -1,12 +1,11 @@
-import type { Storyboard } from './ast';
-import { resolveNames } from './model';
-import { sceneOf, variantChain } from './scene';
 import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type Take, type TakeLog, type TakeScores } from './takes';
 import { overridableFields, scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './vocabulary';
 
 // Pure operations on a take log: append a take, score it, note it, merge a change made on disk
 // with the scoring panel's unsaved edits, and branch a variant off a take one change at a time.
 // No I/O: the extension host and the CLI read and write (atomically) around these.
+// Nothing here needs the parser or a storyboard's AST (the extension host bundles this file); what
+// does (the override choices of a take's scene) lives in ./branching and is served by the server.
 
 /** The workflow's limit: branch 2–3 variants off a take, so a fourth is refused. */
 export const maxBranchesPerTake = 3;
@@ -319,45 +318,6 @@ export function appendBlock(text: string, block: string): { insert: string; text
   }
   const insert = `${prefix}${body}${eol}`;
   return { insert, text: text + insert };
-}
-
-export interface OverrideChoice {
-  spec: OverrideSpec;
-  label: string;
-  /** The value the take's scene has now (empty when the field is not set). */
-  current: string;
-  /** The workflow's name for the change, when it is one of camera, lighting, dialogue, duration. */
-  workflow?: 'camera' | 'lighting' | 'duration';
-}
-
-/**
- * Every override target of the scene a take was generated from (its variant, when it is still in
- * the file), with its current value: beat N field, style field, settings field, character anchors.
- */
-export function overrideChoices(storyboard: Storyboard, log: TakeLog | undefined, variant: string): OverrideChoice[] {
-  const names = resolveNames(storyboard, log);
-  const chain = variant && variant !== 'main' ? variantChain(storyboard, variant, log, names) : undefined;
-  const view = sceneOf(storyboard, chain?.ok ? chain.variants : []);
-  const choices: OverrideChoice[] = [];
-  for (const field of overridableFields.style) {
-    const spec: OverrideSpec = { target: 'style', field };
-    choices.push({ spec, label: overrideLabel(spec), current: view.style.get(field)?.text ?? '', ...(field === 'lighting' ? { workflow: 'lighting' as const } : {}) });
-  }
-  for (const field of overridableFields.settings) {
-    const spec: OverrideSpec = { target: 'settings', field };
-    choices.push({ spec, label: overrideLabel(spec), current: view.settings.get(field)?.text ?? '', ...(field === 'duration' ? { workflow: 'duration' as const } : {}) });
-  }
-  for (const beat of view.beats) {
-    for (const field of overridableFields.beat) {
-      const spec: OverrideSpec = { target: 'beat', beat: beat.index, field };
-      choices.push({ spec, label: overrideLabel(spec), current: beat.fields.get(field)?.text ?? '', ...(field === 'camera' ? { workflow: 'camera' as const } : {}) });
-    }
-  }
-  for (const character of view.characters) {
-    const spec: OverrideSpec = { target: 'character', character: character.name.text, field: 'anchors' };
-    choices.push({ spec, label: overrideLabel(spec), current: character.anchors.map((a) => a.text).join(', ') });
-  }
-  return choices;
 }
 
 // ---- the typical fix -------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import { inlayHints } from './inlayHints';
 import { definition, highlights, prepareRename, references, rename } from './navigation';
 import { uriToPath } from './paths';
 import { legend, semanticTokens } from './semanticTokens';
+import { registerStoryboardInfo } from './storyboardInfo';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
 import { textEdit } from './codeActions';
@@ -249,6 +250,8 @@ export function serve(connection: Connection): void {
       variants: storyboard.variants.filter((v) => v.name).map((v) => ({ name: v.name!.text, base: v.base?.text ?? 'main' })),
     };
   });
+
+  registerStoryboardInfo(connection, workspace, notifier);
 
   connection.onShutdown(() => publisher.dispose());
 

@@ -5,7 +5,8 @@ import { analyze, type Analysis } from '../core/analyze';
 import { resolveConfig, validateConfig, type ConfigParse, type ResolvedConfig, type SoraConfig } from '../core/config';
 import { rules } from '../core/rules';
 import { takeLogPathFor, type TakeLog } from '../core/takes';
-import { findConfigFile, loadConfigFile, loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
+import { findConfigFile, loadConfigFile } from '../node/config';
+import { loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
 import { pathKey, uriKey, uriToPath } from './paths';
 
 // The server's state: open documents, the settings from the client, config files and take logs read

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { configFileNames, parseConfigText, type ConfigParse } from '../core/config';
 import type { FileAccess } from '../core/files';
-import { rules } from '../core/rules';
 import { describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeLogPathFor, type TakeLog } from '../core/takes';
 
-// The Node side of the core's file interface, shared by the language server and the CLI.
+// The Node side of the core's file interface, shared by the language server, the CLI and the
+// extension host (take logs). Nothing here may import the parser or the rules: the client bundles it.
 
 export const nodeFileAccess: FileAccess = {
   exists: (file) => fs.existsSync(file),
@@ -58,29 +57,4 @@ export function saveTakeLog(logPath: string, log: TakeLog): void {
     throw new Error(`${existing.message}`);
   }
   writeFileAtomic(logPath, serializeTakeLog(log));
-}
-
-/** The nearest `.sorarc.json` or `sora.config.json`, from the file's folder up to `stopAt` (or the root). */
-export function findConfigFile(startFile: string, stopAt?: string): string | undefined {
-  let folder = path.dirname(path.resolve(startFile));
-  const stop = stopAt ? path.resolve(stopAt) : undefined;
-  for (;;) {
-    for (const name of configFileNames) {
-      const candidate = path.join(folder, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
-    const parent = path.dirname(folder);
-    if (parent === folder || folder === stop) return undefined;
-    folder = parent;
-  }
-}
-
-export function loadConfigFile(file: string): ConfigParse {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, message: `${file}: could not be read (${(error as Error).message}).` };
-  }
-  return parseConfigText(text, file, rules.map((rule) => rule.code));
 }

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { storyboardInfoRequest, type StoryboardInfoParams, type StoryboardInfoResponse } from '../../../server/src/protocol';
+
+export type { StoryboardBranchInfo, StoryboardInfoResponse } from '../../../server/src/protocol';
+
+/**
+ * Asks the server what the take features need from a storyboard: its scene id, variants and beats,
+ * and (with a take id) what branching from that take needs. The client never parses a storyboard.
+ */
+export async function requestStoryboardInfo(client: LanguageClient, uri: vscode.Uri, takeId?: string): Promise<StoryboardInfoResponse> {
+  const params: StoryboardInfoParams = { uri: uri.toString() };
+  if (takeId) params.takeId = takeId;
+  if (!client.isRunning()) await waitForRunning(client);
+  return client.sendRequest<StoryboardInfoResponse>(storyboardInfoRequest, params);
+}
+
+function waitForRunning(client: LanguageClient, timeoutMs = 10000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('The Sora Storyboard language server is not running.'));
+    }, timeoutMs);
+    const listener = client.onDidChangeState(() => {
+      if (client.isRunning()) {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+}
