@@ -13,6 +13,13 @@ import {
 } from 'vscode-languageclient/node';
 
 export const clientId = 'sora';
+
+/**
+ * A larger young generation for the server: a storyboard's syntax tree is many small objects that
+ * live until the next edit, and with V8's default the collector copies them several times per
+ * check. `npm run bench` prints the core's figures with and without this flag.
+ */
+export const serverNodeFlags = ['--max-semi-space-size=32'];
 export const clientName = 'Sora Storyboard';
 
 /** Restarts a crashed server a few times, then stops and tells the user how to start it again. */
@@ -63,8 +70,8 @@ export class RestartingErrorHandler implements ErrorHandler {
 export function createLanguageClient(context: vscode.ExtensionContext, errorHandler: ErrorHandler, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('server/dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
   };
   const takeLogs = vscode.workspace.createFileSystemWatcher('**/*.takes.json');
   context.subscriptions.push(takeLogs);

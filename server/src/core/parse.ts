@@ -48,6 +48,8 @@ class StoryboardBuilder {
   /** The chunk being read, and its offset in the source: token offsets are relative to it. */
   private text = '';
   private base = 0;
+  private readonly recentPositions: Position[] = [0, 1, 2, 3].map(() => ({ line: -1, character: -1 }));
+  private nextRecent = 0;
   /** Tokens of the line being read. */
   private pending: IToken[] = [];
 
@@ -337,7 +339,16 @@ class StoryboardBuilder {
   /** Comments are lexed in a group of their own, so they may fall outside the current line. */
   private positionAt(offset: number): Position {
     if (offset >= this.lineStart && offset <= this.lineEnd) {
-      return { line: this.line, character: offset - this.lineStart };
+      // Ranges on one line share their ends (a field's range starts where its name does), so a
+      // few recent positions are reused: fewer objects for the garbage collector on large files.
+      const character = offset - this.lineStart;
+      for (const known of this.recentPositions) {
+        if (known.line === this.line && known.character === character) return known;
+      }
+      const position = { line: this.line, character };
+      this.recentPositions[this.nextRecent] = position;
+      this.nextRecent = (this.nextRecent + 1) % this.recentPositions.length;
+      return position;
     }
     return this.index.positionAt(this.base + offset);
   }
