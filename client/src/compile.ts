@@ -6,8 +6,13 @@ import { compileRequest, type CompileParams, type CompileResponse } from '../../
 export async function requestCompile(client: LanguageClient, uri: vscode.Uri, variant?: string | null): Promise<CompileResponse> {
   const params: CompileParams = { uri: uri.toString() };
   if (variant && variant !== 'main') params.variant = variant;
+  return askServer<CompileResponse>(client, compileRequest, params);
+}
+
+/** Sends a custom request once the server runs (it may still be starting, or restarting after a crash). */
+export async function askServer<Response>(client: LanguageClient, method: string, params: object): Promise<Response> {
   if (!client.isRunning()) await waitForRunning(client);
-  return client.sendRequest<CompileResponse>(compileRequest, params);
+  return client.sendRequest<Response>(method, params);
 }
 
 function waitForRunning(client: LanguageClient, timeoutMs = 10000): Promise<void> {

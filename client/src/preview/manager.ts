@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { displayName, isStoryboard, requestCompile } from '../compile';
-import { previewHtml, previewViewType, webviewOptions } from './html';
+import { webviewOptions } from '../webviewPage';
+import { previewHtml, previewViewType } from './html';
 import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
 
 /** Debounce between an edit and the compile request: the preview updates well within 100 ms. */

@@ -9,50 +9,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
 import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
+import { pageHtml, webviewOptions } from '../webviewPage';
 import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
 import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let text = '';
-  for (let i = 0; i < 32; i++) text += chars.charAt(Math.floor(Math.random() * chars.length));
-  return text;
-}
-
-export function takesWebviewOptions(extensionUri: vscode.Uri, storyboard: vscode.Uri | undefined): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  const roots = [vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
-  if (storyboard && storyboard.scheme === 'file') roots.push(storyboardFolder(storyboard));
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: roots, retainContextWhenHidden: false, enableFindWidget: true };
-}
-
 export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview', 'takes.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview', 'takes.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource} 'nonce-${n}'`,
-    `script-src 'nonce-${n}'`,
-    `img-src ${webview.cspSource} data:`,
-    `media-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${n}" href="${style.toString()}">
-<title>Sora Takes</title>
-</head>
-<body>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  return pageHtml(webview, extensionUri, { page: 'takes', title: 'Sora Takes', extraDirectives: (source) => [`media-src ${source}`] });
 }
 
 type DiskState = { status: 'ok'; log: TakeLog; text: string } | { status: 'absent' } | { status: 'invalid'; message: string };
@@ -87,7 +52,7 @@ export class TakesPanels implements vscode.Disposable {
             return;
           }
           const uri = vscode.Uri.parse(restored.uri);
-          panel.webview.options = takesWebviewOptions(this.extensionUri, uri);
+          panel.webview.options = webviewOptions(this.extensionUri, uri);
           this.adopt(panel, uri);
         },
       }),
@@ -101,7 +66,7 @@ export class TakesPanels implements vscode.Disposable {
       existing.refresh(select);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, takesWebviewOptions(this.extensionUri, uri));
+    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri, uri));
     this.adopt(panel, uri, select);
   }
 

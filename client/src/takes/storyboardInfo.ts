@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { askServer } from '../compile';
 import { storyboardInfoRequest, type StoryboardInfoParams, type StoryboardInfoResponse } from '../../../server/src/protocol';
 
 export type { StoryboardBranchInfo, StoryboardInfoResponse } from '../../../server/src/protocol';
@@ -11,22 +12,5 @@ export type { StoryboardBranchInfo, StoryboardInfoResponse } from '../../../serv
 export async function requestStoryboardInfo(client: LanguageClient, uri: vscode.Uri, takeId?: string): Promise<StoryboardInfoResponse> {
   const params: StoryboardInfoParams = { uri: uri.toString() };
   if (takeId) params.takeId = takeId;
-  if (!client.isRunning()) await waitForRunning(client);
-  return client.sendRequest<StoryboardInfoResponse>(storyboardInfoRequest, params);
-}
-
-function waitForRunning(client: LanguageClient, timeoutMs = 10000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error('The Sora Storyboard language server is not running.'));
-    }, timeoutMs);
-    const listener = client.onDidChangeState(() => {
-      if (client.isRunning()) {
-        clearTimeout(timer);
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
+  return askServer<StoryboardInfoResponse>(client, storyboardInfoRequest, params);
 }

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+// The shell every webview page of the extension shares: a strict Content-Security-Policy with a
+// fresh nonce, the page's own bundled script and style, and nothing remote.
+
+/** A nonce per page load: only the page's own script and stylesheet may run. */
+export function nonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+/** Where a page may load from: the bundled pages, the extension's media and the storyboard's folder. */
+export function localResourceRoots(extensionUri: vscode.Uri, storyboard: vscode.Uri | undefined): vscode.Uri[] {
+  const roots = [vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
+  if (storyboard && storyboard.scheme !== 'untitled') roots.push(vscode.Uri.joinPath(storyboard, '..'));
+  return roots;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri, storyboard: vscode.Uri | undefined): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: localResourceRoots(extensionUri, storyboard),
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+export interface PageOptions {
+  /** The bundle name under client/dist/webview: `preview` loads preview.js and preview.css. */
+  page: string;
+  title: string;
+  /** Extra CSP directives, such as `media-src` for the takes page's videos. */
+  extraDirectives?: (cspSource: string) => string[];
+}
+
+/** The page shell, set once per panel; everything after it arrives as messages. */
+export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, options: PageOptions): string {
+  const n = nonce();
+  const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview', file)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource} 'nonce-${n}'`,
+    `script-src 'nonce-${n}'`,
+    `img-src ${webview.cspSource} data:`,
+    ...(options.extraDirectives?.(webview.cspSource) ?? []),
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${n}" href="${asset(`${options.page}.css`)}">
+<title>${options.title}</title>
+</head>
+<body>
+<script nonce="${n}" src="${asset(`${options.page}.js`)}"></script>
+</body>
+</html>`;
+}
