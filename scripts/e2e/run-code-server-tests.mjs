@@ -24,6 +24,18 @@
 //   $SORA_SCREENSHOT_DIR; this runner polls for requests, saves `NAME.png`,
 //   deletes the request and writes `NAME.done` (test/e2e/support/screenshot.ts).
 //
+// - The workspace is never opened in place: --workspace DIR is copied to a fresh
+//   temp folder (deleted afterwards), so tests may open, edit, save, log takes and
+//   create files freely. The three shared examples (../shared/examples beside the
+//   clone, or $SORA_SHARED_EXAMPLES) are copied into it under `shared/`
+//   (shared/lighthouse, shared/problems, shared/rooftop), writable even where the
+//   originals are read-only. The tests get these environment variables:
+//     SORA_E2E_WORKSPACE    the temp copy that is open in the workbench
+//     SORA_SHARED_EXAMPLES  the original shared examples folder (read it, never write)
+//     SORA_SCREENSHOT_DIR   with --screenshots (see below)
+//   SORA_E2E_GREP, SORA_E2E_TIMEOUT_MS and SORA_E2E_DELIBERATE_FAILURE pass through
+//   from the caller's environment (test/e2e/index.ts, test/e2e/smoke.e2e.ts).
+//
 // Exit code: the tests' exit code; 1 on timeout or infrastructure failure.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -34,6 +46,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import util from 'node:util';
 import { chromium } from 'playwright-core';
+import { prepareWorkspace } from './workspace.mjs';
 
 const CODE_SERVER_VERSION = '4.139.1';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -155,6 +168,11 @@ async function main() {
     extensions: path.join(tmp, 'extensions'), tmpdir: path.join(tmp, 'tmp'),
   };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  // The workspace the tests see: a writable copy (see the header).
+  const workspace = path.join(tmp, 'workspace');
+  const prepared = prepareWorkspace(opts.workspace, workspace, REPO_ROOT);
+  if (prepared.warning) say(prepared.warning);
+  say(`workspace: copy of ${opts.workspace} in ${workspace}`);
   const configFile = path.join(tmp, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\n');
   // Settings that keep the workbench quiet and deterministic during tests.
@@ -206,6 +224,7 @@ async function main() {
     const env = { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmpdir, XDG_RUNTIME_DIR: dirs.tmpdir };
     delete env.XDG_CONFIG_HOME; delete env.XDG_DATA_HOME; delete env.XDG_CACHE_HOME;
     if (opts.screenshots) env.SORA_SCREENSHOT_DIR = opts.screenshots;
+    Object.assign(env, prepared.env);
     say(`starting code-server ${CODE_SERVER_VERSION} on ${baseUrl}`);
     server = spawn(NODE24, [
       CODE_SERVER_ENTRY,
@@ -283,7 +302,7 @@ async function main() {
       ['extensionDevelopmentPath', remote(opts.extension)],
       ['extensionTestsPath', remote(opts.tests)],
     ]);
-    const url = `${baseUrl}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(payload)}`;
+    const url = `${baseUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
     if (opts.verbose) say(`opening ${url}`);
     await page.goto(url);
 

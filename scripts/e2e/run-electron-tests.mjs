@@ -8,9 +8,14 @@
 //     --tests <absPathToCompiledIndexJs> --workspace <absDir> [--version <vscodeVersion>]
 // Defaults: --extension = repo root, --tests = test/e2e/out/index.js,
 //           --workspace = examples/.
+// Like run-code-server-tests.mjs, it opens a temp copy of the workspace with the shared examples
+// under shared/ (scripts/e2e/workspace.mjs), deleted afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { prepareWorkspace } from './workspace.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,8 +41,14 @@ function parseArgs(argv) {
   return opts;
 }
 
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sora-e2e-electron-'));
+process.once('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 try {
   const opts = parseArgs(process.argv.slice(2));
+  const workspace = path.join(tmp, 'workspace');
+  const prepared = prepareWorkspace(opts.workspace, workspace, REPO_ROOT);
+  if (prepared.warning) console.error(`[e2e] ${prepared.warning}`);
+  Object.assign(process.env, prepared.env);
   // runTests resolves with 0, and rejects with TestRunFailedError (carrying
   // VS Code's exit code) when run() rejected, or with another error when VS Code
   // could not be downloaded or started.
@@ -46,7 +57,7 @@ try {
     extensionDevelopmentPath: opts.extension,
     extensionTestsPath: opts.tests,
     // process.env (e.g. SORA_E2E_DELIBERATE_FAILURE) is inherited by the extension host.
-    launchArgs: [opts.workspace, '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
   });
   process.exit(0);
 } catch (err) {

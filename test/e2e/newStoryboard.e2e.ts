@@ -1,0 +1,53 @@
+// "Sora: New Storyboard": asks three questions, writes sceneNN.sora into the workspace and opens
+// it; the file it writes passes the checker with zero diagnostics.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { activateExtension, assertWorkspaceIsACopy, closeAll, diagnosticsOfCleanFile, hooks, listDiagnostics, waitFor, workspaceRoot } from './support/helpers';
+
+describe('new storyboard', () => {
+  before(async () => {
+    assertWorkspaceIsACopy();
+    await activateExtension();
+  });
+  afterEach(async () => {
+    await hooks.clearAnswers();
+    await closeAll();
+  });
+
+  it('writes a storyboard that passes the checker with zero diagnostics, and opens it', async () => {
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'scene42.sora');
+    fs.rmSync(target.fsPath, { force: true });
+    await hooks.answer([{ input: '42' }, { pick: '9:16' }, { input: 'Night "Train"' }]);
+    await vscode.commands.executeCommand('sora.newStoryboard');
+    assert.strictEqual(await hooks.pendingAnswers(), 0, 'not every prompt was asked');
+    assert.ok(fs.existsSync(target.fsPath), 'scene42.sora was not written');
+
+    const editor = await waitFor('the new file in the editor', () =>
+      vscode.window.activeTextEditor?.document.uri.toString() === target.toString() ? vscode.window.activeTextEditor : undefined);
+    const text = editor.document.getText();
+    assert.match(text, /^scene 42 "Night 'Train'"$/m);
+    assert.match(text, /^ {2}aspect: 9:16$/m);
+    // The logline is selected, ready to be replaced.
+    assert.strictEqual(editor.document.lineAt(editor.selection.start.line).text.startsWith('logline:'), true);
+    assert.ok(!editor.selection.isEmpty, 'the logline is not selected');
+
+    assert.strictEqual(listDiagnostics(await diagnosticsOfCleanFile(target)), '(none)');
+    const status = await waitFor('the status bar', async () => {
+      const s = await hooks.statusBar();
+      return s?.visible && s.text.includes('9:16') ? s : undefined;
+    });
+    assert.match(status.text, /^\$\(device-camera-video\) 12 ?s · 3 beats · 9:16$/);
+  });
+
+  it('does not overwrite a storyboard that exists', async () => {
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'scene43.sora');
+    fs.writeFileSync(target.fsPath, '// mine\n');
+    await hooks.messages();
+    await hooks.answer([{ input: '43' }, { pick: '16:9' }, { input: '' }, { button: null }]);
+    await vscode.commands.executeCommand('sora.newStoryboard');
+    assert.strictEqual(fs.readFileSync(target.fsPath, 'utf8'), '// mine\n');
+    const messages = await hooks.messages();
+    assert.ok(messages.some((m) => m.severity === 'warning' && m.text === 'scene43.sora already exists.'), JSON.stringify(messages));
+  });
+});
