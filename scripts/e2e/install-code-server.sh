@@ -11,6 +11,11 @@
 # Progress goes to stderr. Paths here must match run-code-server-tests.mjs.
 set -euo pipefail
 
+# Run from an npm script (`npm test`), this shell inherits the outer npm's settings as npm_*
+# variables, and the inner npm would take them as its own: its user agent names Node 20, which
+# code-server's postinstall reads as the Node version and refuses. Start from a clean npm slate.
+while IFS= read -r variable; do unset "$variable"; done < <(compgen -e | grep -i '^npm_')
+
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE_MAJOR=24
 
