@@ -1,6 +1,6 @@
 // The vscode-languageserver 11 packages publish their entry points only through package.json
 // `exports`, which the repository's `moduleResolution: node` does not read. These declarations point
-// the type checker at the same files Node and esbuild load at run time.
+// the type checker at the same files Node and esbuild load at run time. test/tsconfig.json includes this file too.
 declare module 'vscode-languageserver' {
   export * from 'vscode-languageserver/lib/common/api';
 }
