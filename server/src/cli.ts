@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Analysis } from './core/analyze';
+import { analyze, type AnalyzeOptions } from './core/analyze';
 import { compile } from './core/compile';
 import { resolveConfig, type ResolvedConfig } from './core/config';
+import { applySafeFixes } from './core/fixes';
 import type { Diagnostic } from './core/diagnostics';
 import { rules, ruleFor } from './core/rules';
 import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
-import { applyEdits } from './core/text';
 import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
 import { loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
@@ -184,42 +184,24 @@ function checkFile(file: string, fix: boolean, output: Output): FileReport | und
   const text = readOrFail(file, output);
   if (text === undefined) return undefined;
   const config = configFor(file);
-  let analysis = analyzeFile(file, text, config, output);
+  const options = analyzeOptions(file, config, output);
+  let analysis = analyze(text, options);
   if (fix) {
-    const fixed = applySafeFixes(file, text, analysis, config, output);
+    const fixed = applySafeFixes(text, (current) => analyze(current, options).diagnostics, { first: analysis.diagnostics }).text;
     if (fixed !== text) {
       writeFileAtomic(file, fixed);
-      analysis = analyzeFile(file, fixed, config, { out: () => undefined, err: () => undefined });
+      output.err(`sora: fixed ${file}`);
+      analysis = analyze(fixed, options);
     }
   }
   return { file, diagnostics: analysis.diagnostics };
 }
 
-function analyzeFile(file: string, text: string, config: ResolvedConfig, output: Output): Analysis {
+/** What checking a file needs besides its text; the take log is read once per file, not per pass. */
+function analyzeOptions(file: string, config: ResolvedConfig, output: Output): AnalyzeOptions {
   const takes = loadTakeLogFor(file);
   if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
-  return analyze(text, {
-    documentPath: toCorePath(file),
-    takeLog: takes.status === 'ok' ? takes.log : undefined,
-    files: nodeFileAccess,
-    config,
-  });
-}
-
-/** Applies safe fixes pass after pass (a fix can reveal another), until nothing changes. */
-function applySafeFixes(file: string, text: string, first: Analysis, config: ResolvedConfig, output: Output): string {
-  let current = text;
-  let analysis = first;
-  for (let pass = 0; pass < 5; pass++) {
-    const edits = analysis.diagnostics.flatMap((d) => d.fixes.filter((f) => f.safe).slice(0, 1).flatMap((f) => f.edits));
-    if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
-    if (next === current) break;
-    current = next;
-    analysis = analyzeFile(file, current, config, { out: () => undefined, err: () => undefined });
-  }
-  if (current !== text) output.err(`sora: fixed ${file}`);
-  return current;
+  return { documentPath: toCorePath(file), takeLog: takes.status === 'ok' ? takes.log : undefined, files: nodeFileAccess, config };
 }
 
 const configCache = new Map<string, ResolvedConfig>();
@@ -245,11 +227,10 @@ function compileCommand(args: string[], output: Output): number {
   const file = parsed.positional[0];
   const text = readOrFail(file, output);
   if (text === undefined) return 2;
-  const takes = loadTakeLogFor(file);
-  if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
-  const analysis = analyze(text, { documentPath: toCorePath(file), takeLog: takes.status === 'ok' ? takes.log : undefined, files: nodeFileAccess, config: configFor(file) });
+  const options = analyzeOptions(file, configFor(file), output);
+  const analysis = analyze(text, options);
   const variant = parsed.options.get('variant') as string | undefined;
-  const result = compile(analysis.storyboard, { variant, takeLog: takes.status === 'ok' ? takes.log : undefined });
+  const result = compile(analysis.storyboard, { variant, takeLog: options.takeLog });
   if (result.error) {
     output.err(`sora: ${result.error}`);
     return 2;
