@@ -3,33 +3,7 @@ import * as fs from 'node:fs';
 import { readExample } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 
-// The page's message shapes (client/src/takes/model.ts, outside this project's rootDir).
-interface TakeRowView {
-  id: string;
-  file: string;
-  createdAt: string;
-  variant: string;
-  parent: string | null;
-  change: string | null;
-  scores: Record<string, number>;
-  total: number | null;
-  notes: string;
-  missing: boolean;
-  videoUri: string | null;
-  branches: number;
-}
-interface TakesState {
-  type: 'state';
-  uri: string;
-  storyboard: string;
-  takes: TakeRowView[];
-  best: string | null;
-  fix: { takeId: string; criterion: string; label: string; score: number; fix: string } | null;
-  unlogged: { file: string; takeId: string }[];
-  notice: string | null;
-  maxBranches: number;
-  select: string | null;
-}
+import type { TakeRowView, TakesState } from '../../client/out/takes/model';
 
 // The scoring page (client/dist/webview/takes.js) in headless Chromium: keys, clicks, the messages
 // it posts, escaping of user strings, the trend chart and the best take highlighted.
