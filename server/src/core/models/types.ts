@@ -1,0 +1,171 @@
+// A target: one video model's limits, prompt layout, iteration and price, as data. Rules, the
+// compiler, the generation planner, hovers and `sora models` all read profiles; none of them knows
+// a model by name. Facts come from the vendor's own docs or SDK source where they could be read;
+// `confidence` says how sure each group of facts is, and rules are lenient where it is `unverified`.
+
+/** How sure a fact is: `official` (vendor docs or SDK), `sdk` (a third-party SDK calling the vendor's API), `unverified`. */
+export type Confidence = 'official' | 'sdk' | 'unverified';
+
+/** Clip lengths one generation makes: an explicit set, or an integer-stepped range. */
+export type DurationSpec = { kind: 'set'; values: readonly number[] } | { kind: 'range'; min: number; max: number; step: number };
+
+/** A coupling: a value that only works with certain others (1080p only at 6 s; reference mode only 16:9). */
+export interface Coupling {
+  /** What the coupling restricts, in words for hovers: "1080p needs a 6 s clip". */
+  description: string;
+  when: { resolution?: string; aspect?: string; references?: 'any' };
+  requires: { durations?: readonly number[]; aspects?: readonly string[]; resolutions?: readonly string[] };
+  confidence: Confidence;
+}
+
+export interface ExtendSpec {
+  /** Seconds one extension adds (a set when the vendor takes a choice). */
+  stepSeconds: readonly number[];
+  /** The longest clip extensions can reach, in seconds. */
+  maxTotalSeconds: number;
+  /** Resolutions an extension is made at, when the vendor restricts it. */
+  resolutions?: readonly string[];
+  /** The API operation, as the vendor names it (`POST /v1/videos/extensions`). */
+  operation: string;
+}
+
+export type SpeechStyle =
+  /** A `Dialogue:` block of `- Speaker: "line"` below the prose (Sora's cookbook). */
+  | 'dialogue-block'
+  /** Inline: `Mara says, "Not tonight."` (Veo, LTX, Seedance). */
+  | 'inline-quote'
+  /** Labelled speaker inside a shot of a shot list (Kling 3.0). */
+  | 'shot-labelled'
+  /** No native speech: dialogue is left out and listed for a separate voice step. */
+  | 'none';
+
+export interface AudioSpec {
+  dialogue: boolean;
+  effects: boolean;
+  music: boolean;
+  speech: SpeechStyle;
+  /** The request parameter that switches audio on, when there is one (`generate_audio`, `sound`). */
+  parameter?: string;
+  confidence: Confidence;
+}
+
+export interface ImageInputs {
+  firstFrame: boolean;
+  lastFrame: boolean;
+  /** Reference images one generation takes (0 where none). */
+  maxReferences: number;
+  confidence: Confidence;
+}
+
+/** How a negative prompt reaches the model. */
+export type NegativePromptStyle =
+  /** A request parameter (`negative_prompt`). */
+  | { kind: 'parameter'; name: string; maxLength?: number }
+  /** Written in the prompt as an `Avoid:` line, as the vendor's guide does. */
+  | { kind: 'prose' }
+  /** The vendor advises against negatives: rephrase positively. */
+  | { kind: 'discouraged'; advice: string };
+
+export type PromptUnit = 'characters' | 'utf16' | 'tokens' | 'words';
+
+export interface PromptLimit {
+  max: number;
+  unit: PromptUnit;
+  /** A hard API limit (error) or the guide's advice (still reported, as written by the rule). */
+  hard: boolean;
+  confidence: Confidence;
+}
+
+/** What changing one thing of a take is on this model. */
+export type IterateOperation = 'edit' | 'remix' | 'extend' | 'regenerate';
+
+export interface IterateSpec {
+  operation: IterateOperation;
+  /** The endpoint or feature, as the vendor names it (`POST /v1/videos/edits`, "Aleph video-to-video"). */
+  via: string;
+}
+
+export interface PriceSpec {
+  /** USD per second of output, by resolution (`default` applies where a resolution is not listed). */
+  usdPerSecond: Readonly<Record<string, number>>;
+  /** Extra USD per second with native audio on, where the vendor prices it apart. */
+  audioUsdPerSecond?: number;
+  confidence: Confidence;
+  source: string;
+}
+
+/** The prompt layouts the compiler knows: each the structure a vendor's own guide recommends. */
+export type PromptFormat =
+  /** Sora cookbook: prose, then Cinematography / Actions / Dialogue blocks, one block per shot. */
+  | 'sora-cookbook'
+  /** Veo: subject, action, style, camera, ambience and audio, speech in quotes with a verb. */
+  | 'veo'
+  /** Kling 3.0: a shot list, each shot's prompt ≤ 512 characters, durations summing to the clip. */
+  | 'kling-shots'
+  /** Runway: one short paragraph about motion, subjects in general terms, no negatives. */
+  | 'runway'
+  /** LTX: one flowing present-tense paragraph, ≤ 200 words. */
+  | 'ltx'
+  /** A plain cinematic paragraph per generation (models whose vendor publishes no structure). */
+  | 'paragraph';
+
+export interface MultiShotSpec {
+  maxShots: number;
+  /** Longest prompt per shot, in the profile's prompt unit. */
+  maxShotPrompt: number;
+  /** The request field for the shot list, as the API names it. */
+  parameter: string;
+}
+
+export interface Source {
+  /** What it is: "openai/openai-python@e43b422 src/openai/types/video_create_params.py". */
+  title: string;
+  url?: string;
+  confidence: Confidence;
+}
+
+export type ModelStatus = { kind: 'active' } | { kind: 'retired'; since: string; source: string; successors: readonly string[] };
+
+export interface ModelProfile {
+  /** What writers type in `settings model:`. */
+  id: string;
+  label: string;
+  vendor: string;
+  /** The model id the vendor's API takes (`veo-3.1-generate-preview`). */
+  apiModel: string;
+  /** Whether the weights are open (it can run locally). */
+  openWeights: boolean;
+  status: ModelStatus;
+  /** The date the facts were read (YYYY-MM-DD). */
+  asOf: string;
+  sources: readonly Source[];
+  durations: DurationSpec;
+  durationsConfidence: Confidence;
+  /** The length the vendor generates when none is asked for, if known. */
+  defaultDuration?: number;
+  extend?: ExtendSpec;
+  aspects: readonly string[];
+  resolutions: readonly string[];
+  couplings: readonly Coupling[];
+  audio: AudioSpec;
+  images: ImageInputs;
+  negativePrompt: NegativePromptStyle;
+  promptLimit: PromptLimit;
+  /** Several shots in one generation (Kling 3.0), or absent. */
+  multiShot?: MultiShotSpec;
+  iterate: IterateSpec;
+  price: PriceSpec;
+  format: PromptFormat;
+  /** The request body's field names, as the vendor's API spells them. */
+  parameters: {
+    duration: string;
+    /** How the duration is written: a number, a string of digits, or with an `s` (`"5s"`). */
+    durationAs: 'number' | 'string' | 'seconds-suffix';
+    aspect: string;
+    resolution?: string;
+    firstFrame?: string;
+    lastFrame?: string;
+  };
+  /** One or two sentences for hovers: what the model is for and its main limits. */
+  notes: string;
+}
