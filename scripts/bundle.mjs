@@ -8,6 +8,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' },
+  // The CLI bundled: loading chevrotain's ES module through require() costs ~0.3 s a run unbundled.
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
   { entryPoints: ['client/webview/preview/main.ts'], outfile: 'client/dist/webview/preview.js', platform: 'browser', target: 'es2022', format: 'iife' },
   { entryPoints: ['client/webview/preview/preview.css'], outfile: 'client/dist/webview/preview.css', platform: 'browser' },
