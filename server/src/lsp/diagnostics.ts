@@ -3,16 +3,26 @@ import { toLspDiagnostic } from './convert';
 import { pathToUri, uriKey } from './paths';
 import type { DocumentState, Workspace } from './workspace';
 
-// Publishing diagnostics: at once when a document opens, ~150 ms after the last change while typing,
-// and for every storyboard in the workspace at start-up. The analysis is synchronous and reads the
-// document's current version, so a stale result can never be published over a newer one.
+// Publishing diagnostics: at once when a document opens, a short pause after the last change while
+// typing, and for every storyboard in the workspace at start-up. The analysis is synchronous and
+// reads the document's current version, so a stale result can never be published over a newer one.
 
-export const changeDelay = 150;
+/** The typing pause: long enough to skip the keys of a burst, never the whole wait a writer feels. */
+export const minChangeDelay = 25;
+export const maxChangeDelay = 150;
+
+/** Waits a few times what the last analysis of the document took: short for a small scene, longer only for a slow one. */
+export function changeDelayFor(lastAnalysisMs: number | undefined): number {
+  if (lastAnalysisMs === undefined) return minChangeDelay;
+  return Math.round(Math.min(maxChangeDelay, Math.max(minChangeDelay, lastAnalysisMs * 4)));
+}
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The version last published per URI, so an older one is never sent after a newer one. */
   private readonly published = new Map<string, number | null>();
+  /** How long the last analysis of each open document took, in ms, for the typing pause. */
+  private readonly analysisMs = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -22,7 +32,11 @@ export class DiagnosticsPublisher {
   /** Checks an open document now. */
   now(uri: string): void {
     this.cancel(uri);
+    const started = performance.now();
     const state = this.workspace.stateOf(uri);
+    const took = performance.now() - started;
+    // A cached answer (a hover analysed this version first) says nothing about the cost: keep the last figure.
+    if (took >= 1 || !this.analysisMs.has(uri)) this.analysisMs.set(uri, took);
     if (state) this.publish(state);
   }
 
@@ -33,7 +47,7 @@ export class DiagnosticsPublisher {
   }
 
   /** Checks an open document after the typing pause. */
-  later(uri: string, delay = changeDelay): void {
+  later(uri: string, delay = changeDelayFor(this.analysisMs.get(uri))): void {
     this.cancel(uri);
     this.timers.set(
       uri,
@@ -64,6 +78,7 @@ export class DiagnosticsPublisher {
   closed(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
+    this.analysisMs.delete(uri);
     const state = this.workspace.stateOfAny(uri);
     if (state && state.path) this.publish(state);
     else this.clear(uri);
