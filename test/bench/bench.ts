@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../../server/out/core/analyze';
 import { compile } from '../../server/out/core/compile';
@@ -33,9 +36,9 @@ function ms(value: number): string {
 export function benchCore(): void {
   console.log('Core (parse → check → compile), medians over repeated runs');
   console.log(`${'beats'.padStart(6)} ${'KB'.padStart(7)} ${'lex'.padStart(10)} ${'parse'.padStart(10)} ${'check'.padStart(10)} ${'compile'.padStart(10)} ${'MB/s'.padStart(7)} ${'check/lex'.padStart(9)}`);
-  for (const beats of [10, 100, 1000, 2000]) {
+  for (const beats of [10, 100, 1000, 2000, 10000]) {
     const text = generateStoryboard(beats);
-    const repeats = beats >= 1000 ? 30 : 100;
+    const repeats = beats >= 10000 ? 10 : beats >= 1000 ? 30 : 100;
     const lexTime = measure(() => lex(text), repeats).median;
     const parseTime = measure(() => parseStoryboard(text), repeats).median;
     const checkTime = measure(() => analyze(text), repeats).median;
@@ -57,6 +60,26 @@ function benchCoreWithServerFlags(): void {
   console.log(result.stdout.split('\n').slice(1).join('\n'));
 }
 
+/** The CLI as a writer runs it: whole processes, on one scene and on a folder of 1,000 scenes. */
+export function benchCli(): void {
+  const cli = path.join(__dirname, '../../../server/dist/cli.js');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sora-bench-cli-'));
+  try {
+    fs.writeFileSync(path.join(folder, 'one.sora'), generateStoryboard(4));
+    const many = path.join(folder, 'many');
+    fs.mkdirSync(many);
+    for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(many, `scene${String(i).padStart(4, '0')}.sora`), generateStoryboard(3 + (i % 3)));
+    const run = (target: string) => () => void spawnSync(process.execPath, [cli, 'check', target, '--format', 'json'], { encoding: 'utf8' });
+    const bare = measure(() => void spawnSync(process.execPath, ['-e', '0']), 10).median;
+    console.log('CLI whole process (sora check, bundled), medians');
+    console.log(`  bare node start-up                ${ms(bare)}`);
+    console.log(`  one scene                         ${ms(measure(run(path.join(folder, 'one.sora')), 10).median)}  target ≤ 150 ms`);
+    console.log(`  1,000 scenes (3–5 beats each)     ${ms(measure(run(many), 3).median)}  target ≤ 2 s\n`);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--core-only')) {
     benchCore();
@@ -64,6 +87,7 @@ async function main(): Promise<void> {
   }
   benchCore();
   benchCoreWithServerFlags();
+  benchCli();
   for (const extra of ['./lsp-bench', './client-bench']) {
     let bench: { run?: () => Promise<void> } | undefined;
     try {
