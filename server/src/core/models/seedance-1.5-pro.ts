@@ -39,7 +39,7 @@ export const seedance15Pro: ModelProfile = {
     usdPerSecond: { '480p': 0.012, '720p': 0.026, default: 0.026 },
     audioUsdPerSecond: 0.026,
     confidence: 'unverified',
-    source: 'runware.ai ($0.06 / 5 s at 480p, $0.13 / 5 s at 720p, double with audio); ModelArk\'s own prices were not readable',
+    source: 'runware.ai ($0.06 / 5 s at 480p, $0.13 / 5 s at 720p, double with audio; no 1080p figure, so the default is the 720p rate); ModelArk\'s own prices were not readable',
   },
   format: 'paragraph',
   parameters: {
