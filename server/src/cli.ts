@@ -11,6 +11,7 @@ import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './
 import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
 import { loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 
 // `sora check|compile|takes|explain`: the command line on the same core as the language server.
 // Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file that can't be read.
@@ -258,17 +259,12 @@ function compileCommand(args: string[], output: Output): number {
   return errors ? 1 : 0;
 }
 
-const byteOrderMark = '\ufeff';
-
-/** The file's text without a byte order mark, so columns match what editors show. */
+/** The file's text without a byte order mark, so columns match what editors show; never a device or FIFO. */
 function readOrFail(file: string, output: Output): string | undefined {
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    return text.startsWith(byteOrderMark) ? text.slice(1) : text;
-  } catch (error) {
-    output.err(`sora: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-    return undefined;
-  }
+  const read = readTextFileSafely(file, storyboardFileLimit);
+  if (read.status === 'ok') return read.text;
+  output.err(`sora: cannot read ${file}: ${read.status === 'absent' ? 'ENOENT' : read.message}`);
+  return undefined;
 }
 
 // ---- takes -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { rules } from '../core/rules';
 import { takeLogPathFor, type TakeLog } from '../core/takes';
 import { findConfigFile, loadConfigFile } from '../node/config';
 import { loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
+import { readTextFileSafely, storyboardFileLimit } from '../node/readFile';
 import { pathKey, uriKey, uriToPath } from './paths';
 
 // The server's state: open documents, the settings from the client, config files and take logs read
@@ -68,13 +69,9 @@ export class Workspace {
     if (open) return open;
     const file = uriToPath(uri);
     if (!file) return undefined;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    return this.analyzeText(uri, text, null);
+    const read = readTextFileSafely(file, storyboardFileLimit);
+    if (read.status !== 'ok') return undefined;
+    return this.analyzeText(uri, read.text, null);
   }
 
   analyzeText(uri: string, text: string, version: number | null): DocumentState {
