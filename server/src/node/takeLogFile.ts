@@ -93,6 +93,7 @@ function writeTarget(logPath: string, root: string): string {
   if (!isInside(realRoot(root), target)) {
     throw new TakeLogSaveError(`${name} is a link to ${target}, outside the workspace, so nothing was saved. Replace the link with the log itself.`);
   }
+  if (!fs.statSync(target).isFile()) throw new TakeLogSaveError(`${name} is a link to ${target}, which is not a regular file, so nothing was saved.`);
   return target;
 }
 
@@ -271,30 +272,34 @@ function lockCandidateName(file: string, unique: string): string {
 }
 
 function readLockOwner(lockPath: string): LockOwner | undefined {
+  const content = readIfPresent(lockPath);
+  return content === undefined ? undefined : parseLockOwner(content);
+}
+
+function parseLockOwner(content: string): LockOwner | undefined {
   try {
-    const value = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockOwner;
-    return typeof value.pid === 'number' && typeof value.token === 'string' ? value : undefined;
+    const value = JSON.parse(content) as LockOwner;
+    return typeof value.pid === 'number' && typeof value.time === 'number' && typeof value.token === 'string' ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Removes the lock when its writer is gone; false when the lock is live (or already gone). */
+/** Removes the lock when its writer is gone; false when the lock is live. True means: try again. */
 function breakStaleLock(file: string): boolean {
   const lockPath = lockPathFor(file);
-  const owner = readLockOwner(lockPath);
-  if (!owner) return !fs.existsSync(lockPath) || olderThan(lockPath, lockStaleMs) ? removeIfPresent(lockPath) : false;
-  const dead = owner.host === os.hostname() && !processAlive(owner.pid);
-  if (!dead && Date.now() - owner.time < lockStaleMs) return false;
+  const content = readIfPresent(lockPath);
+  if (content === undefined) return true; // released meanwhile
+  if (!lockIsStale(lockPath, parseLockOwner(content))) return false;
   // Move it aside first, then check it is the lock judged stale: a writer may have taken a fresh
   // lock in between, and that one is put back.
   const aside = lockCandidateName(file, randomBytes(4).toString('hex'));
   try {
     fs.renameSync(lockPath, aside);
   } catch {
-    return true; // someone else moved it first; try again
+    return true; // someone else moved it first
   }
-  if (readLockOwner(aside)?.token !== owner.token) {
+  if (readIfPresent(aside) !== content) {
     try {
       fs.linkSync(aside, lockPath);
     } catch {
@@ -305,9 +310,18 @@ function breakStaleLock(file: string): boolean {
   return true;
 }
 
-function removeIfPresent(file: string): boolean {
-  fs.rmSync(file, { force: true });
-  return true;
+function lockIsStale(lockPath: string, owner: LockOwner | undefined): boolean {
+  if (!owner) return olderThan(lockPath, lockStaleMs); // not written by this module: only age tells
+  if (owner.host === os.hostname() && !processAlive(owner.pid)) return true;
+  return Date.now() - owner.time > lockStaleMs;
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function olderThan(file: string, ms: number): boolean {
