@@ -7,7 +7,7 @@ import { takeLogPathFor, type TakeLog } from '../../../server/src/core/takes';
 
 // Only JSON and the file system here: what the storyboard says (scene id, variants, branching
 // choices) comes from the server (./storyboardInfo), so nothing imported here pulls in the parser.
-export { loadTakeLog, saveTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
+export { loadTakeLog, updateTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
 import { loadTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
 
 export function takeLogPath(storyboard: vscode.Uri): string {
@@ -16,6 +16,14 @@ export function takeLogPath(storyboard: vscode.Uri): string {
 
 export function takeLogUri(storyboard: vscode.Uri): vscode.Uri {
   return vscode.Uri.file(takeLogPath(storyboard));
+}
+
+/**
+ * The folder a take log may be written in through a link: the storyboard's workspace folder, or its
+ * own folder when it is in none.
+ */
+export function writeRoot(storyboard: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(storyboard)?.uri.fsPath ?? path.dirname(storyboard.fsPath);
 }
 
 export function storyboardFolder(storyboard: vscode.Uri): vscode.Uri {

@@ -2,7 +2,6 @@
 // (debounced), atomically; a change to the log on disk while the panel is open is merged with what
 // the panel changed (three-way, by take id and field), so nothing typed is lost; a log that does not
 // validate is shown as an error and never overwritten.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -10,7 +9,8 @@ import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, ty
 import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
-import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
+import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
+import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
 import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
@@ -23,13 +23,10 @@ export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 type DiskState = { status: 'ok'; log: TakeLog; text: string } | { status: 'absent' } | { status: 'invalid'; message: string };
 
 function readDisk(logPath: string): DiskState {
-  let text: string;
-  try {
-    text = fs.readFileSync(logPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'absent' };
-    return { status: 'invalid', message: `${path.basename(logPath)} could not be read: ${(error as Error).message}` };
-  }
+  const read = readTextFileSafely(logPath, dataFileLimit);
+  if (read.status === 'absent') return { status: 'absent' };
+  if (read.status === 'refused') return { status: 'invalid', message: read.message };
+  const text = read.text;
   const parsed = parseTakeLog(text);
   if (parsed.ok) return { status: 'ok', log: parsed.log, text };
   return { status: 'invalid', message: describeTakeLogProblems(path.basename(logPath), parsed.problems) };
@@ -201,32 +198,38 @@ export class TakesPanel {
     this.saveTimer = setTimeout(() => this.flush(), saveDebounceMs);
   }
 
-  /** Writes the panel's edits now, merged with any change on disk. Never writes over an invalid log. */
+  /**
+   * Writes the panel's edits now, merged (under the log's lock) with whatever is on disk at that
+   * moment. Never writes over an invalid log.
+   */
   flush(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     if (!this.dirty || !this.mine) return;
-    const disk = readDisk(this.logPath);
-    if (disk.status === 'invalid') {
-      this.error = disk.message;
-      this.post();
-      return;
-    }
-    let next = this.mine;
-    if (disk.status === 'ok' && this.base && disk.text !== this.lastWritten && serializeTakeLog(disk.log) !== serializeTakeLog(this.base)) {
-      const merged = mergeTakeLogs(this.base, this.mine, disk.log);
-      next = merged.log;
-      if (merged.conflicts.length) this.notice = `The take log changed on disk; kept your edits to ${merged.conflicts.join(', ')}.`;
-    }
+    const mine = this.mine;
+    const base = this.base;
+    let conflicts: string[] = [];
     try {
-      const text = serializeTakeLog(next);
-      this.lastWritten = text;
-      saveTakeLog(this.logPath, next);
+      const next = updateTakeLog(
+        this.logPath,
+        (disk) => {
+          if (!disk || (base && serializeTakeLog(disk) === serializeTakeLog(base))) return mine;
+          // A log created on disk since the panel found none: everything in it is theirs.
+          const merged = mergeTakeLogs(base ?? { ...disk, takes: [] }, mine, disk);
+          conflicts = merged.conflicts;
+          return merged.log;
+        },
+        { root: writeRoot(this.uri) },
+      );
+      this.lastWritten = serializeTakeLog(next);
+      if (conflicts.length) this.notice = `The take log changed on disk; kept your edits to ${conflicts.join(', ')}.`;
       this.base = next;
       this.mine = next;
     } catch (error) {
       this.lastWritten = undefined;
-      this.notice = `Not saved: ${(error as Error).message} Your edits are kept in this panel.`;
+      const disk = readDisk(this.logPath);
+      if (disk.status === 'invalid') this.error = disk.message;
+      else this.notice = `Not saved: ${(error as Error).message} Your edits are kept in this panel.`;
       this.post();
     }
   }
