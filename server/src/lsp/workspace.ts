@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import { resolveConfig, validateConfig, type ConfigParse, type ResolvedConfig, type SoraConfig } from '../core/config';
 import { rules } from '../core/rules';
+import { resolveInside } from '../core/files';
 import { takeLogPathFor, type TakeLog } from '../core/takes';
 import { findConfigFile, loadConfigFile } from '../node/config';
 import { loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
@@ -31,6 +32,8 @@ export interface DocumentState {
   analysis: Analysis;
   takeLog?: TakeLog;
   config: ResolvedConfig;
+  /** The workspace folder holding the file (or its own folder when it is in none), forward slashes. */
+  root?: string;
 }
 
 export interface DocumentSource {
@@ -63,12 +66,15 @@ export class Workspace {
     return state;
   }
 
-  /** The analysis of a document, open or (when it is not open) read from disk. */
+  /**
+   * The analysis of a document, open or (when it is not open) read from disk: only a `.sora` file
+   * inside a workspace folder, so a request cannot make the server read any file it names.
+   */
   stateOfAny(uri: string): DocumentState | undefined {
     const open = this.stateOf(uri);
     if (open) return open;
     const file = uriToPath(uri);
-    if (!file) return undefined;
+    if (!file || !this.isStoryboardInWorkspace(file)) return undefined;
     const read = readTextFileSafely(file, storyboardFileLimit);
     if (read.status !== 'ok') return undefined;
     return this.analyzeText(uri, read.text, null);
@@ -78,13 +84,22 @@ export class Workspace {
     const file = uriToPath(uri);
     const takeLog = file ? this.takeLogFor(file) : undefined;
     const config = this.configFor(file);
+    const root = file ? toCorePath(this.folderOf(file) ?? path.dirname(file)) : undefined;
     const analysis = analyze(text, {
       documentPath: file ? toCorePath(file) : undefined,
       takeLog,
       files: file ? nodeFileAccess : undefined,
+      workspaceRoot: root,
       config,
     });
-    return { uri, version, text, path: file, analysis, takeLog, config };
+    return { uri, version, text, path: file, analysis, takeLog, config, root };
+  }
+
+  /** A `.sora` file inside a workspace folder, links resolved. */
+  isStoryboardInWorkspace(file: string): boolean {
+    if (!file.toLowerCase().endsWith('.sora')) return false;
+    const folder = this.folderOf(file);
+    return !!folder && resolveInside(toCorePath(folder), toCorePath(file), path.basename(file), nodeFileAccess).ok;
   }
 
   forget(uri: string): void {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileAccess } from '../core/files';
+import { workspaceFileStatus, type FileAccess, type WorkspaceFileStatus } from '../core/files';
 import { takeLogPathFor } from '../core/takes';
 import { loadTakeLog, type TakeLogLoad } from './takeLogFile';
 
@@ -9,7 +9,24 @@ import { loadTakeLog, type TakeLogLoad } from './takeLogFile';
 
 export const nodeFileAccess: FileAccess = {
   exists: (file) => fs.existsSync(file),
+  realPath,
 };
+
+/** The path with its links resolved as far as it exists; the missing rest is appended as written. */
+function realPath(file: string): string {
+  const rest: string[] = [];
+  let current = path.resolve(file);
+  for (;;) {
+    try {
+      return toCorePath(path.join(fs.realpathSync.native(current), ...rest));
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return toCorePath(file);
+      rest.unshift(path.basename(current));
+      current = parent;
+    }
+  }
+}
 
 /** Forward slashes, as the core expects. */
 export function toCorePath(file: string): string {
@@ -33,4 +50,19 @@ export function writeFileAtomic(file: string, text: string): void {
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * The workspace of a file named on the command line: the current folder when the file is inside it
+ * (where `sora` is run, as in CI), else the file's own folder.
+ */
+export function commandLineRoot(file: string): string {
+  const cwd = process.cwd();
+  const relative = path.relative(cwd, path.resolve(file));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.dirname(path.resolve(file)) : cwd;
+}
+
+/** Whether a file named relative to a storyboard (a take's video) is there, never probing outside `root`. */
+export function fileStatusInside(root: string, storyboardPath: string, relative: string): WorkspaceFileStatus {
+  return workspaceFileStatus(toCorePath(root), toCorePath(storyboardPath), relative, nodeFileAccess);
 }
