@@ -10,7 +10,7 @@ import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, take
 import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
-import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, updateTakeLog, writeRoot } from './files';
+import { storyboardFolder, takeFileExists, takeFilePath, takeFileStatus, takeLogPath, takeLogUri, takesFolderUri, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
 import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
@@ -49,7 +49,7 @@ export class TakesPanels implements vscode.Disposable {
             return;
           }
           const uri = vscode.Uri.parse(restored.uri);
-          panel.webview.options = webviewOptions(this.extensionUri, uri);
+          panel.webview.options = webviewOptions(this.extensionUri, [takesFolderUri(uri)]);
           this.adopt(panel, uri);
         },
       }),
@@ -63,7 +63,7 @@ export class TakesPanels implements vscode.Disposable {
       existing.refresh(select);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri, uri));
+    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri, [takesFolderUri(uri)]));
     this.adopt(panel, uri, select);
   }
 
@@ -101,7 +101,7 @@ export class TakesPanel {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly uri: vscode.Uri,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly client: LanguageClient,
     private selected?: string,
   ) {
@@ -306,7 +306,15 @@ export class TakesPanel {
     if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
     const log = this.mine ?? { version: 1 as const, storyboard, takes: [] };
     const best = bestTake(log)?.id ?? null;
+    const videoFolders = new Map<string, vscode.Uri>([[takesFolderUri(this.uri).toString(), takesFolderUri(this.uri)]]);
+    const videoUri = (file: string) => {
+      const video = vscode.Uri.file(takeFilePath(this.uri, file));
+      const folder = vscode.Uri.joinPath(video, '..');
+      videoFolders.set(folder.toString(), folder);
+      return video;
+    };
     const takes: TakeRowView[] = log.takes.map((take) => {
+      const status = takeFileStatus(this.uri, take.file);
       const missing = !takeFileExists(this.uri, take.file);
       return {
         id: take.id,
@@ -319,10 +327,12 @@ export class TakesPanel {
         total: takeTotal(take) ?? null,
         notes: take.notes ?? '',
         missing,
-        videoUri: missing ? null : this.panel.webview.asWebviewUri(vscode.Uri.file(takeFilePath(this.uri, take.file))).toString(),
+        outside: status.status === 'outside' ? status.reason : null,
+        videoUri: missing ? null : this.panel.webview.asWebviewUri(videoUri(take.file)).toString(),
         branches: branchesFrom(take.id, info.variants, log).length,
       };
     });
+    this.allowVideoFolders([...videoFolders.values()]);
     return {
       type: 'state',
       uri: this.uri.toString(),
@@ -335,6 +345,13 @@ export class TakesPanel {
       maxBranches: maxBranchesPerTake,
       select: null,
     };
+  }
+
+  /** The page may load the videos it shows, from their folders only (inside the workspace). */
+  private allowVideoFolders(folders: vscode.Uri[]): void {
+    const next = webviewOptions(this.extensionUri, folders).localResourceRoots ?? [];
+    const current = this.panel.webview.options.localResourceRoots ?? [];
+    if (next.map(String).join('\n') !== current.map(String).join('\n')) this.panel.webview.options = { ...this.panel.webview.options, localResourceRoots: next };
   }
 
   private dispose(): void {
