@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchVariant } from './branch';
 import { logTake, storyboardArg, type LogTakeOptions } from './logTake';
 import { TakesPanels } from './panel';
+import { refuseInRestrictedMode } from '../trust';
 
 /** Registers the take log, scoring panel and branching commands. */
 export function registerTakeFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -21,7 +22,7 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
     panels,
     vscode.commands.registerCommand(
       'sora.logTake',
-      guard((uri?: unknown, options?: unknown) => logTake(client, uri, options && typeof options === 'object' ? (options as LogTakeOptions) : {})),
+      guard((uri?: unknown, options?: unknown) => (refuseInRestrictedMode('Log Take') ? undefined : logTake(client, uri, options && typeof options === 'object' ? (options as LogTakeOptions) : {}))),
     ),
     vscode.commands.registerCommand(
       'sora.scoreTakes',
@@ -38,6 +39,6 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
         panels.open(uri, typeof takeId === 'string' ? takeId : undefined);
       }),
     ),
-    vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => branchVariant(client, uri, takeId))),
+    vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => (refuseInRestrictedMode('Branch Variant') ? undefined : branchVariant(client, uri, takeId)))),
   );
 }

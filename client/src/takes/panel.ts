@@ -12,9 +12,12 @@ import { pageHtml, webviewOptions } from '../webviewPage';
 import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
 import { storyboardFolder, takeFileExists, takeFilePath, takeFileStatus, takeLogPath, takeLogUri, takesFolderUri, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
+import { isRestricted } from '../trust';
 import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
+
+const restrictedNotice = 'Restricted Mode: scores and notes are not saved in an untrusted folder. Trust the folder to score takes.';
 
 export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml(webview, extensionUri, { page: 'takes', title: 'Sora Takes', extraDirectives: (source) => [`media-src ${source}`] });
@@ -169,13 +172,13 @@ export class TakesPanel {
       case 'select':
         return;
       case 'score':
-        if (!this.mine || this.error) return;
+        if (!this.mine || this.error || this.refuseEdit()) return;
         this.mine = setScore(this.mine, message.takeId, message.criterion, message.value ?? undefined);
         this.scheduleSave();
         this.post();
         return;
       case 'notes':
-        if (!this.mine || this.error) return;
+        if (!this.mine || this.error || this.refuseEdit()) return;
         this.mine = setNotes(this.mine, message.takeId, message.notes);
         this.scheduleSave();
         return;
@@ -191,6 +194,14 @@ export class TakesPanel {
         await vscode.commands.executeCommand('sora.logTake', this.uri.toString(), message.file ? { file: message.file } : undefined);
         return;
     }
+  }
+
+  /** In Restricted Mode nothing is written: say so on the page instead of keeping an edit that cannot be saved. */
+  private refuseEdit(): boolean {
+    if (!isRestricted()) return false;
+    this.notice = restrictedNotice;
+    this.post();
+    return true;
   }
 
   private scheduleSave(): void {
@@ -341,7 +352,7 @@ export class TakesPanel {
       best,
       fix: typicalFixForBest(log) ?? null,
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
-      notice: this.notice,
+      notice: this.notice ?? (isRestricted() ? restrictedNotice : null),
       maxBranches: maxBranchesPerTake,
       select: null,
     };

@@ -43,6 +43,11 @@ export interface DocumentSource {
 
 export class Workspace {
   folders: string[] = [];
+  /**
+   * False in VS Code's Restricted Mode (the client says so in `initializationOptions.trusted`):
+   * storyboards are still checked, but no config file of the workspace is read.
+   */
+  trusted = true;
   private settingsLayer: SoraConfig | undefined;
   /** Bumped whenever something outside the text (settings, config files, take logs) changes. */
   private generation = 0;
@@ -138,7 +143,9 @@ export class Workspace {
     let fileLayer: SoraConfig | undefined;
     if (file) {
       const configFile = findConfigFile(file, this.folderOf(file));
-      if (configFile) {
+      if (configFile && !this.trusted) {
+        this.notifier.warnOnce(`Restricted Mode: ${path.basename(configFile)} is not read, so the rules run with their default severities. Trust this folder to use it.`);
+      } else if (configFile) {
         const key = pathKey(configFile);
         let parsed = this.configFiles.get(key);
         if (!parsed) {
