@@ -38,3 +38,23 @@ describe('language server: special files in the workspace', function () {
     assert.equal(server.exitCode, null, 'still running');
   });
 });
+
+describe('language server: Restricted Mode (initializationOptions.trusted = false)', function () {
+  let server: Harness;
+  before(async () => {
+    server = await Harness.start({
+      initializationOptions: { trusted: false },
+      files: { 'problems/.sorarc.json': JSON.stringify({ rules: { 'character-unknown': 'off' } }) },
+    });
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  it('checks with the default severities, reads no config file, and says so', async () => {
+    const uri = await server.open('problems/scene07.sora');
+    const diagnostics = await server.diagnostics(uri, { version: 1 });
+    assert.ok(diagnostics.some((d) => d.code === 'character-unknown'), 'the rule the config turns off still runs');
+    assert.ok(server.messages.some((m) => /Restricted Mode: \.sorarc\.json is not read/.test(m.message)));
+  });
+});
