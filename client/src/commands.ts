@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { isRestricted } from './trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompileResponse } from '../../server/src/protocol';
 import { displayName, isStoryboard, requestCompile, toUri } from './compile';
 import { storyboardFileName, storyboardTemplate, validateSceneId, type Aspect } from './newStoryboard';
 import type { PreviewManager } from './preview/manager';
+import { isRestricted } from './trust';
 
 /** The storyboard a command applies to: its argument, else the active editor, else the focused preview. */
 export function targetUri(arg: unknown, previews?: PreviewManager): vscode.Uri | undefined {

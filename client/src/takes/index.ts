@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchVariant } from './branch';
 import { logTake, storyboardArg, type LogTakeOptions } from './logTake';
-import { TakesPanels } from './panel';
 import { refuseInRestrictedMode } from '../trust';
+import { TakesPanels } from './panel';
 
 /** Registers the take log, scoring panel and branching commands. */
 export function registerTakeFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {

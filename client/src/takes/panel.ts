@@ -10,9 +10,9 @@ import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, take
 import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
+import { isRestricted } from '../trust';
 import { storyboardFolder, takeFileExists, takeFilePath, takeFileStatus, takeLogPath, takeLogUri, takesFolderUri, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
-import { isRestricted } from '../trust';
 import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
@@ -236,6 +236,7 @@ export class TakesPanel {
       if (conflicts.length) this.notice = `The take log changed on disk; kept your edits to ${conflicts.join(', ')}.`;
       this.base = next;
       this.mine = next;
+      if (next !== mine) this.post(); // merged with another writer's change: show it
     } catch (error) {
       this.lastWritten = undefined;
       const disk = readDisk(this.logPath);
