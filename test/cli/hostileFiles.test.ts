@@ -81,4 +81,17 @@ describe('CLI: special files never hang a check', function () {
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual((JSON.parse(result.stdout) as { takes: { id: string }[] }).takes.map((t) => t.id), ['take01', 'take02']);
   });
+
+  it('a take whose file is outside the workspace is reported as outside, never as there', () => {
+    const log = JSON.parse(fs.readFileSync(exampleFiles.lighthouseTakes, 'utf8')) as { takes: { file: string }[] };
+    log.takes[0].file = '/etc/hostname';
+    log.takes[1].file = '../../../../../../etc/hostname';
+    fs.writeFileSync(path.join(work, 'scene09.takes.json'), JSON.stringify(log));
+    const json = check(['takes', 'scene09.sora', '--format', 'json']);
+    const takes = (JSON.parse(json.stdout) as { takes: { missing: boolean; outside?: string }[] }).takes;
+    assert.deepEqual(takes.map((t) => [t.missing, t.outside]), [[true, 'is an absolute path, outside the workspace'], [true, 'leads outside the workspace']]);
+    const text = check(['takes', 'scene09.sora']);
+    assert.match(text.stdout, /\[video is an absolute path, outside the workspace\]/);
+    assert.match(text.stdout, /\[video leads outside the workspace\]/);
+  });
 });
