@@ -54,12 +54,18 @@ export function writeFileAtomic(file: string, text: string): void {
 
 /**
  * The workspace of a file named on the command line: the current folder when the file is inside it
- * (where `sora` is run, as in CI), else the file's own folder.
+ * (where `sora` is run, as in CI), else the repository holding it (the nearest folder with `.git`),
+ * else the file's own folder.
  */
 export function commandLineRoot(file: string): string {
+  const absolute = path.resolve(file);
   const cwd = process.cwd();
-  const relative = path.relative(cwd, path.resolve(file));
-  return relative.startsWith('..') || path.isAbsolute(relative) ? path.dirname(path.resolve(file)) : cwd;
+  const relative = path.relative(cwd, absolute);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return cwd;
+  for (let folder = path.dirname(absolute); ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, '.git'))) return folder;
+    if (path.dirname(folder) === folder) return path.dirname(absolute);
+  }
 }
 
 /** Whether a file named relative to a storyboard (a take's video) is there, never probing outside `root`. */
