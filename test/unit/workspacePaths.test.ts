@@ -13,7 +13,7 @@ import { readExample, repoRoot } from '../helpers/paths';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { resolveInside, workspaceFileStatus } = require(path.join(repoRoot, 'server/out/core/files')) as typeof CoreFilesModule;
 const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
-const { nodeFileAccess, toCorePath } = require(path.join(repoRoot, 'server/out/node/files')) as typeof NodeFilesModule;
+const { commandLineRoot, nodeFileAccess, toCorePath } = require(path.join(repoRoot, 'server/out/node/files')) as typeof NodeFilesModule;
 
 type FileAccess = CoreFilesModule.FileAccess;
 
@@ -100,6 +100,22 @@ describe('reference-missing: references outside the workspace', () => {
       assert.match(found?.message ?? '', /is a link that leads outside the workspace/);
     } finally {
       fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the command line workspace', () => {
+  it('is the current folder for a file inside it, else the Git repository holding the file, else its folder', () => {
+    assert.equal(commandLineRoot(path.join(process.cwd(), 'examples', 'x.sora')), process.cwd());
+    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sora-cli-root-')));
+    try {
+      fs.mkdirSync(path.join(outside, 'repo', '.git'), { recursive: true });
+      fs.mkdirSync(path.join(outside, 'repo', 'scenes'));
+      fs.mkdirSync(path.join(outside, 'loose'));
+      assert.equal(commandLineRoot(path.join(outside, 'repo', 'scenes', 'scene09.sora')), path.join(outside, 'repo'));
+      assert.equal(commandLineRoot(path.join(outside, 'loose', 'scene09.sora')), path.join(outside, 'loose'));
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
     }
   });
 });
