@@ -4,6 +4,7 @@ import type { CompileResponse } from '../../server/src/protocol';
 import { displayName, isStoryboard, requestCompile, toUri } from './compile';
 import { storyboardFileName, storyboardTemplate, validateSceneId, type Aspect } from './newStoryboard';
 import type { PreviewManager } from './preview/manager';
+import { isRestricted } from './trust';
 
 /** The storyboard a command applies to: its argument, else the active editor, else the focused preview. */
 export function targetUri(arg: unknown, previews?: PreviewManager): vscode.Uri | undefined {
@@ -134,8 +135,10 @@ export async function newStoryboard(): Promise<void> {
   });
   if (title === undefined) return;
   const text = storyboardTemplate({ sceneId, aspect: aspectPick.aspect, title });
-  const folder = await pickFolder();
+  // In Restricted Mode nothing is written: the storyboard opens unsaved.
+  const folder = isRestricted() ? undefined : await pickFolder();
   if (!folder) {
+    if (isRestricted()) void vscode.window.showInformationMessage('Restricted Mode: the new storyboard opens unsaved; Sora Storyboard writes no file in an untrusted folder.');
     const document = await vscode.workspace.openTextDocument({ language: 'sora', content: text });
     await vscode.window.showTextDocument(document);
     return;

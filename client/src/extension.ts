@@ -50,6 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sora.compileVariant', guard((uri?: unknown, variant?: unknown) => compileVariant(previews, uri, variant))),
     vscode.commands.registerCommand('sora.newStoryboard', guard(() => newStoryboard())),
     new StoryboardStatus(getClient),
+    // Trusting the folder lifts Restricted Mode: restart the server so it reads the config files.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (languageClient.needsStop()) void languageClient.restart();
+    }),
   );
 
   registerTakeFeatures(context, languageClient);

@@ -87,6 +87,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, errorHand
     },
     errorHandler,
     outputChannel,
+    // Read at every (re)start: the client restarts the server when the folder becomes trusted.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
   };
   // The id `sora` makes the client read `sora.trace.server` for its trace level.
   return new LanguageClient(clientId, clientName, serverOptions, clientOptions);

@@ -9,18 +9,27 @@ export function nonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-/** Where a page may load from: the bundled pages, the extension's media and the storyboard's folder. */
-export function localResourceRoots(extensionUri: vscode.Uri, storyboard: vscode.Uri | undefined): vscode.Uri[] {
+/**
+ * Where a page may load from: the bundled pages, the extension's media, and only the folders of
+ * the user's files the page shows (the takes page's videos). Never the storyboard's whole folder,
+ * which may hold anything.
+ */
+export function localResourceRoots(extensionUri: vscode.Uri, mediaFolders: readonly vscode.Uri[] = []): vscode.Uri[] {
   const roots = [vscode.Uri.joinPath(extensionUri, 'client', 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
-  if (storyboard && storyboard.scheme !== 'untitled') roots.push(vscode.Uri.joinPath(storyboard, '..'));
+  const seen = new Set(roots.map((root) => root.toString()));
+  for (const folder of mediaFolders) {
+    if (folder.scheme === 'untitled' || seen.has(folder.toString())) continue;
+    seen.add(folder.toString());
+    roots.push(folder);
+  }
   return roots;
 }
 
-export function webviewOptions(extensionUri: vscode.Uri, storyboard: vscode.Uri | undefined): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+export function webviewOptions(extensionUri: vscode.Uri, mediaFolders: readonly vscode.Uri[] = []): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
     enableCommandUris: false,
-    localResourceRoots: localResourceRoots(extensionUri, storyboard),
+    localResourceRoots: localResourceRoots(extensionUri, mediaFolders),
     retainContextWhenHidden: false,
     enableFindWidget: true,
   };

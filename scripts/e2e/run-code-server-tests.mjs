@@ -7,7 +7,10 @@
 // Usage:
 //   node scripts/e2e/run-code-server-tests.mjs --extension <absDir> \
 //     --tests <absPathToCompiledIndexJs> --workspace <absDir> \
-//     [--screenshots <dir>] [--timeout-ms N] [--verbose]
+//     [--screenshots <dir>] [--timeout-ms N] [--verbose] [--restricted]
+//
+// --restricted opens the workspace in Restricted Mode (workspace trust on, the folder not trusted,
+// no prompt) and runs only the suites named "Restricted Mode" (SORA_E2E_RESTRICTED=1 tells them).
 //
 // How it works:
 // - code-server has no --extensionDevelopmentPath. Instead the browser opens
@@ -75,7 +78,7 @@ function usage(message) {
   if (message) console.error(`error: ${message}`);
   console.error('usage: node scripts/e2e/run-code-server-tests.mjs --extension <absDir> ' +
     '--tests <absPathToCompiledIndexJs> --workspace <absDir> [--screenshots <dir>] ' +
-    '[--timeout-ms N] [--verbose]');
+    '[--timeout-ms N] [--verbose] [--restricted]');
   process.exit(2);
 }
 
@@ -95,6 +98,7 @@ function parseArgs(argv) {
       case '--screenshots': opts.screenshots = path.resolve(value()); break;
       case '--timeout-ms': opts.timeoutMs = Number(value()); break;
       case '--verbose': opts.verbose = true; break;
+      case '--restricted': opts.restricted = true; break;
       case '-h': case '--help': usage();
       default: usage(`unknown argument ${arg}`);
     }
@@ -183,6 +187,12 @@ async function main() {
     'extensions.autoCheckUpdates': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
+    ...(opts.restricted ? {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+      'security.workspace.trust.emptyWindow': false,
+    } : {}),
   }, null, 2));
   if (opts.screenshots) {
     fs.mkdirSync(opts.screenshots, { recursive: true });
@@ -225,6 +235,10 @@ async function main() {
     delete env.XDG_CONFIG_HOME; delete env.XDG_DATA_HOME; delete env.XDG_CACHE_HOME;
     if (opts.screenshots) env.SORA_SCREENSHOT_DIR = opts.screenshots;
     Object.assign(env, prepared.env);
+    if (opts.restricted) {
+      env.SORA_E2E_RESTRICTED = '1';
+      env.SORA_E2E_GREP = env.SORA_E2E_GREP || 'Restricted Mode';
+    }
     say(`starting code-server ${CODE_SERVER_VERSION} on ${baseUrl}`);
     server = spawn(NODE24, [
       CODE_SERVER_ENTRY,
@@ -233,7 +247,8 @@ async function main() {
       '--config', configFile,
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check',
+      ...(opts.restricted ? [] : ['--disable-workspace-trust']),
       '--vscode-option', 'enable-smoke-test-driver',
     ], { detached: true, env, stdio: ['ignore', logFd, logFd] });
     fs.closeSync(logFd);

@@ -10,7 +10,8 @@ import { rules, ruleFor } from './core/rules';
 import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
 import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
-import { loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 
 // `sora check|compile|takes|explain`: the command line on the same core as the language server.
 // Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file that can't be read.
@@ -201,7 +202,7 @@ function checkFile(file: string, fix: boolean, output: Output): FileReport | und
 function analyzeOptions(file: string, config: ResolvedConfig, output: Output): AnalyzeOptions {
   const takes = loadTakeLogFor(file);
   if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
-  return { documentPath: toCorePath(file), takeLog: takes.status === 'ok' ? takes.log : undefined, files: nodeFileAccess, config };
+  return { documentPath: toCorePath(file), takeLog: takes.status === 'ok' ? takes.log : undefined, files: nodeFileAccess, workspaceRoot: toCorePath(commandLineRoot(file)), config };
 }
 
 const configCache = new Map<string, ResolvedConfig>();
@@ -258,17 +259,12 @@ function compileCommand(args: string[], output: Output): number {
   return errors ? 1 : 0;
 }
 
-const byteOrderMark = '\ufeff';
-
-/** The file's text without a byte order mark, so columns match what editors show. */
+/** The file's text without a byte order mark, so columns match what editors show; never a device or FIFO. */
 function readOrFail(file: string, output: Output): string | undefined {
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    return text.startsWith(byteOrderMark) ? text.slice(1) : text;
-  } catch (error) {
-    output.err(`sora: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-    return undefined;
-  }
+  const read = readTextFileSafely(file, storyboardFileLimit);
+  if (read.status === 'ok') return read.text;
+  output.err(`sora: cannot read ${file}: ${read.status === 'absent' ? 'ENOENT' : read.message}`);
+  return undefined;
 }
 
 // ---- takes -------------------------------------------------------------------------------
@@ -288,7 +284,7 @@ function takesCommand(args: string[], output: Output): number {
     output.err(`sora: ${loaded.message}`);
     return 2;
   }
-  const rows = takeRows(loaded.log, path.dirname(logPath));
+  const rows = takeRows(loaded.log, logPath);
   const best = bestTake(loaded.log)?.id ?? null;
   if (format === 'json') {
     output.out(JSON.stringify({ storyboard: loaded.log.storyboard, takes: rows, best }, null, 2));
@@ -309,19 +305,26 @@ interface TakeRow {
   scores: Take['scores'] | Record<string, never>;
   total: number | null;
   missing: boolean;
+  outside?: string;
 }
 
-function takeRows(log: TakeLog, folder: string): TakeRow[] {
-  return log.takes.map((take) => ({
-    id: take.id,
-    file: take.file,
-    variant: take.variant,
-    parent: take.parent ?? null,
-    change: take.change ?? null,
-    scores: take.scores ?? {},
-    total: takeTotal(take) ?? null,
-    missing: !fs.existsSync(path.resolve(folder, take.file)),
-  }));
+function takeRows(log: TakeLog, logPath: string): TakeRow[] {
+  const root = commandLineRoot(logPath);
+  return log.takes.map((take) => {
+    // A video outside the workspace is not looked at: it counts as missing and says why.
+    const video = fileStatusInside(root, logPath, take.file);
+    return {
+      id: take.id,
+      file: take.file,
+      variant: take.variant,
+      parent: take.parent ?? null,
+      change: take.change ?? null,
+      scores: take.scores ?? {},
+      total: takeTotal(take) ?? null,
+      missing: video.status !== 'present',
+      ...(video.status === 'outside' ? { outside: video.reason } : {}),
+    };
+  });
 }
 
 const criterionShort: Record<string, string> = {
@@ -339,7 +342,7 @@ function takesText(log: TakeLog, rows: TakeRow[], best: string | null): string {
     row.variant,
     ...scoreCriteria.map((c) => String((row.scores as Record<string, number | undefined>)[c] ?? '-')),
     row.total === null ? '-' : String(row.total),
-    (row.change ?? '') + (row.missing ? ' [video missing]' : ''),
+    (row.change ?? '') + (row.outside ? ` [video ${row.outside}]` : row.missing ? ' [video missing]' : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd();

@@ -27,6 +27,10 @@ export interface HarnessOptions {
   examples?: boolean;
   /** Advertise no client capabilities beyond the basics. */
   minimalCapabilities?: boolean;
+  /** Runs on the workspace folder before the server starts (to make links, FIFOs and the like). */
+  prepare?: (root: string) => void;
+  /** `initializationOptions` sent with `initialize` (default: none). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export interface Published extends PublishDiagnosticsParams {
@@ -95,6 +99,7 @@ export class Harness {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);
     }
+    options.prepare?.(root);
     const child = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const harness = new Harness(child, root, options);
     const rootUri = pathToFileURL(root).toString();
@@ -102,6 +107,7 @@ export class Harness {
     await harness.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       workspaceFolders: [{ uri: rootUri, name: 'examples' }],
       capabilities: {
         workspace: {

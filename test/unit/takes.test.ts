@@ -220,6 +220,7 @@ describe('take log: saving', () => {
   it('saveTakeLog replaces a valid file', () => {
     const file = path.join(temp, 'scene09.takes.json');
     fs.copyFileSync(exampleFiles.lighthouseTakes, file);
+    fs.chmodSync(file, 0o644); // the shared examples are read-only, and a read-only log is refused
     const parsed = parseTakeLog(fs.readFileSync(file, 'utf8'));
     assert.ok(parsed.ok);
     const next = { ...parsed.log, takes: [...parsed.log.takes, take(nextTakeId(parsed.log))] };

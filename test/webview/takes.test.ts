@@ -24,6 +24,7 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     total: Object.values(take.scores as Record<string, number>).reduce((a, b) => a + b, 0),
     notes: take.notes ?? '',
     missing: index === 0,
+    outside: null,
     videoUri: index === 0 ? null : `https://webview.test/${take.file}`,
     branches: index === 1 ? 1 : 1,
   }));
@@ -38,6 +39,7 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     total: 7,
     notes: '',
     missing: true,
+    outside: null,
     videoUri: null,
     branches: 0,
   });
@@ -216,6 +218,16 @@ describe('webview: the takes scoring page', function () {
 
     await view.page.click('#unlogged button.log-file');
     assert.deepEqual(await view.waitForMessage((m) => m.type === 'logTake'), { type: 'logTake', file: 'takes/scene09_take04.mp4' });
+  });
+
+  it('a take whose file is outside the workspace is marked, and the page shows why instead of a player', async () => {
+    const state = lighthouseState();
+    state.takes[0] = { ...state.takes[0], file: '../../etc/passwd', missing: true, outside: 'leads outside the workspace', videoUri: null };
+    await open(state);
+    assert.match((await view.page.textContent('tr[data-take="take01"]')) ?? '', /outside workspace/);
+    await view.page.click('tr[data-take="take01"] button.select');
+    assert.equal(await view.page.$('#side video'), null, 'no player for a file outside');
+    assert.match((await view.page.textContent('#side .video-outside')) ?? '', /Not loaded: \.\.\/\.\.\/etc\/passwd leads outside the workspace\. Only videos inside the workspace folder are played/);
   });
 
   it('restores the selected take after a reload', async () => {

@@ -75,7 +75,7 @@ export class PreviewManager implements vscode.Disposable {
       preview.panel.reveal(column.viewColumn, column.preserveFocus);
       return preview;
     }
-    const panel = vscode.window.createWebviewPanel(previewViewType, 'Sora Preview', column, webviewOptions(this.extensionUri, uri));
+    const panel = vscode.window.createWebviewPanel(previewViewType, 'Sora Preview', column, webviewOptions(this.extensionUri));
     return this.adopt(panel, { uri: uri.toString(), locked, variant: options.variant ?? null });
   }
 
@@ -108,7 +108,7 @@ export class PreviewManager implements vscode.Disposable {
       const editor = vscode.window.activeTextEditor;
       state = isStoryboard(editor?.document) ? { uri: editor.document.uri.toString(), locked: false, variant: null } : undefined;
     }
-    panel.webview.options = webviewOptions(this.extensionUri, state ? vscode.Uri.parse(state.uri) : undefined);
+    panel.webview.options = webviewOptions(this.extensionUri); // the preview shows no file of the user's
     this.adopt(panel, state ?? null);
   }
 
@@ -181,7 +181,6 @@ export class Preview {
       this.uri = uri;
       this.variant = null;
       this.lastLine = undefined;
-      this.updateRoots();
     }
     if (variant !== undefined) this.variant = variant && variant !== 'main' ? variant : null;
     this.updateTitle();
@@ -260,7 +259,6 @@ export class Preview {
             this.uri = vscode.Uri.parse(state.uri);
             this.locked = state.locked;
             this.variant = state.variant;
-            this.updateRoots();
             this.updateTitle();
           }
         }
@@ -311,14 +309,6 @@ export class Preview {
     const name = this.uri ? displayName(this.uri) : 'Sora';
     const variant = this.variant ? ` (${this.variant})` : '';
     this.panel.title = this.locked ? `[Preview] ${name}${variant}` : `Preview ${name}${variant}`;
-  }
-
-  private updateRoots(): void {
-    if (this.disposed || !this.uri) return;
-    const options = webviewOptions(this.manager.extensionUri, this.uri);
-    const current = this.panel.webview.options.localResourceRoots?.map((u) => u.toString()) ?? [];
-    const next = options.localResourceRoots?.map((u) => u.toString()) ?? [];
-    if (current.join('\n') !== next.join('\n')) this.panel.webview.options = { ...this.panel.webview.options, localResourceRoots: options.localResourceRoots };
   }
 
   private post(message: ToWebview): void {

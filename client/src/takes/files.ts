@@ -7,8 +7,9 @@ import { takeLogPathFor, type TakeLog } from '../../../server/src/core/takes';
 
 // Only JSON and the file system here: what the storyboard says (scene id, variants, branching
 // choices) comes from the server (./storyboardInfo), so nothing imported here pulls in the parser.
-export { loadTakeLog, saveTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
-import { loadTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
+export { loadTakeLog, updateTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
+import { fileStatusInside, loadTakeLog, type TakeLogLoad } from '../../../server/src/node/files';
+import type { WorkspaceFileStatus } from '../../../server/src/core/files';
 
 export function takeLogPath(storyboard: vscode.Uri): string {
   return takeLogPathFor(storyboard.fsPath);
@@ -16,6 +17,19 @@ export function takeLogPath(storyboard: vscode.Uri): string {
 
 export function takeLogUri(storyboard: vscode.Uri): vscode.Uri {
   return vscode.Uri.file(takeLogPath(storyboard));
+}
+
+/**
+ * The folder a take log may be written in through a link: the storyboard's workspace folder, or its
+ * own folder when it is in none.
+ */
+export function writeRoot(storyboard: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(storyboard)?.uri.fsPath ?? path.dirname(storyboard.fsPath);
+}
+
+/** `takes/` beside the storyboard, where logged videos go. */
+export function takesFolderUri(storyboard: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(storyboard, '..', takesFolder);
 }
 
 export function storyboardFolder(storyboard: vscode.Uri): vscode.Uri {
@@ -27,7 +41,13 @@ export function takeFilePath(storyboard: vscode.Uri, relative: string): string {
   return path.resolve(path.dirname(storyboard.fsPath), relative);
 }
 
+/** Where a take's video is, by the core's resolver: a file outside the workspace is never probed. */
+export function takeFileStatus(storyboard: vscode.Uri, relative: string): WorkspaceFileStatus {
+  return fileStatusInside(writeRoot(storyboard), storyboard.fsPath, relative);
+}
+
 export function takeFileExists(storyboard: vscode.Uri, relative: string): boolean {
+  if (takeFileStatus(storyboard, relative).status !== 'present') return false;
   try {
     return fs.statSync(takeFilePath(storyboard, relative)).isFile();
   } catch {

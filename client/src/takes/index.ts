@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchVariant } from './branch';
 import { logTake, storyboardArg, type LogTakeOptions } from './logTake';
+import { refuseInRestrictedMode } from '../trust';
 import { TakesPanels } from './panel';
 
 /** Registers the take log, scoring panel and branching commands. */
@@ -21,7 +22,7 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
     panels,
     vscode.commands.registerCommand(
       'sora.logTake',
-      guard((uri?: unknown, options?: unknown) => logTake(client, uri, options && typeof options === 'object' ? (options as LogTakeOptions) : {})),
+      guard((uri?: unknown, options?: unknown) => (refuseInRestrictedMode('Log Take') ? undefined : logTake(client, uri, options && typeof options === 'object' ? (options as LogTakeOptions) : {}))),
     ),
     vscode.commands.registerCommand(
       'sora.scoreTakes',
@@ -38,6 +39,6 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
         panels.open(uri, typeof takeId === 'string' ? takeId : undefined);
       }),
     ),
-    vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => branchVariant(client, uri, takeId))),
+    vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => (refuseInRestrictedMode('Branch Variant') ? undefined : branchVariant(client, uri, takeId)))),
   );
 }

@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/core/takeOps';
 import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName, isStoryboard, requestCompile, toUri } from '../compile';
-import { loadLogFor, saveTakeLog, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor } from './files';
+import { loadLogFor, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
 
 export interface LogTakeOptions {
@@ -156,7 +156,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   const current = fresh.status === 'ok' ? fresh.log : log;
   const explicitId = video.kind === 'existing' && !current.takes.some((t) => t.id === (video as { takeId: string }).takeId) ? video.takeId : undefined;
   const extension = source ? path.extname(source.fsPath).slice(1) || 'mp4' : video.kind === 'existing' ? path.extname(video.file).slice(1) : 'mp4';
-  const { log: updated, take } = appendTake(current, sceneId, {
+  const newTake: Parameters<typeof appendTake>[2] = {
     id: explicitId,
     variant,
     parent,
@@ -170,7 +170,8 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     },
     prompt: compiled.prompt,
     extension,
-  });
+  };
+  const { take } = appendTake(current, sceneId, newTake);
   if (video.kind === 'existing' && video.file !== take.file) {
     // The file's own id was taken: log it under the next id and rename it to match.
     source = vscode.Uri.file(takeFilePath(uri, video.file));
@@ -191,7 +192,16 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     }
   }
   try {
-    saveTakeLog(logPath, updated);
+    // Under the log's lock, on the log as it is now: a take another window logged meanwhile is kept.
+    updateTakeLog(
+      logPath,
+      (now) => {
+        const base = now ?? current;
+        if (base.takes.some((t) => t.id === take.id)) throw new Error(`Another window logged ${take.id} meanwhile, so nothing was logged. Log the take again.`);
+        return appendTake(base, sceneId, { ...newTake, id: take.id, createdAt: take.createdAt }).log;
+      },
+      { root: writeRoot(uri) },
+    );
   } catch (error) {
     if (source) await vscode.workspace.fs.rename(destination, source, { overwrite: false }).then(undefined, () => undefined);
     await showInvalidLog((error as Error).message, logPath);

@@ -18,7 +18,12 @@ export interface TakeRowView {
   notes: string;
   /** The video file is not where the log says. The row stays; the page says so. */
   missing: boolean;
-  /** `webview.asWebviewUri` of the video, or null when missing. */
+  /**
+   * Why the video is not looked at when the log names a file outside the workspace (an absolute
+   * path, a `../` out, a link out); null for a file inside. Nothing is loaded for such a take.
+   */
+  outside: string | null;
+  /** `webview.asWebviewUri` of the video, or null when missing or outside. */
   videoUri: string | null;
   /** How many variants/takes already branch from this take (2–3 allowed). */
   branches: number;

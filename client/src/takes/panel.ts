@@ -2,7 +2,6 @@
 // (debounced), atomically; a change to the log on disk while the panel is open is merged with what
 // the panel changed (three-way, by take id and field), so nothing typed is lost; a log that does not
 // validate is shown as an error and never overwritten.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -10,11 +9,15 @@ import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, ty
 import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
-import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
+import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
+import { isRestricted } from '../trust';
+import { storyboardFolder, takeFileExists, takeFilePath, takeFileStatus, takeLogPath, takeLogUri, takesFolderUri, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
 import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
+
+const restrictedNotice = 'Restricted Mode: scores and notes are not saved in an untrusted folder. Trust the folder to score takes.';
 
 export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml(webview, extensionUri, { page: 'takes', title: 'Sora Takes', extraDirectives: (source) => [`media-src ${source}`] });
@@ -23,13 +26,10 @@ export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 type DiskState = { status: 'ok'; log: TakeLog; text: string } | { status: 'absent' } | { status: 'invalid'; message: string };
 
 function readDisk(logPath: string): DiskState {
-  let text: string;
-  try {
-    text = fs.readFileSync(logPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'absent' };
-    return { status: 'invalid', message: `${path.basename(logPath)} could not be read: ${(error as Error).message}` };
-  }
+  const read = readTextFileSafely(logPath, dataFileLimit);
+  if (read.status === 'absent') return { status: 'absent' };
+  if (read.status === 'refused') return { status: 'invalid', message: read.message };
+  const text = read.text;
   const parsed = parseTakeLog(text);
   if (parsed.ok) return { status: 'ok', log: parsed.log, text };
   return { status: 'invalid', message: describeTakeLogProblems(path.basename(logPath), parsed.problems) };
@@ -52,7 +52,7 @@ export class TakesPanels implements vscode.Disposable {
             return;
           }
           const uri = vscode.Uri.parse(restored.uri);
-          panel.webview.options = webviewOptions(this.extensionUri, uri);
+          panel.webview.options = webviewOptions(this.extensionUri, [takesFolderUri(uri)]);
           this.adopt(panel, uri);
         },
       }),
@@ -66,7 +66,7 @@ export class TakesPanels implements vscode.Disposable {
       existing.refresh(select);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri, uri));
+    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri, [takesFolderUri(uri)]));
     this.adopt(panel, uri, select);
   }
 
@@ -104,7 +104,7 @@ export class TakesPanel {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly uri: vscode.Uri,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly client: LanguageClient,
     private selected?: string,
   ) {
@@ -172,13 +172,13 @@ export class TakesPanel {
       case 'select':
         return;
       case 'score':
-        if (!this.mine || this.error) return;
+        if (!this.mine || this.error || this.refuseEdit()) return;
         this.mine = setScore(this.mine, message.takeId, message.criterion, message.value ?? undefined);
         this.scheduleSave();
         this.post();
         return;
       case 'notes':
-        if (!this.mine || this.error) return;
+        if (!this.mine || this.error || this.refuseEdit()) return;
         this.mine = setNotes(this.mine, message.takeId, message.notes);
         this.scheduleSave();
         return;
@@ -196,37 +196,52 @@ export class TakesPanel {
     }
   }
 
+  /** In Restricted Mode nothing is written: say so on the page instead of keeping an edit that cannot be saved. */
+  private refuseEdit(): boolean {
+    if (!isRestricted()) return false;
+    this.notice = restrictedNotice;
+    this.post();
+    return true;
+  }
+
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.flush(), saveDebounceMs);
   }
 
-  /** Writes the panel's edits now, merged with any change on disk. Never writes over an invalid log. */
+  /**
+   * Writes the panel's edits now, merged (under the log's lock) with whatever is on disk at that
+   * moment. Never writes over an invalid log.
+   */
   flush(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     if (!this.dirty || !this.mine) return;
-    const disk = readDisk(this.logPath);
-    if (disk.status === 'invalid') {
-      this.error = disk.message;
-      this.post();
-      return;
-    }
-    let next = this.mine;
-    if (disk.status === 'ok' && this.base && disk.text !== this.lastWritten && serializeTakeLog(disk.log) !== serializeTakeLog(this.base)) {
-      const merged = mergeTakeLogs(this.base, this.mine, disk.log);
-      next = merged.log;
-      if (merged.conflicts.length) this.notice = `The take log changed on disk; kept your edits to ${merged.conflicts.join(', ')}.`;
-    }
+    const mine = this.mine;
+    const base = this.base;
+    let conflicts: string[] = [];
     try {
-      const text = serializeTakeLog(next);
-      this.lastWritten = text;
-      saveTakeLog(this.logPath, next);
+      const next = updateTakeLog(
+        this.logPath,
+        (disk) => {
+          if (!disk || (base && serializeTakeLog(disk) === serializeTakeLog(base))) return mine;
+          // A log created on disk since the panel found none: everything in it is theirs.
+          const merged = mergeTakeLogs(base ?? { ...disk, takes: [] }, mine, disk);
+          conflicts = merged.conflicts;
+          return merged.log;
+        },
+        { root: writeRoot(this.uri) },
+      );
+      this.lastWritten = serializeTakeLog(next);
+      if (conflicts.length) this.notice = `The take log changed on disk; kept your edits to ${conflicts.join(', ')}.`;
       this.base = next;
       this.mine = next;
+      if (next !== mine) this.post(); // merged with another writer's change: show it
     } catch (error) {
       this.lastWritten = undefined;
-      this.notice = `Not saved: ${(error as Error).message} Your edits are kept in this panel.`;
+      const disk = readDisk(this.logPath);
+      if (disk.status === 'invalid') this.error = disk.message;
+      else this.notice = `Not saved: ${(error as Error).message} Your edits are kept in this panel.`;
       this.post();
     }
   }
@@ -303,7 +318,15 @@ export class TakesPanel {
     if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
     const log = this.mine ?? { version: 1 as const, storyboard, takes: [] };
     const best = bestTake(log)?.id ?? null;
+    const videoFolders = new Map<string, vscode.Uri>([[takesFolderUri(this.uri).toString(), takesFolderUri(this.uri)]]);
+    const videoUri = (file: string) => {
+      const video = vscode.Uri.file(takeFilePath(this.uri, file));
+      const folder = vscode.Uri.joinPath(video, '..');
+      videoFolders.set(folder.toString(), folder);
+      return video;
+    };
     const takes: TakeRowView[] = log.takes.map((take) => {
+      const status = takeFileStatus(this.uri, take.file);
       const missing = !takeFileExists(this.uri, take.file);
       return {
         id: take.id,
@@ -316,10 +339,12 @@ export class TakesPanel {
         total: takeTotal(take) ?? null,
         notes: take.notes ?? '',
         missing,
-        videoUri: missing ? null : this.panel.webview.asWebviewUri(vscode.Uri.file(takeFilePath(this.uri, take.file))).toString(),
+        outside: status.status === 'outside' ? status.reason : null,
+        videoUri: missing ? null : this.panel.webview.asWebviewUri(videoUri(take.file)).toString(),
         branches: branchesFrom(take.id, info.variants, log).length,
       };
     });
+    this.allowVideoFolders([...videoFolders.values()]);
     return {
       type: 'state',
       uri: this.uri.toString(),
@@ -328,10 +353,17 @@ export class TakesPanel {
       best,
       fix: typicalFixForBest(log) ?? null,
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
-      notice: this.notice,
+      notice: this.notice ?? (isRestricted() ? restrictedNotice : null),
       maxBranches: maxBranchesPerTake,
       select: null,
     };
+  }
+
+  /** The page may load the videos it shows, from their folders only (inside the workspace). */
+  private allowVideoFolders(folders: vscode.Uri[]): void {
+    const next = webviewOptions(this.extensionUri, folders).localResourceRoots ?? [];
+    const current = this.panel.webview.options.localResourceRoots ?? [];
+    if (next.map(String).join('\n') !== current.map(String).join('\n')) this.panel.webview.options = { ...this.panel.webview.options, localResourceRoots: next };
   }
 
   private dispose(): void {

@@ -170,7 +170,8 @@ function renderRow(state: TakesState, take: TakeRowView): HTMLTableRowElement {
   const select = button(take.id, { class: 'select link', 'data-focus-key': `${take.id}:select`, title: `Play ${take.file}` }, () => selectTake(take.id));
   idCell.append(select);
   if (isBest) idCell.append(el('span', { class: 'badge best-badge' }, 'Best'));
-  if (take.missing) idCell.append(el('span', { class: 'badge missing-badge', title: `${take.file} is not there` }, 'video missing'));
+  if (take.outside) idCell.append(el('span', { class: 'badge missing-badge outside-badge', title: `${take.file} ${take.outside}` }, 'outside workspace'));
+  else if (take.missing) idCell.append(el('span', { class: 'badge missing-badge', title: `${take.file} is not there` }, 'video missing'));
   row.append(idCell);
 
   const origin = el('td', { class: 'origin' });
@@ -290,6 +291,8 @@ function renderSide(state: TakesState): void {
     const video = el('video', { controls: '', preload: 'metadata', 'aria-label': `Video of ${take.id}` });
     video.src = take.videoUri;
     side.replaceChildren(heading, video, details(take));
+  } else if (take.outside) {
+    side.replaceChildren(heading, el('p', { class: 'video-missing video-outside', role: 'note' }, `Not loaded: ${take.file} ${take.outside}. Only videos inside the workspace folder are played; move it into takes/ beside the storyboard and fix the log.`), details(take));
   } else {
     side.replaceChildren(heading, el('p', { class: 'video-missing', role: 'note' }, `Video missing: ${take.file} is not beside the storyboard. The take stays in the log; put the file back to watch it.`), details(take));
   }

@@ -15,6 +15,8 @@ export interface AnalyzeOptions {
   /** The parsed take log beside the storyboard, if there is one. */
   takeLog?: TakeLog;
   files?: FileAccess;
+  /** The storyboard's workspace folder (forward slashes); references must lie inside. Default: its own folder. */
+  workspaceRoot?: string;
   config?: ResolvedConfig;
 }
 
@@ -51,6 +53,7 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
       documentPath: options.documentPath,
       takeLog: options.takeLog,
       files: options.files,
+      workspaceRoot: options.workspaceRoot,
       options: { wordsPerSecond: config.wordsPerSecond },
       report(problem: Problem) {
         // Each code once per place: a rule that meets the same place twice reports it once.

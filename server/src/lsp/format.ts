@@ -16,7 +16,21 @@ type LineRole =
   | { kind: 'say' }
   | { kind: 'override'; override: Override };
 
-export function formatStoryboard(text: string, storyboard: Storyboard = parseStoryboard(text)): string {
+const byteOrderMark = '\ufeff';
+
+export function formatStoryboard(text: string, storyboard?: Storyboard): string {
+  // A byte order mark belongs at the start of a file only. One further in (files pasted together)
+  // is an invisible character the lexer does not skip, so the line around it reads as broken, until
+  // a pass moves it to the start and the next pass treats it as a real mark: not idempotent. The
+  // formatter keeps a leading mark and removes every other.
+  const mark = text.startsWith(byteOrderMark) ? byteOrderMark : '';
+  const body = mark ? text.slice(1) : text;
+  const clean = body.includes(byteOrderMark) ? body.split(byteOrderMark).join('') : body;
+  const parsed = storyboard && clean === text ? storyboard : parseStoryboard(clean);
+  return mark + formatWithoutMark(clean, parsed);
+}
+
+function formatWithoutMark(text: string, storyboard: Storyboard): string {
   const lines = new LineIndex(text);
   const count = lines.lineCount;
   const roles: LineRole[] = [];

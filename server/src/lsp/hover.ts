@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { workspaceFileStatus } from '../core/files';
+import { nodeFileAccess, toCorePath } from '../node/files';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { BeatSection, CharacterSection, Field, Range, SayLine, Section, VariantSection } from '../core/ast';
 import { compile } from '../core/compile';
@@ -119,9 +119,10 @@ function headerHover(state: DocumentState, section: Section): LineHover | undefi
       return variantHover(state, section, range);
     case 'reference': {
       const hover = referenceHover(section.path?.text, range);
-      if (state.path && section.path?.text) {
-        const exists = fs.existsSync(path.resolve(path.dirname(state.path), section.path.text));
-        hover.markdown += exists ? '\n\nThe file is there.' : '\n\n⚠ The file is not there (yet).';
+      if (state.path && state.root && section.path?.text) {
+        // The same resolver as the reference-missing rule: nothing outside the workspace is probed.
+        const found = workspaceFileStatus(state.root, toCorePath(state.path), section.path.text, nodeFileAccess);
+        hover.markdown += found.status === 'present' ? '\n\nThe file is there.' : found.status === 'missing' ? '\n\n⚠ The file is not there (yet).' : '\n\n⚠ The path is outside the workspace; it is not used or looked at.';
       }
       return hover;
     }

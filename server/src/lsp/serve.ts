@@ -71,7 +71,9 @@ export function serve(connection: Connection): void {
     hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
     workspace.folders = folders.filter((folder): folder is string => !!folder);
-    const settings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const initializationOptions = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
+    workspace.trusted = initializationOptions?.trusted !== false;
+    const settings = initializationOptions?.settings;
     if (settings) workspace.applySettings(settings);
     return {
       capabilities: {

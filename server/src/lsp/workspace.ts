@@ -4,9 +4,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import { resolveConfig, validateConfig, type ConfigParse, type ResolvedConfig, type SoraConfig } from '../core/config';
 import { rules } from '../core/rules';
+import { resolveInside } from '../core/files';
 import { takeLogPathFor, type TakeLog } from '../core/takes';
 import { findConfigFile, loadConfigFile } from '../node/config';
 import { loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
+import { readTextFileSafely, storyboardFileLimit } from '../node/readFile';
 import { pathKey, uriKey, uriToPath } from './paths';
 
 // The server's state: open documents, the settings from the client, config files and take logs read
@@ -30,6 +32,8 @@ export interface DocumentState {
   analysis: Analysis;
   takeLog?: TakeLog;
   config: ResolvedConfig;
+  /** The workspace folder holding the file (or its own folder when it is in none), forward slashes. */
+  root?: string;
 }
 
 export interface DocumentSource {
@@ -39,6 +43,11 @@ export interface DocumentSource {
 
 export class Workspace {
   folders: string[] = [];
+  /**
+   * False in VS Code's Restricted Mode (the client says so in `initializationOptions.trusted`):
+   * storyboards are still checked, but no config file of the workspace is read.
+   */
+  trusted = true;
   private settingsLayer: SoraConfig | undefined;
   /** Bumped whenever something outside the text (settings, config files, take logs) changes. */
   private generation = 0;
@@ -62,32 +71,40 @@ export class Workspace {
     return state;
   }
 
-  /** The analysis of a document, open or (when it is not open) read from disk. */
+  /**
+   * The analysis of a document, open or (when it is not open) read from disk: only a `.sora` file
+   * inside a workspace folder, so a request cannot make the server read any file it names.
+   */
   stateOfAny(uri: string): DocumentState | undefined {
     const open = this.stateOf(uri);
     if (open) return open;
     const file = uriToPath(uri);
-    if (!file) return undefined;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    return this.analyzeText(uri, text, null);
+    if (!file || !this.isStoryboardInWorkspace(file)) return undefined;
+    const read = readTextFileSafely(file, storyboardFileLimit);
+    if (read.status !== 'ok') return undefined;
+    return this.analyzeText(uri, read.text, null);
   }
 
   analyzeText(uri: string, text: string, version: number | null): DocumentState {
     const file = uriToPath(uri);
     const takeLog = file ? this.takeLogFor(file) : undefined;
     const config = this.configFor(file);
+    const root = file ? toCorePath(this.folderOf(file) ?? path.dirname(file)) : undefined;
     const analysis = analyze(text, {
       documentPath: file ? toCorePath(file) : undefined,
       takeLog,
       files: file ? nodeFileAccess : undefined,
+      workspaceRoot: root,
       config,
     });
-    return { uri, version, text, path: file, analysis, takeLog, config };
+    return { uri, version, text, path: file, analysis, takeLog, config, root };
+  }
+
+  /** A `.sora` file inside a workspace folder, links resolved. */
+  isStoryboardInWorkspace(file: string): boolean {
+    if (!file.toLowerCase().endsWith('.sora')) return false;
+    const folder = this.folderOf(file);
+    return !!folder && resolveInside(toCorePath(folder), toCorePath(file), path.basename(file), nodeFileAccess).ok;
   }
 
   forget(uri: string): void {
@@ -126,7 +143,9 @@ export class Workspace {
     let fileLayer: SoraConfig | undefined;
     if (file) {
       const configFile = findConfigFile(file, this.folderOf(file));
-      if (configFile) {
+      if (configFile && !this.trusted) {
+        this.notifier.warnOnce(`Restricted Mode: ${path.basename(configFile)} is not read, so the rules run with their default severities. Trust this folder to use it.`);
+      } else if (configFile) {
         const key = pathKey(configFile);
         let parsed = this.configFiles.get(key);
         if (!parsed) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configFileNames, parseConfigText, type ConfigParse } from '../core/config';
 import { rules } from '../core/rules';
+import { dataFileLimit, readTextFileSafely } from './readFile';
 
 // `.sorarc.json` / `sora.config.json` for the language server and the CLI. Apart from files.ts
 // because validating rule codes needs the rule table, which the client must not bundle.
@@ -22,11 +23,8 @@ export function findConfigFile(startFile: string, stopAt?: string): string | und
 }
 
 export function loadConfigFile(file: string): ConfigParse {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, message: `${file}: could not be read (${(error as Error).message}).` };
-  }
-  return parseConfigText(text, file, rules.map((rule) => rule.code));
+  const read = readTextFileSafely(file, dataFileLimit);
+  if (read.status === 'absent') return { ok: false, message: `${file}: could not be read (it is gone).` };
+  if (read.status === 'refused') return { ok: false, message: `${file}: ${read.message}` };
+  return parseConfigText(read.text, file, rules.map((rule) => rule.code));
 }

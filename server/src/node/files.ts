@@ -1,41 +1,43 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileAccess } from '../core/files';
-import { describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeLogPathFor, type TakeLog } from '../core/takes';
+import { workspaceFileStatus, type FileAccess, type WorkspaceFileStatus } from '../core/files';
+import { takeLogPathFor } from '../core/takes';
+import { loadTakeLog, type TakeLogLoad } from './takeLogFile';
 
 // The Node side of the core's file interface, shared by the language server, the CLI and the
 // extension host (take logs). Nothing here may import the parser or the rules: the client bundles it.
 
 export const nodeFileAccess: FileAccess = {
   exists: (file) => fs.existsSync(file),
+  realPath,
 };
+
+/** The path with its links resolved as far as it exists; the missing rest is appended as written. */
+function realPath(file: string): string {
+  const rest: string[] = [];
+  let current = path.resolve(file);
+  for (;;) {
+    try {
+      return toCorePath(path.join(fs.realpathSync.native(current), ...rest));
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return toCorePath(file);
+      rest.unshift(path.basename(current));
+      current = parent;
+    }
+  }
+}
 
 /** Forward slashes, as the core expects. */
 export function toCorePath(file: string): string {
   return path.resolve(file).replace(/\\/g, '/');
 }
 
-export type TakeLogLoad =
-  | { status: 'absent'; path: string }
-  | { status: 'ok'; path: string; log: TakeLog }
-  | { status: 'invalid'; path: string; message: string };
+export { loadTakeLog, saveTakeLog, updateTakeLog, TakeLogSaveError, type TakeLogLoad, type TakeLogSaveOptions } from './takeLogFile';
 
 /** Loads `NAME.takes.json` beside a storyboard, explaining what is wrong when it does not validate. */
 export function loadTakeLogFor(storyboardPath: string): TakeLogLoad {
   return loadTakeLog(takeLogPathFor(storyboardPath));
-}
-
-export function loadTakeLog(logPath: string): TakeLogLoad {
-  let text: string;
-  try {
-    text = fs.readFileSync(logPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'absent', path: logPath };
-    return { status: 'invalid', path: logPath, message: `${path.basename(logPath)} could not be read: ${(error as Error).message}` };
-  }
-  const parsed = parseTakeLog(text);
-  if (parsed.ok) return { status: 'ok', path: logPath, log: parsed.log };
-  return { status: 'invalid', path: logPath, message: describeTakeLogProblems(path.basename(logPath), parsed.problems) };
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
@@ -50,11 +52,23 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
-/** Saves a take log atomically; refuses to replace a file that exists but does not validate. */
-export function saveTakeLog(logPath: string, log: TakeLog): void {
-  const existing = loadTakeLog(logPath);
-  if (existing.status === 'invalid') {
-    throw new Error(`${existing.message}`);
+/**
+ * The workspace of a file named on the command line: the current folder when the file is inside it
+ * (where `sora` is run, as in CI), else the repository holding it (the nearest folder with `.git`),
+ * else the file's own folder.
+ */
+export function commandLineRoot(file: string): string {
+  const absolute = path.resolve(file);
+  const cwd = process.cwd();
+  const relative = path.relative(cwd, absolute);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return cwd;
+  for (let folder = path.dirname(absolute); ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, '.git'))) return folder;
+    if (path.dirname(folder) === folder) return path.dirname(absolute);
   }
-  writeFileAtomic(logPath, serializeTakeLog(log));
+}
+
+/** Whether a file named relative to a storyboard (a take's video) is there, never probing outside `root`. */
+export function fileStatusInside(root: string, storyboardPath: string, relative: string): WorkspaceFileStatus {
+  return workspaceFileStatus(toCorePath(root), toCorePath(storyboardPath), relative, nodeFileAccess);
 }

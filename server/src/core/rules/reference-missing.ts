@@ -1,4 +1,4 @@
-import { resolveRelativePath } from '../files';
+import { folderOf, workspaceFileStatus } from '../files';
 import type { Rule } from './types';
 
 export const referenceMissingRule: Rule = {
@@ -11,18 +11,25 @@ export const referenceMissingRule: Rule = {
     'and the look it was meant to pin down is left to chance.',
     '',
     'Fix the path, or put the image where it points.',
+    '',
+    'Only files inside the storyboard\'s workspace folder are used: an absolute path, a `../` that',
+    'climbs out of it, or a link that leads out is reported as outside the workspace and never looked at.',
   ].join('\n'),
   check(context) {
     const { files, documentPath } = context;
     if (!files || !documentPath) return;
+    const root = context.workspaceRoot ?? folderOf(documentPath);
     for (const reference of context.storyboard.references) {
       const path = reference.path;
       if (!path?.text.trim()) continue;
-      const resolved = resolveRelativePath(documentPath, path.text.trim());
-      if (files.exists(resolved)) continue;
+      const found = workspaceFileStatus(root, documentPath, path.text, files);
+      if (found.status === 'present') continue;
       context.report({
         range: path.range,
-        message: `There is no file at "${path.text}" (looked for ${resolved}); the scene would be generated without its reference. Fix the path, or put the image there.`,
+        message:
+          found.status === 'outside'
+            ? `The reference "${path.text}" ${found.reason}, so it is not used (or looked at). Copy the image into the workspace, e.g. a refs folder beside the storyboard.`
+            : `There is no file at "${path.text}" (looked for ${found.path}); the scene would be generated without its reference. Fix the path, or put the image there.`,
       });
     }
   },

@@ -29,6 +29,8 @@ export interface RuleContext {
   /** The take log beside the storyboard, when it exists and parsed. */
   readonly takeLog?: TakeLog;
   readonly files?: FileAccess;
+  /** The storyboard's workspace folder (forward slashes): files it names must lie inside. Default: its own folder. */
+  readonly workspaceRoot?: string;
   readonly options: RuleOptions;
   report(problem: Problem): void;
 }
