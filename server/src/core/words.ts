@@ -26,10 +26,8 @@ export interface WordInfo {
   attribute?: { cls: AttributeClass; value: string };
   impact: boolean;
   moving: boolean;
-  /** The lighting look a single word names (`candlelit` → candlelight). */
-  look?: string;
-  /** Starts a two-word look (`golden` of `golden hour`). */
-  lookStart: boolean;
+  /** The lighting phrases that start with this word (`golden` of `golden hour`), longest first. */
+  lightForms?: readonly PhraseForm[];
   /** May end a lighting phrase (`light`, `glow`). */
   lightTail: boolean;
   /** A description phrase never runs through it (`a`, `her`, `wearing`). */
@@ -112,8 +110,7 @@ export function wordInfo(lower: string): WordInfo {
     attribute: attributeOf.get(lower) ?? (lower.includes('-') ? lower.split('-').map((part) => attributeOf.get(part)).find(Boolean) : undefined),
     impact: impactStems.has(wordStem),
     moving: movingStems.has(wordStem),
-    look: lightingSingle.get(wordStem),
-    lookStart: lightingDoubleStarts.has(wordStem),
+    lightForms: lightingForms.get(wordStem),
     lightTail: lightTails.has(lower),
     stop: phraseStops.has(lower),
     shade: colourShades.has(lower),
@@ -224,56 +221,115 @@ export const physicsFixes = { slowMotion: 'in slow motion', settling: 'settling 
 // ---- lighting ---------------------------------------------------------------------------------
 
 /**
- * Named light, by the look it gives. A beat that names one the style's lighting does not is the
- * classic source of light changing between shots. Each entry: the look, then the words for it.
- * Generic words (`light`, `lights`, `glow`, `dark`, `lamp`) are left out: `lights the wick`,
- * `bridge lights` and `city glow` are not lighting directions. Objects that may or may not be lit
- * (`candle`, `lantern`, `fireplace`) count only as light (`candle light`, `lantern-lit`): a
- * lighthouse's `lantern gallery` is a place.
+ * Named light, by the look it gives. A beat that names a light the style's lighting does not is the
+ * classic source of light changing between shots. Lights are grouped by what they are, not how they
+ * are spelt: golden hour, the late sun and a sunset glow are one low sun; neon and signage glow are
+ * one neon; candlelight, a flame and a lantern are one flame.
+ *
+ * - `lights`: the broad light a look is (`sun`, `flame`, `neon`…). Two looks of different lights
+ *   contradict each other.
+ * - `generic`: the look names only the broad light (`sunlight`, `daylight`, `lamplight`): it agrees
+ *   with any look of that light (`sunlight` in a beat of a golden-hour style is the same sun).
+ * - `related`: specific looks of one light that read as the same light (golden hour and sunset); two
+ *   other specific looks of one light are different times of day (sunset and midday).
+ * - `natural`: daylight, weather and sky, the light a whole scene is in.
+ * - `object`: a thing that may or may not be lit (`candle`, `lantern`, `lamp`, `fire`): it names a
+ *   light only when the words around it say it is lit (`a guttering candle`, `candle light`, `the
+ *   glow of her phone`), or in the style, where every word is about light. A lighthouse's `lantern
+ *   gallery` and a `string of bulbs` are places and props.
+ *
+ * Generic words (`light`, `lights`, `glow`, `dark`) are left out: `lights the wick`, `bridge lights`
+ * and `city glow` are not lighting directions.
  */
-export const lightingLooks: Record<string, readonly string[]> = {
-  neon: ['neon', 'neon-lit'],
-  sunset: ['sunset', 'sundown'],
-  sunrise: ['sunrise', 'dawn', 'daybreak'],
-  dusk: ['dusk', 'twilight'],
-  'golden hour': ['golden hour', 'magic hour'],
-  'blue hour': ['blue hour'],
-  candlelight: ['candlelight', 'candlelit', 'candle-lit', 'candle light', 'candle glow'],
-  moonlight: ['moonlight', 'moonlit', 'moon-lit'],
-  sunlight: ['sunlight', 'sunlit', 'sunshine', 'sun-drenched', 'sunbeam'],
-  daylight: ['daylight'],
-  firelight: ['firelight', 'firelit', 'campfire', 'bonfire', 'torchlight', 'torchlit'],
-  lamplight: ['lamplight', 'lamplit'],
-  fluorescent: ['fluorescent', 'strip light', 'strip lights'],
-  strobe: ['strobe', 'strobing', 'strobe light'],
-  spotlight: ['spotlight', 'spotlit'],
-  floodlight: ['floodlight', 'floodlit'],
-  backlight: ['backlight', 'backlit', 'rim light', 'rim-lit'],
-  tungsten: ['tungsten', 'incandescent'],
-  lantern: ['lanternlight', 'lantern-lit', 'lantern light'],
-  headlights: ['headlight', 'headlights'],
-  flashlight: ['flashlight', 'flashlights'],
-  lightning: ['lightning'],
-  fireworks: ['firework', 'fireworks'],
-  overcast: ['overcast'],
-  noon: ['noon', 'midday'],
-  'police lights': ['siren lights', 'police lights'],
+interface LookSpec {
+  words: readonly string[];
+  lights: readonly string[];
+  generic?: boolean;
+  related?: readonly string[];
+  natural?: boolean;
+  objects?: readonly string[];
+}
+
+export const lightingLooks: Record<string, LookSpec> = {
+  sunlight: { words: ['sunlight', 'sunlit', 'sunshine', 'sun-drenched', 'sun-dappled', 'sunbeam', 'sunny', 'sun'], lights: ['sun'], generic: true, natural: true },
+  daylight: { words: ['daylight', 'daylit', 'natural light', 'natural key', 'window light', 'day light'], lights: ['sun', 'overcast'], generic: true, natural: true },
+  'golden hour': {
+    words: ['golden hour', 'magic hour', 'low sun', 'late sun', 'late afternoon sun', 'late-afternoon sun', 'golden light', 'warm late light'],
+    lights: ['sun'], related: ['sunset', 'sunrise'], natural: true,
+  },
+  sunset: {
+    words: ['sunset', 'sundown', 'setting sun', 'evening sun', 'sun sets', 'sun setting', 'sun goes down', 'sun dips', 'sun dipping', 'afterglow', 'sunset glow'],
+    lights: ['sun'], related: ['dusk'], natural: true,
+  },
+  sunrise: {
+    words: ['sunrise', 'dawn', 'daybreak', 'first light', 'rising sun', 'morning sun', 'sun rises', 'sun rising', 'sun comes up', 'morning light', 'early light'],
+    lights: ['sun'], natural: true,
+  },
+  noon: { words: ['noon', 'midday', 'noonday', 'high sun', 'overhead sun', 'harsh sun', 'midday sun'], lights: ['sun'], natural: true },
+  dusk: { words: ['dusk', 'twilight', 'nightfall', 'gloaming'], lights: ['dusk'], related: ['blue hour'], natural: true },
+  'blue hour': { words: ['blue hour'], lights: ['dusk'], natural: true },
+  overcast: { words: ['overcast', 'cloudy', 'cloud cover', 'grey sky', 'gray sky'], lights: ['overcast'], natural: true },
+  moonlight: { words: ['moonlight', 'moonlit', 'moon-lit', 'moonbeam', 'moon'], lights: ['moon'], natural: true },
+  aurora: { words: ['aurora', 'northern lights', 'southern lights', 'aurora borealis'], lights: ['aurora'], natural: true },
+  lightning: { words: ['lightning'], lights: ['lightning'], natural: true },
+  flame: {
+    words: ['candlelight', 'candlelit', 'candle-lit', 'firelight', 'firelit', 'fire-lit', 'torchlight', 'torchlit', 'campfire', 'bonfire', 'lanternlight', 'lantern-lit', 'flame-lit', 'flamelight'],
+    objects: ['candle', 'taper', 'lantern', 'fire', 'flame', 'hearth', 'fireplace', 'torch', 'ember', 'furnace', 'forge', 'oil lamp'],
+    lights: ['flame'],
+  },
+  lamplight: { words: ['lamplight', 'lamplit', 'lamp-lit'], objects: ['lamp', 'bulb'], lights: ['tungsten', 'streetlight', 'flame'], generic: true },
+  tungsten: { words: ['tungsten', 'incandescent', 'practicals'], lights: ['tungsten'] },
+  streetlight: {
+    words: ['streetlight', 'streetlamp', 'street lamp', 'street light', 'street-light', 'sodium', 'sodium-vapour', 'sodium-vapor'],
+    lights: ['streetlight'],
+  },
+  neon: { words: ['neon', 'neon-lit', 'signage', 'neon sign'], lights: ['neon'] },
+  fluorescent: { words: ['fluorescent', 'fluorescents', 'strip light', 'striplight', 'strip-lit', 'fluorescent tube'], lights: ['fluorescent'] },
+  screen: { words: ['screenlight', 'screen-lit'], objects: ['screen', 'monitor', 'phone', 'television', 'tv'], lights: ['screen'] },
+  strobe: { words: ['strobe', 'strobing', 'strobe light'], lights: ['strobe'] },
+  spotlight: { words: ['spotlight', 'spotlit'], lights: ['spotlight'] },
+  floodlight: { words: ['floodlight', 'floodlit'], lights: ['floodlight'] },
+  backlight: { words: ['backlight', 'backlit', 'rim light', 'rim-lit'], lights: ['backlight'] },
+  headlights: { words: ['headlight'], lights: ['headlights'] },
+  flashlight: { words: ['flashlight'], lights: ['flashlight'] },
+  fireworks: { words: ['firework'], lights: ['fireworks'] },
+  'police lights': { words: ['siren lights', 'police lights', 'siren light', 'police light'], lights: ['police lights'] },
 };
 
 /** Words that may follow a lighting word and belong to its phrase (`neon light`, `candle glow`). */
-const lightTails = new Set(['light', 'lights', 'lighting', 'glow', 'glare', 'sign', 'signs', 'flicker', 'flame', 'flames', 'beam', 'beams']);
+const lightTails = new Set(['light', 'lights', 'lighting', 'glow', 'glare', 'sign', 'signs', 'flicker', 'flame', 'flames', 'beam', 'beams', 'sun', 'shine', 'tube', 'tubes']);
 
-const lightingSingle = new Map<string, string>();
-const lightingDouble = new Map<string, string>();
-/** First words of two-word looks, so most words cost one lookup. */
-const lightingDoubleStarts = new Set<string>();
-for (const [look, forms] of Object.entries(lightingLooks)) {
-  for (const form of forms) {
-    const parts = form.split(' ');
-    if (parts.length === 1) lightingSingle.set(stem(form), look);
-    else {
-      lightingDouble.set(parts.map(stem).join(' '), look);
-      lightingDoubleStarts.add(stem(parts[0]));
+/** Words next to a thing that say it is lit (`a guttering candle`, `a candle burning low`, `lit by a lantern`). */
+const litMarkers = new Set(['lit', 'glowing', 'flickering', 'guttering', 'burning', 'blazing', 'crackling', 'glow', 'glare', 'flicker', 'light', 'lighting', 'shine', 'shining', 'flaring']);
+
+interface PhraseForm {
+  stems: string[];
+  look: string;
+  object: boolean;
+}
+
+/** Forms by the stem of their first word, longest first, so most words cost one lookup. */
+const lightingForms = new Map<string, PhraseForm[]>();
+for (const [look, spec] of Object.entries(lightingLooks)) {
+  const add = (form: string, object: boolean) => {
+    const stems = form.split(' ').map(stem);
+    const list = lightingForms.get(stems[0]) ?? [];
+    list.push({ stems, look, object });
+    list.sort((a, b) => b.stems.length - a.stems.length);
+    lightingForms.set(stems[0], list);
+  };
+  for (const form of spec.words) add(form, false);
+  for (const form of spec.objects ?? []) add(form, true);
+}
+
+/** The specific looks that read as one light, both ways round. */
+const relatedLooks = new Map<string, Set<string>>();
+for (const [look, spec] of Object.entries(lightingLooks)) {
+  for (const other of spec.related ?? []) {
+    for (const [a, b] of [[look, other], [other, look]]) {
+      const set = relatedLooks.get(a) ?? new Set<string>();
+      set.add(b);
+      relatedLooks.set(a, set);
     }
   }
 }
@@ -285,31 +341,62 @@ export interface LightingMention {
   end: number;
 }
 
+export interface MentionOptions {
+  /** Count things that may be lit (`lamp`, `candle`) without words saying they are: the style's fields are all about light. */
+  loose?: boolean;
+}
+
 /** The lighting a text names (`neon light` → neon), in order. */
-export function lightingMentions(text: string, tokens: readonly Token[]): LightingMention[] {
+export function lightingMentions(text: string, tokens: readonly Token[], options: MentionOptions = {}): LightingMention[] {
   const found: LightingMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    const next = tokens[i + 1];
-    let look: string | undefined;
-    let end = token.end;
-    if (next && token.info.lookStart && adjacent(text, token.end, next.start)) {
-      look = lightingDouble.get(`${token.info.stem} ${next.info.stem}`);
-      if (look) {
-        end = next.end;
-        i++;
-      }
-    }
-    if (!look) look = token.info.look;
-    if (!look) continue;
-    const tail = tokens[i + 1];
-    if (tail && tail.info.lightTail && adjacent(text, end, tail.start)) {
-      end = tail.end;
-      i++;
-    }
-    found.push({ look, start: token.start, end });
+    const forms = token.info.lightForms;
+    if (!forms) continue;
+    const form = forms.find((f) => f.stems.every((s, k) => k === 0 || (tokens[i + k]?.info.stem === s && adjacent(text, tokens[i + k - 1].end, tokens[i + k].start))));
+    if (!form) continue;
+    let last = i + form.stems.length - 1;
+    const next = tokens[last + 1];
+    // `neon green` is a colour, `sun hat` a hat.
+    if (next && adjacent(text, tokens[last].end, next.start) && (next.info.attribute?.cls === 'colour' || next.info.family)) continue;
+    const tail = next && next.info.lightTail && adjacent(text, tokens[last].end, next.start) ? next : undefined;
+    if (form.object && !options.loose && !tail && !litNearby(tokens, i, last)) continue;
+    if (tail) last++;
+    found.push({ look: form.look, start: token.start, end: tokens[last].end });
+    i = last;
   }
   return found;
+}
+
+/** Whether the words just before or after a thing say it gives light. */
+function litNearby(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = Math.max(0, first - 3); k < first; k++) {
+    const lower = tokens[k].lower;
+    if (litMarkers.has(lower) && !(lower === 'light' && tokens[k + 1]?.lower !== 'of')) return true;
+  }
+  const after = tokens[last + 1];
+  return !!after && litMarkers.has(after.lower);
+}
+
+export type LightingJudgement = { agrees: true } | { agrees: false; uncertain: boolean; comparedWith: string[] };
+
+/**
+ * Whether a light a beat names is one the style's looks already name. A generic light agrees with
+ * any look of its light; a specific one with the same look or a related one. A specific look where
+ * the style only names its light generically (`sunset` under `natural sunlight`) is uncertain.
+ */
+export function judgeLight(look: string, styleLooks: ReadonlySet<string>): LightingJudgement {
+  if (styleLooks.has(look)) return { agrees: true };
+  const spec = lightingLooks[look];
+  const styles = [...styleLooks];
+  const sharesLight = (other: string) => lightingLooks[other].lights.some((light) => spec.lights.includes(light));
+  if (spec.generic && styles.some(sharesLight)) return { agrees: true };
+  if (styles.some((other) => relatedLooks.get(look)?.has(other))) return { agrees: true };
+  const specific = styles.filter((other) => !lightingLooks[other].generic);
+  // The style commits to another light of the same kind (another time of day, another practical).
+  const committed = specific.some((other) => !!lightingLooks[other].natural === !!spec.natural || sharesLight(other));
+  const uncertain = !committed && styles.some((other) => lightingLooks[other].generic && sharesLight(other));
+  return { agrees: false, uncertain, comparedWith: styles };
 }
 
 /** Words a lighting phrase usually hangs from; removing the phrase removes them too. */
@@ -317,8 +404,17 @@ export const lightingLeadIns = ['under', 'in', 'by', 'beneath', 'with', 'through
 
 export const consistentLighting = 'consistent lighting';
 
+/**
+ * Whether a lighting line asks for the light to hold: `consistent lighting`, and the ways writers
+ * paraphrase it (`steady, even light`, `lighting held constant`, `unchanging light`, `flickerless`).
+ */
 export function hasConsistentLighting(text: string): boolean {
-  return /\bconsistent(?:ly)?[\s-]+(?:lighting|light|lit)\b/i.test(text);
+  const steady = '(?:consistent(?:ly)?|steady|stable|constant|even|unchanging|unvarying|uniform|continuous|locked)';
+  return (
+    new RegExp(`\\b${steady}\\b(?:[\\s,-]+(?:and|soft|warm|cool|natural|diffused?|\\w+ly|${steady}))*[\\s,-]+(?:lighting|light|lit|exposure)\\b`, 'i').test(text) ||
+    new RegExp(`\\b(?:lighting|light)\\s+(?:is\\s+|stays\\s+|remains\\s+|held\\s+|kept\\s+|holds\\s+)+${steady}\\b`, 'i').test(text) ||
+    /\bflicker(?:-|\s)?(?:less|free)\b/i.test(text)
+  );
 }
 
 // ---- camera -----------------------------------------------------------------------------------
@@ -330,6 +426,10 @@ export const shotSizeSpellings: readonly string[] = [
   'over the shoulder', 'ots', 'long shot', 'establishing', 'two-shot', 'two shot', 'mid shot', 'mid-shot', 'ws',
   'ms', 'ls', 'els', 'ews', 'full-body', 'full body', 'point of view', 'point-of-view', 'aerial', 'bird’s-eye',
   "bird's-eye", 'overhead', 'top-down',
+  // How cinematographers and the vendors' guides name sizes too: a tight shot is a close-up, a
+  // macro an extreme close-up, a cowboy shot a medium wide, a head-and-shoulders a medium close-up.
+  'tight', 'macro', 'cowboy', 'head-and-shoulders', 'wide-angle', 'medium-wide', 'close', 'detail', 'full-length',
+  'extreme long', 'master', 'wide-shot', 'close-shot', 'medium-shot', 'mid', 'long-shot', 'bust', 'knee', 'waist',
 ];
 
 const shotSizePhrases = new Set(shotSizeSpellings);
@@ -350,6 +450,10 @@ export const movingCameraWords = [
   'pan', 'tilt', 'dolly', 'push', 'pull', 'tracking', 'track', 'handheld', 'hand-held', 'crane', 'orbit', 'orbiting',
   'zoom', 'whip', 'drone', 'steadicam', 'arc', 'truck', 'boom', 'follow', 'following', 'swoop', 'spin', 'rotate',
   'circle', 'circling', 'sweep', 'glide', 'shaky', 'fly', 'flythrough', 'fly-through',
+  // Paraphrases of a move: the camera drifts, creeps in, floats, rises, descends, travels, moves.
+  'drift', 'creep', 'float', 'rise', 'rising', 'descend', 'travel', 'move', 'moving', 'chase', 'approach', 'push-in',
+  'pull-back', 'pullback', 'gimbal', 'jib', 'pedestal', 'roll', 'swing', 'whip-pan', 'arc', 'reveal', 'retreat', 'advance',
+  'sway', 'bob', 'walk', 'lead', 'leading', 'trail', 'trailing', 'slide', 'dive', 'sink', 'lower', 'climb', 'snake',
 ] as const;
 
 const movingStems = stemSet(movingCameraWords);
