@@ -205,12 +205,58 @@ export const impactWords = [
   'crash', 'shatter', 'smash', 'collide', 'collision', 'explode', 'explosion', 'blast', 'slam', 'hit',
   'impact', 'topple', 'tumble', 'collapse', 'crumble', 'splinter', 'wreck', 'ram', 'smack', 'punch',
   'kick', 'splash', 'bounce', 'knock', 'thud', 'crunch', 'demolish', 'detonate', 'ricochet',
+  // Paraphrases: a van plows into a stall, a wrench clangs off the floor, bowls burst into shards.
+  'plow', 'plough', 'clatter', 'clang', 'bang', 'burst', 'snap', 'careen', 'crumple', 'plummet', 'bash', 'pummel',
+  'pound', 'batter', 'thump', 'whack', 'wallop', 'cannonball', 'capsize', 'plunge',
 ] as const;
 
 const impactStems = stemSet(impactWords);
 
 export function isImpact(token: Token): boolean {
   return token.info.impact;
+}
+
+/**
+ * Words after an impact word that make it figurative or harmless: `kicks off her shoes`, `hits play`,
+ * `knocks on the door`, `bursts into tears`, `snaps a photo`, `a splash of colour`, `caves in to`.
+ */
+const harmlessAfter: Record<string, readonly string[]> = {
+  kick: ['off', 'up', 'back', 'in'],
+  punch: ['in', 'the clock', 'a code', 'a number', 'numbers', 'the air'],
+  hit: ['play', 'record', 'pause', 'send', 'the lights', 'the road', 'the brakes', 'a note', 'the note', 'the high note', 'home'],
+  knock: ['on', 'at', 'back', 'twice', 'once', 'softly', 'gently', 'lightly', 'three'],
+  burst: ['into tears', 'into laughter', 'into song', 'into a smile', 'into a grin', 'out laughing', 'of', 'into giggles', 'into applause', 'into bloom', 'into view', 'in', 'through the door'],
+  snap: ['a photo', 'a picture', 'a photograph', 'a selfie', 'her fingers', 'his fingers', 'their fingers', 'at', 'awake', 'to attention', 'into focus', 'back'],
+  splash: ['of', 'on her face', 'on his face', 'water on'],
+  blast: ['of', 'music', 'the music'],
+  crash: ['of', 'out', 'on the sofa', 'on the couch'],
+  bounce: ['light', 'board', 'card', 'back'],
+  pound: ['the pavement', 'of', 'away at the keys'],
+  plunge: ['into thought', 'into darkness', 'into silence', 'into shadow'],
+  thump: ['of'],
+  bang: ['of'],
+  clatter: ['of'],
+};
+
+/** Things whose impact words are ambience, not collisions: waves crash, rain hammers, light bounces, hair tumbles. */
+const ambientImpacters = new Set([
+  'wave', 'surf', 'breaker', 'rain', 'raindrop', 'thunder', 'sea', 'ocean', 'tide', 'water', 'river', 'rapid', 'hail',
+  'wind', 'spray', 'swell', 'storm', 'light', 'sunlight', 'footstep', 'gravel', 'heart', 'hair', 'curl', 'music', 'drum',
+  'snow', 'leaf', 'leave', 'firework',
+].map(singular));
+
+const harmlessAfterStems = new Map(Object.entries(harmlessAfter).map(([word, after]) => [stem(word), after.map((phrase) => phrase.split(' '))]));
+
+/** The impact words of a text that are collisions: not figurative, not the sea or the rain doing what they do. */
+export function impactTokens(tokens: readonly Token[]): Token[] {
+  return tokens.filter((token, i) => {
+    if (!token.info.impact) return false;
+    const after = harmlessAfterStems.get(token.info.stem);
+    if (after?.some((words) => words.every((word, k) => tokens[i + 1 + k]?.lower === word))) return false;
+    const near = [tokens[i - 1], tokens[i - 2], tokens[i + 1]].filter((t): t is Token => !!t);
+    // `waves crash`, `the rain pounding`, `crashing waves`, `light bounces`.
+    return !near.some((t) => ambientImpacters.has(singular(t.lower)));
+  });
 }
 
 /** Words that tell Sora to take an impact slowly; a beat that says one is not flagged. */
@@ -415,6 +461,30 @@ export function hasConsistentLighting(text: string): boolean {
     new RegExp(`\\b(?:lighting|light)\\s+(?:is\\s+|stays\\s+|remains\\s+|held\\s+|kept\\s+|holds\\s+)+${steady}\\b`, 'i').test(text) ||
     /\bflicker(?:-|\s)?(?:less|free)\b/i.test(text)
   );
+}
+
+// ---- look -------------------------------------------------------------------------------------
+
+/** Phrases that join two words with `and` and mean one thing (`black and white`). */
+const fixedAndPhrases = ['black and white', 'salt and pepper', 'rock and roll', 'sword and sorcery', 'cat and mouse', 'pen and ink', 'ink and wash', 'stop and go'];
+
+/**
+ * The descriptors of a `look` value, however they are joined: commas, semicolons, slashes, `+`,
+ * and the words `and`, `with`, `plus`, `&`. `black and white, high contrast` is two.
+ */
+export function lookDescriptors(text: string): string[] {
+  let protectedText = text;
+  const placeholders: string[] = [];
+  for (const phrase of fixedAndPhrases) {
+    protectedText = protectedText.replace(new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'gi'), (match) => {
+      placeholders.push(match);
+      return `\u0000${placeholders.length - 1}\u0000`;
+    });
+  }
+  return protectedText
+    .split(/\s*(?:[,;/+&]|\band\b|\bwith\b|\bplus\b)\s*/i)
+    .map((part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => placeholders[Number(i)]).replace(/^(?:a|an|the)\s+/i, '').trim())
+    .filter(Boolean);
 }
 
 // ---- camera -----------------------------------------------------------------------------------
