@@ -106,7 +106,7 @@ export function wordInfo(lower: string): WordInfo {
   const wordStem = stem(lower);
   info = {
     stem: wordStem,
-    family: thingFamilyOf.get(singular(lower)),
+    family: thingFamilyOf.get(lower.replace(/['’]s$/, '')) ?? (pluralOnly.has(singular(lower)) ? undefined : thingFamilyOf.get(singular(lower))),
     attribute: attributeOf.get(lower) ?? (lower.includes('-') ? lower.split('-').map((part) => attributeOf.get(part)).find(Boolean) : undefined),
     impact: impactStems.has(wordStem),
     moving: movingStems.has(wordStem),
@@ -247,12 +247,16 @@ const ambientImpacters = new Set([
 
 const harmlessAfterStems = new Map(Object.entries(harmlessAfter).map(([word, after]) => [stem(word), after.map((phrase) => phrase.split(' '))]));
 
-/** The impact words of a text that are collisions: not figurative, not the sea or the rain doing what they do. */
-export function impactTokens(tokens: readonly Token[]): Token[] {
+/**
+ * The impact words of a text that are collisions, not figurative. In a setting (`ambient`), the sea
+ * or the rain doing what they do (`waves crashing on the sandbar`) is the background, not an event.
+ */
+export function impactTokens(tokens: readonly Token[], ambient = false): Token[] {
   return tokens.filter((token, i) => {
     if (!token.info.impact) return false;
     const after = harmlessAfterStems.get(token.info.stem);
     if (after?.some((words) => words.every((word, k) => tokens[i + 1 + k]?.lower === word))) return false;
+    if (!ambient) return true;
     const near = [tokens[i - 1], tokens[i - 2], tokens[i + 1]].filter((t): t is Token => !!t);
     // `waves crash`, `the rain pounding`, `crashing waves`, `light bounces`.
     return !near.some((t) => ambientImpacters.has(singular(t.lower)));
@@ -539,7 +543,7 @@ export function isCameraMovement(token: Token): boolean {
  * the same thing as the anchor `short black bob`.
  */
 export const thingFamilies: Record<string, readonly string[]> = {
-  hair: ['hair', 'braid', 'plait', 'bob', 'ponytail', 'bun', 'pigtail', 'curls', 'dreadlock', 'mohawk', 'fringe', 'mane', 'quiff', 'afro', 'mullet', 'topknot', 'updo', 'haircut'],
+  hair: ['hair', 'braid', 'plait', 'bob', 'ponytail', 'bun', 'pigtail', 'curls', 'dreadlock', 'mohawk', 'fringe', 'mane', 'quiff', 'afro', 'mullet', 'topknot', 'updo', 'haircut', 'wig', 'loc', 'cornrow', 'chignon', 'lock', 'tress'],
   beard: ['beard', 'stubble', 'goatee'],
   moustache: ['moustache', 'mustache'],
   eyes: ['eye', 'iris'],
@@ -551,14 +555,16 @@ export const thingFamilies: Record<string, readonly string[]> = {
   tattoo: ['tattoo'],
   lips: ['lip', 'lipstick'],
   nails: ['nail', 'fingernail'],
-  coat: ['coat', 'raincoat', 'overcoat', 'parka', 'trenchcoat', 'mackintosh', 'anorak'],
+  coat: ['coat', 'raincoat', 'overcoat', 'parka', 'trenchcoat', 'mackintosh', 'anorak', 'peacoat', 'slicker', 'greatcoat', 'duffel coat'],
   jacket: ['jacket', 'blazer', 'bomber', 'windbreaker'],
   hoodie: ['hoodie', 'hooded top'],
-  sweater: ['sweater', 'jumper', 'cardigan', 'pullover', 'turtleneck'],
+  sweater: ['sweater', 'jumper', 'cardigan', 'pullover', 'turtleneck', 'sweatshirt'],
   shirt: ['shirt', 't-shirt', 'tee', 'blouse', 'tank top', 'polo'],
   dress: ['dress', 'gown', 'sundress'],
   skirt: ['skirt'],
-  trousers: ['trouser', 'pant', 'jean', 'slack', 'chino', 'legging', 'overall', 'dungaree'],
+  trousers: ['trouser', 'pant', 'jean', 'slack', 'chino', 'legging'],
+  coveralls: ['coverall', 'overall', 'dungaree', 'jumpsuit', 'boilersuit'],
+  headwrap: ['headwrap', 'head-wrap', 'headscarf', 'turban', 'hijab'],
   suit: ['suit', 'tuxedo'],
   vest: ['vest', 'waistcoat'],
   apron: ['apron'],
@@ -571,8 +577,8 @@ export const thingFamilies: Record<string, readonly string[]> = {
   socks: ['sock'],
   belt: ['belt'],
   tie: ['tie', 'bowtie', 'bow tie', 'necktie'],
-  glasses: ['glass', 'spectacle', 'eyeglass'],
-  sunglasses: ['sunglass', 'shade'],
+  glasses: ['glasses', 'spectacles', 'eyeglasses', 'specs'],
+  sunglasses: ['sunglasses', 'shades'],
   earrings: ['earring', 'stud'],
   necklace: ['necklace', 'pendant', 'locket', 'chain'],
   bracelet: ['bracelet', 'bangle'],
@@ -586,8 +592,10 @@ export const thingFamilies: Record<string, readonly string[]> = {
 };
 
 const thingFamilyOf = new Map<string, string>();
+/** Words that name the thing only in the plural: `glasses` are worn, `a glass` is drunk from; `shades`, not `a shade`. */
+const pluralOnly = new Set(['glass', 'spectacle', 'eyeglass', 'spec', 'shade', 'sunglass']);
 for (const [family, words] of Object.entries(thingFamilies)) {
-  for (const word of words) thingFamilyOf.set(singular(word), family);
+  for (const word of words) thingFamilyOf.set(pluralOnly.has(singular(word)) ? word : singular(word), family);
 }
 
 /** The family of a thing a word names (`raincoats` → coat), if it names one. */
@@ -596,7 +604,7 @@ export function thingFamily(word: string): string | undefined {
 }
 
 /** What a description can say about a thing; two values of one class contradict each other. */
-export type AttributeClass = 'colour' | 'material' | 'pattern' | 'texture' | 'length' | 'shape';
+export type AttributeClass = 'colour' | 'material' | 'pattern' | 'texture' | 'length' | 'shape' | 'form';
 
 export const attributeWords: Record<AttributeClass, readonly string[]> = {
   colour: [
@@ -606,6 +614,11 @@ export const attributeWords: Record<AttributeClass, readonly string[]> = {
     'amber', 'hazel', 'lilac', 'lavender', 'indigo', 'charcoal', 'platinum', 'bronze', 'emerald', 'ruby', 'rust',
     'mustard', 'salmon', 'coral', 'peach', 'plum', 'jet-black', 'raven', 'brunette', 'chestnut', 'mint', 'sky-blue',
     'navy-blue', 'dark-blue', 'sandy', 'strawberry-blonde', 'ash-blonde', 'snow-white', 'off-white', 'fuchsia',
+    'wine', 'oxblood', 'cherry', 'brick', 'claret', 'vermilion', 'cobalt', 'azure', 'sapphire', 'cerulean', 'tangerine',
+    'apricot', 'saffron', 'lemon', 'canary', 'ochre', 'honey', 'flaxen', 'sage', 'jade', 'lime', 'forest', 'moss', 'bottle',
+    'mauve', 'aubergine', 'rose', 'blush', 'chocolate', 'coffee', 'camel', 'caramel', 'mahogany', 'walnut', 'taupe',
+    'slate', 'ash', 'pewter', 'gunmetal', 'salt-and-pepper', 'pearl', 'alabaster', 'ebony', 'inky', 'onyx', 'jet',
+    'dark', 'fair', 'sky', 'royal', 'midnight', 'bottle-green', 'wine-red', 'blood-red', 'fire-engine', 'silvery', 'greying', 'graying', 'white-blonde',
   ],
   material: [
     'denim', 'leather', 'wool', 'woolen', 'woollen', 'knit', 'knitted', 'silk', 'silken', 'cotton', 'linen', 'velvet',
@@ -615,7 +628,8 @@ export const attributeWords: Record<AttributeClass, readonly string[]> = {
   ],
   pattern: ['striped', 'stripy', 'plaid', 'checked', 'checkered', 'chequered', 'tartan', 'polka-dot', 'floral', 'spotted', 'paisley', 'plain', 'camo', 'camouflage', 'patterned', 'herringbone', 'houndstooth', 'leopard-print', 'pinstriped', 'pinstripe'],
   texture: ['curly', 'straight', 'wavy', 'frizzy', 'spiky', 'slicked', 'slicked-back', 'permed', 'coiled', 'kinky', 'sleek', 'shaved', 'shaven'],
-  length: ['short', 'long', 'shoulder-length', 'cropped', 'waist-length', 'chin-length', 'buzzed', 'close-cropped'],
+  length: ['short', 'long', 'shoulder-length', 'cropped', 'waist-length', 'chin-length', 'buzzed', 'close-cropped', 'pixie', 'flowing', 'mid-length', 'hip-length'],
+  form: ['loose', 'unbound', 'undone'],
   shape: ['round', 'square', 'oval', 'rectangular', 'cat-eye', 'aviator', 'wire-rimmed', 'thick-rimmed', 'rimless', 'hoop', 'stud'],
 };
 
@@ -643,6 +657,109 @@ const attributeOf = new Map<string, { cls: AttributeClass; value: string }>();
 for (const [cls, words] of Object.entries(attributeWords) as [AttributeClass, readonly string[]][]) {
   for (const word of words) if (!attributeOf.has(word)) attributeOf.set(word, { cls, value: attributeSynonyms[word] ?? word });
 }
+
+/**
+ * Values that agree although they are different words: a shade is its colour (crimson is red, navy is
+ * blue, silver hair is grey), a wool cap is knit. Each value belongs to one or more families; two
+ * values agree when they share one. A value not listed is its own family.
+ */
+const valueFamilies: Record<string, readonly string[]> = {
+  red: ['red'], crimson: ['red'], scarlet: ['red'], ruby: ['red'], cherry: ['red'], wine: ['red', 'purple'], 'wine-red': ['red'],
+  'blood-red': ['red'], 'fire-engine': ['red'], burgundy: ['red', 'purple'], maroon: ['red', 'brown'], oxblood: ['red', 'brown'],
+  brick: ['red', 'orange', 'brown'], claret: ['red', 'purple'], vermilion: ['red', 'orange'], ginger: ['red', 'orange'],
+  auburn: ['red', 'brown'], copper: ['red', 'orange', 'brown'], rust: ['red', 'orange', 'brown'],
+  orange: ['orange'], tangerine: ['orange'], apricot: ['orange', 'pink'], peach: ['orange', 'pink'], coral: ['orange', 'pink'],
+  salmon: ['pink', 'orange'], saffron: ['orange', 'yellow'], amber: ['orange', 'yellow', 'gold'],
+  yellow: ['yellow'], mustard: ['yellow'], lemon: ['yellow'], canary: ['yellow'], ochre: ['yellow', 'brown'],
+  gold: ['gold', 'yellow', 'blonde'], honey: ['blonde', 'gold', 'brown'],
+  blonde: ['blonde'], platinum: ['blonde', 'white', 'grey'], sandy: ['blonde', 'brown'], flaxen: ['blonde'],
+  'strawberry-blonde': ['blonde', 'red'], 'ash-blonde': ['blonde', 'grey'], 'white-blonde': ['blonde', 'white'], fair: ['blonde', 'white'],
+  green: ['green'], emerald: ['green'], olive: ['green', 'brown'], sage: ['green', 'grey'], mint: ['green'], jade: ['green'],
+  lime: ['green', 'yellow'], forest: ['green'], moss: ['green'], bottle: ['green'], 'bottle-green': ['green'], khaki: ['green', 'brown'],
+  teal: ['green', 'blue'], turquoise: ['blue', 'green'], hazel: ['brown', 'green'],
+  blue: ['blue'], navy: ['blue'], 'dark-blue': ['blue'], cobalt: ['blue'], azure: ['blue'], sapphire: ['blue'], cerulean: ['blue'],
+  'sky-blue': ['blue'], sky: ['blue'], royal: ['blue', 'purple'], midnight: ['blue', 'black'], cyan: ['blue', 'green'],
+  indigo: ['blue', 'purple'], steel: ['blue', 'grey'], slate: ['grey', 'blue'],
+  purple: ['purple'], violet: ['purple'], lilac: ['purple', 'pink'], lavender: ['purple'], plum: ['purple', 'red'], mauve: ['purple', 'pink'],
+  aubergine: ['purple'], magenta: ['purple', 'pink'], fuchsia: ['pink', 'purple'],
+  pink: ['pink'], rose: ['pink', 'red'], blush: ['pink'],
+  brown: ['brown'], chestnut: ['brown', 'red'], chocolate: ['brown'], coffee: ['brown'], tan: ['brown', 'beige'], camel: ['brown', 'beige'],
+  beige: ['beige', 'brown', 'white'], caramel: ['brown'], mahogany: ['brown', 'red'], walnut: ['brown'], brunette: ['brown'],
+  bronze: ['brown', 'orange', 'gold'], taupe: ['brown', 'grey'],
+  grey: ['grey'], charcoal: ['grey', 'black'], silver: ['grey', 'white', 'silver'], silvery: ['grey', 'white', 'silver'], ash: ['grey'],
+  pewter: ['grey'], gunmetal: ['grey'], 'salt-and-pepper': ['grey', 'black', 'white'], greying: ['grey'], graying: ['grey'],
+  white: ['white'], ivory: ['white', 'beige'], cream: ['white', 'beige', 'yellow'], 'snow-white': ['white'], 'off-white': ['white', 'beige'],
+  pearl: ['white'], alabaster: ['white'],
+  black: ['black'], 'jet-black': ['black'], jet: ['black'], raven: ['black'], ebony: ['black'], inky: ['black'], onyx: ['black'],
+  // `dark hair`, `a dark coat`: any of the dark colours, none of the light ones.
+  dark: ['black', 'brown', 'blue', 'grey', 'green', 'purple', 'red'],
+  wool: ['wool', 'knit'], knit: ['knit', 'wool'], tweed: ['tweed', 'wool'], flannel: ['flannel', 'wool', 'cotton'], fleece: ['fleece', 'wool'],
+  cashmere: ['cashmere', 'wool', 'knit'], suede: ['suede', 'leather'], oilskin: ['oilskin', 'waxed'], waxed: ['waxed', 'oilskin'],
+  satin: ['satin', 'silk'], silk: ['silk', 'satin'], canvas: ['canvas', 'cotton'], denim: ['denim', 'cotton'],
+  short: ['short'], cropped: ['short'], buzzed: ['short'], 'close-cropped': ['short'], pixie: ['short'], 'chin-length': ['short', 'medium'],
+  'shoulder-length': ['medium', 'long'], 'mid-length': ['medium'], long: ['long'], 'waist-length': ['long'], 'hip-length': ['long'], flowing: ['long'],
+  loose: ['loose'], unbound: ['loose'], undone: ['loose'],
+};
+
+/** Whether two sets of values of one class name the same thing (`crimson` and `red`; `wool` and `knit`). */
+export function valuesAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) {
+    const fx = valueFamilies[x] ?? [x];
+    for (const y of b) {
+      if (x === y) return true;
+      const fy = valueFamilies[y] ?? [y];
+      if (fx.some((f) => fy.includes(f))) return true;
+    }
+  }
+  return false;
+}
+
+/** Hairstyles a hair word names by itself: a braid is not a bob, and neither is hair worn loose. */
+const hairForms: Record<string, readonly string[]> = {
+  braid: ['braid'], plait: ['braid'], cornrow: ['braid'], pigtail: ['braid', 'pigtail'], bob: ['bob'], ponytail: ['ponytail'],
+  bun: ['bun'], topknot: ['bun'], updo: ['bun'], chignon: ['bun'], dreadlock: ['dreadlock'], loc: ['dreadlock'], mohawk: ['mohawk'],
+  afro: ['afro'], mullet: ['mullet'],
+};
+
+/** The hairstyle a word names (`braids` → braid), if it names one. */
+export function hairForm(token: Token): string | undefined {
+  return token.info.family === 'hair' ? hairForms[singular(token.lower)]?.[0] : undefined;
+}
+
+/** Hairstyle values that agree (`pigtails` are braids). */
+export function formsAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const families = (v: string) => Object.values(hairForms).find((f) => f[0] === v) ?? [v];
+  for (const x of a) for (const y of b) if (x === y || families(x).some((f) => [...(hairForms[y] ?? [y])].includes(f))) return true;
+  return false;
+}
+
+/**
+ * Words that say a thing is absent (`clean-shaven`: no beard, no moustache; `bald`: no hair;
+ * `bare-headed`: no hat; `barefoot`: no shoes) or present without naming it (`bearded`, `stubbled`,
+ * `bespectacled`). Two-word forms (`shaved head`, `bare feet`) too.
+ */
+export const absenceWords: Record<string, readonly string[]> = {
+  'clean-shaven': ['beard', 'moustache'], 'clean-shaved': ['beard', 'moustache'], 'smooth-shaven': ['beard', 'moustache'],
+  'smooth-faced': ['beard', 'moustache'], beardless: ['beard'], whiskerless: ['beard', 'moustache'], 'fresh-shaven': ['beard', 'moustache'],
+  bald: ['hair'], hairless: ['hair'], 'shaven-headed': ['hair'], 'shaved-head': ['hair'], 'bald-headed': ['hair'],
+  'bare-headed': ['hat', 'helmet'], bareheaded: ['hat', 'helmet'], hatless: ['hat'],
+  barefoot: ['shoes', 'socks'], barefooted: ['shoes', 'socks'], shoeless: ['shoes'],
+  'shaved head': ['hair'], 'shaven head': ['hair'], 'shaved scalp': ['hair'], 'shaven scalp': ['hair'], 'bare scalp': ['hair'], 'bald head': ['hair'],
+  'bald scalp': ['hair'], 'bald crown': ['hair'], 'bare feet': ['shoes', 'socks'], 'bare head': ['hat', 'helmet'],
+};
+
+export const presenceWords: Record<string, readonly string[]> = {
+  bearded: ['beard'], stubbled: ['beard'], stubbly: ['beard'], unshaven: ['beard'], moustached: ['moustache'], mustachioed: ['moustache'],
+  bespectacled: ['glasses'],
+};
+
+/** Verbs that take a thing off when `off` comes with them (`takes his cap off`, `pulls off her boots`, `slips out of`). */
+export const offVerbs = stemSet(['take', 'took', 'taking', 'pull', 'slip', 'shrug', 'strip', 'tear', 'peel', 'whip', 'kick', 'yank', 'tug', 'rip', 'wriggle', 'ease', 'throw']);
+/** Verbs that take a thing off by themselves (`removes her glasses`, `sheds his coat`). */
+export const removalVerbs = stemSet(['remove', 'shed', 'sheds', 'shedding', 'doff', 'discard', 'unwind', 'unwinds', 'unwrap']);
+/** Verbs that put a thing on with `on` (`pulls on a wool cap`), or by themselves (`dons`). */
+export const onVerbs = stemSet(['put', 'pull', 'tug', 'slip', 'throw', 'jam', 'cram', 'wriggle']);
+export const wearVerbs = stemSet(['don', 'wear', 'wears', 'wearing', 'sport']);
 
 /** The class and normalized value of a describing word (`gray` → colour grey). */
 export function attribute(word: string): { cls: AttributeClass; value: string } | undefined {

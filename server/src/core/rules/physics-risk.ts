@@ -32,7 +32,7 @@ export const physicsRiskRule: Rule = {
         const field = fieldOf(beat, key);
         if (!field) continue;
         fields.push(field);
-        for (const token of impactTokens(tokensOf(field.value))) hits.push({ field, token });
+        for (const token of impactTokens(tokensOf(field.value), key === 'setting')) hits.push({ field, token });
       }
       if (!hits.length) continue;
       if (fields.some((field) => calmed(field.value.text))) continue;
