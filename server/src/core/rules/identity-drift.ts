@@ -231,18 +231,20 @@ function statements(text: string, tokens: readonly Token[], breaks?: ReadonlySet
     const family = token.info.family;
     if (!family) continue;
     const phrase = describedPhrase(text, tokens, i, breaks);
-    const state = breaks ? 'described' : stateOf(text, tokens, phrase.start, i, restored);
+    const { state, from } = stateOf(text, tokens, phrase.start, i, restored);
     if (breaks) {
       // In an anchor, the last thing of a part is the one described: `green canvas backpack`.
       const after = tokens[i + 1];
       if (after?.info.family && adjacent(text, token.end, after.start)) continue;
+      found.push({ family, state: state === 'absent' ? 'absent' : 'described', attributes: phrase.attributes, first: phrase.start, last: phrase.end, possessive: false, head: singular(token.lower) });
+      continue;
     }
     if (state === 'described' && !phrase.attributes.size) {
       // A bare mention (`her hair`) says the thing is there: it contradicts only an absence.
-      if (possessiveBefore(tokens, phrase.start) || wornBefore(tokens, phrase.start)) found.push({ family, state: 'present', attributes: phrase.attributes, first: phrase.start, last: phrase.end, possessive: true, head: singular(token.lower) });
+      if (possessiveBefore(tokens, phrase.start) || wornBefore(tokens, phrase.start)) found.push({ family, state: 'present', attributes: phrase.attributes, first: Math.max(0, Math.min(from, phrase.start - 1)), last: phrase.end, possessive: true, head: singular(token.lower) });
       continue;
     }
-    found.push({ family, state, attributes: phrase.attributes, first: phrase.start, last: phrase.end, possessive: possessiveBefore(tokens, phrase.start), head: singular(token.lower) });
+    found.push({ family, state, attributes: phrase.attributes, first: state === 'removed' || state === 'absent' ? Math.min(from, phrase.start) : phrase.start, last: phrase.end, possessive: possessiveBefore(tokens, phrase.start), head: singular(token.lower) });
     i = Math.max(i, phrase.end);
   }
   return found;
@@ -257,7 +259,7 @@ function describedPhrase(text: string, tokens: readonly Token[], head: number, b
   if (form) addValue(attributes, 'form', form);
   for (let j = head - 1; j >= 0 && (breaks || head - j <= 3); j--) {
     const token = tokens[j];
-    if (!adjacent(text, token.end, tokens[j + 1].start) || token.info.stop || breaks?.has(token.lower)) break;
+    if (!adjacent(text, token.end, tokens[j + 1].start) || token.info.stop || negations.has(token.lower) || breaks?.has(token.lower)) break;
     const found = attributeAt(text, tokens, j);
     if (found) {
       addValue(attributes, found.cls, found.value);
@@ -275,19 +277,22 @@ function describedPhrase(text: string, tokens: readonly Token[], head: number, b
   return { start, end, attributes };
 }
 
-/** Whether the words before a thing take it off (`takes off his cap`, `removes her glasses`), put it on, or deny it (`without her glasses`). */
-function stateOf(text: string, tokens: readonly Token[], first: number, head: number, restored: boolean): Statement['state'] {
+/**
+ * Whether the words before a thing take it off (`takes off his cap`, `removes her glasses`), put it
+ * on, or deny it (`without her glasses`), and where those words start.
+ */
+function stateOf(text: string, tokens: readonly Token[], first: number, head: number, restored: boolean): { state: Statement['state']; from: number } {
   let hasOff = tokens[head + 1]?.lower === 'off';
   for (let j = first - 1; j >= 0 && first - j <= 5; j--) {
     const token = tokens[j];
     if (!adjacent(text, token.end, tokens[j + 1].start)) break;
-    if (negations.has(token.lower)) return 'absent';
+    if (negations.has(token.lower)) return { state: 'absent', from: j };
     if (token.lower === 'off' || (token.lower === 'of' && tokens[j - 1]?.lower === 'out')) hasOff = true;
     const verb = token.info.stem;
-    if (removalVerbs.has(verb) || (offVerbs.has(verb) && hasOff)) return restored ? 'described' : 'removed';
-    if (wearVerbs.has(verb) || (onVerbs.has(verb) && tokens[j + 1]?.lower === 'on')) return 'present';
+    if (removalVerbs.has(verb) || (offVerbs.has(verb) && hasOff)) return restored ? { state: 'described', from: first } : { state: 'removed', from: j };
+    if (wearVerbs.has(verb) || (onVerbs.has(verb) && tokens[j + 1]?.lower === 'on')) return { state: 'present', from: j };
   }
-  return 'described';
+  return { state: 'described', from: first };
 }
 
 function possessiveBefore(tokens: readonly Token[], first: number): boolean {
