@@ -346,6 +346,17 @@ export const lightingLooks: Record<string, LookSpec> = {
   'police lights': { words: ['siren lights', 'police lights', 'siren light', 'police light'], lights: ['police lights'] },
 };
 
+/**
+ * Words before a bare `sun` that say which sun it is: `low golden sun` is golden hour, `the morning
+ * sun` a sunrise, `a harsh overhead sun` noon. Up to two of them, next to each other.
+ */
+const sunQualifiers: Record<string, string> = {
+  low: 'golden hour', golden: 'golden hour', late: 'golden hour', afternoon: 'golden hour', amber: 'golden hour', honeyed: 'golden hour',
+  setting: 'sunset', evening: 'sunset', sinking: 'sunset', dying: 'sunset', red: 'sunset',
+  morning: 'sunrise', rising: 'sunrise', early: 'sunrise', dawn: 'sunrise',
+  midday: 'noon', noon: 'noon', high: 'noon', harsh: 'noon', overhead: 'noon', blazing: 'noon', scorching: 'noon', noonday: 'noon',
+};
+
 /** Words that may follow a lighting word and belong to its phrase (`neon light`, `candle glow`). */
 const lightTails = new Set(['light', 'lights', 'lighting', 'glow', 'glare', 'sign', 'signs', 'flicker', 'flame', 'flames', 'beam', 'beams', 'sun', 'shine', 'tube', 'tubes']);
 
@@ -412,7 +423,17 @@ export function lightingMentions(text: string, tokens: readonly Token[], options
     const tail = next && next.info.lightTail && adjacent(text, tokens[last].end, next.start) ? next : undefined;
     if (form.object && !options.loose && !tail && !litNearby(tokens, i, last)) continue;
     if (tail) last++;
-    found.push({ look: form.look, start: token.start, end: tokens[last].end });
+    let look = form.look;
+    let start = token.start;
+    if (look === 'sunlight' && token.lower === 'sun') {
+      for (let k = i - 1; k >= 0 && i - k <= 2 && adjacent(text, tokens[k].end, tokens[k + 1].start); k--) {
+        const qualified = sunQualifiers[tokens[k].lower];
+        if (!qualified) break;
+        look = qualified;
+        start = tokens[k].start;
+      }
+    }
+    found.push({ look, start, end: tokens[last].end });
     i = last;
   }
   return found;
@@ -528,6 +549,7 @@ export const movingCameraWords = [
   'drift', 'creep', 'float', 'rise', 'rising', 'descend', 'travel', 'move', 'moving', 'chase', 'approach', 'push-in',
   'pull-back', 'pullback', 'gimbal', 'jib', 'pedestal', 'roll', 'swing', 'whip-pan', 'arc', 'reveal', 'retreat', 'advance',
   'sway', 'bob', 'walk', 'lead', 'leading', 'trail', 'trailing', 'slide', 'dive', 'sink', 'lower', 'climb', 'snake',
+  'pace', 'pursue', 'pursuit', 'ride', 'riding', 'race', 'racing', 'accompany',
 ] as const;
 
 const movingStems = stemSet(movingCameraWords);

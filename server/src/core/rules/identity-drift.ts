@@ -239,6 +239,12 @@ function statements(text: string, tokens: readonly Token[], breaks?: ReadonlySet
       found.push({ family, state: state === 'absent' ? 'absent' : 'described', attributes: phrase.attributes, first: phrase.start, last: phrase.end, possessive: false, head: singular(token.lower) });
       continue;
     }
+    const later = state === 'removed' ? undefined : removedByPronoun(tokens, phrase.end);
+    if (later !== undefined && !restored) {
+      found.push({ family, state: 'removed', attributes: phrase.attributes, first: phrase.start, last: later, possessive: possessiveBefore(tokens, phrase.start), head: singular(token.lower) });
+      i = later;
+      continue;
+    }
     if (state === 'described' && !phrase.attributes.size) {
       // A bare mention (`her hair`) says the thing is there: it contradicts only an absence.
       if (possessiveBefore(tokens, phrase.start) || wornBefore(tokens, phrase.start)) found.push({ family, state: 'present', attributes: phrase.attributes, first: Math.max(0, Math.min(from, phrase.start - 1)), last: phrase.end, possessive: true, head: singular(token.lower) });
@@ -295,9 +301,32 @@ function stateOf(text: string, tokens: readonly Token[], first: number, head: nu
   return { state: 'described', from: first };
 }
 
+const pronouns = new Set(['it', 'them']);
+const freeing = new Set(['off', 'free', 'away', 'loose', 'out']);
+
+/**
+ * Where the next words take the thing just named off by a pronoun (`loosens his tie, pulls it
+ * free`, `unbuttons her coat and sheds it`): the index of the last of those words.
+ */
+function removedByPronoun(tokens: readonly Token[], after: number): number | undefined {
+  for (let j = after + 1; j < tokens.length && j - after <= 6; j++) {
+    const verb = tokens[j].info.stem;
+    const pronoun = tokens[j + 1];
+    if (!pronoun || !pronouns.has(pronoun.lower)) continue;
+    if (removalVerbs.has(verb)) return j + 1;
+    if (offVerbs.has(verb) && tokens[j + 2] && freeing.has(tokens[j + 2].lower)) return j + 2;
+  }
+  return undefined;
+}
+
+/** Whether `her`, `his`, `their` or a name's `'s` stands just before a thing, or before the words describing it (`his neatly trimmed goatee`). */
 function possessiveBefore(tokens: readonly Token[], first: number): boolean {
-  const before = tokens[first - 1];
-  return !!before && (possessives.has(before.lower) || /['’]s$/.test(before.lower));
+  for (let k = first - 1; k >= 0 && first - k <= 3; k--) {
+    const before = tokens[k];
+    if (possessives.has(before.lower) || /['’]s$/.test(before.lower)) return true;
+    if (before.info.stop || before.info.family) return false;
+  }
+  return false;
 }
 
 function wornBefore(tokens: readonly Token[], first: number): boolean {
