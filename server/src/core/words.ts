@@ -736,23 +736,15 @@ export function valuesAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boo
   return false;
 }
 
-/** Hairstyles a hair word names by itself: a braid is not a bob, and neither is hair worn loose. */
-const hairForms: Record<string, readonly string[]> = {
-  braid: ['braid'], plait: ['braid'], cornrow: ['braid'], pigtail: ['braid', 'pigtail'], bob: ['bob'], ponytail: ['ponytail'],
-  bun: ['bun'], topknot: ['bun'], updo: ['bun'], chignon: ['bun'], dreadlock: ['dreadlock'], loc: ['dreadlock'], mohawk: ['mohawk'],
-  afro: ['afro'], mullet: ['mullet'],
+/** Hairstyles a hair word names by itself: a braid is not a bob, and neither is hair worn loose. Pigtails and cornrows are braids. */
+const hairForms: Record<string, string> = {
+  braid: 'braid', plait: 'braid', cornrow: 'braid', pigtail: 'braid', bob: 'bob', ponytail: 'ponytail', bun: 'bun', topknot: 'bun',
+  updo: 'bun', chignon: 'bun', dreadlock: 'dreadlock', loc: 'dreadlock', mohawk: 'mohawk', afro: 'afro', mullet: 'mullet',
 };
 
 /** The hairstyle a word names (`braids` → braid), if it names one. */
 export function hairForm(token: Token): string | undefined {
-  return token.info.family === 'hair' ? hairForms[singular(token.lower)]?.[0] : undefined;
-}
-
-/** Hairstyle values that agree (`pigtails` are braids). */
-export function formsAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const families = (v: string) => Object.values(hairForms).find((f) => f[0] === v) ?? [v];
-  for (const x of a) for (const y of b) if (x === y || families(x).some((f) => [...(hairForms[y] ?? [y])].includes(f))) return true;
-  return false;
+  return token.info.family === 'hair' ? hairForms[singular(token.lower)] : undefined;
 }
 
 /**

@@ -4,7 +4,6 @@ import { fieldOf } from '../model';
 import {
   absenceWords,
   adjacent,
-  formsAgree,
   hairForm,
   offVerbs,
   onVerbs,
@@ -140,7 +139,7 @@ function contradiction(anchor: AnchorThing, statement: Statement): { why: string
   for (const [cls, values] of statement.attributes) {
     const anchorValues = anchor.attributes.get(cls);
     if (!anchorValues) continue;
-    const agree = cls === 'form' ? formsAgree(anchorValues, values) : valuesAgree(anchorValues, values);
+    const agree = valuesAgree(anchorValues, values);
     if (!agree) return certain(cls === 'form' ? 'a different hairstyle' : `a different ${cls}`);
     shared = true;
   }
