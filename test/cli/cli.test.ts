@@ -136,6 +136,17 @@ describe('cli: check', function () {
     assert.deepEqual(diagnostics.map((d) => [d.line, d.column]), sorted.map((d) => [d.line, d.column]), 'in document order');
   });
 
+  it('honours // sora-ignore CODE on the line above, as the editor does', () => {
+    const file = path.join(work, 'problems/scene07.sora');
+    const before = textDiagnostics(run(['check', 'problems/scene07.sora']).stdout).diagnostics;
+    assert.ok(before.some((d) => d.line === 25 && d.code === 'identity-drift'));
+    const text = fs.readFileSync(file, 'utf8').replace('  action: wearing a blue apron', '  // sora-ignore identity-drift\n  action: wearing a blue apron');
+    fs.writeFileSync(file, text);
+    const after = textDiagnostics(run(['check', 'problems/scene07.sora']).stdout).diagnostics;
+    assert.deepEqual(after.filter((d) => d.line === 26).map((d) => d.code), ['lighting-drift']);
+    assert.equal(after.length, before.length - 1);
+  });
+
   it('--format json: the shape of the design, 0-based, the same diagnostics as the text', () => {
     const files = ['fixtures/errors/scene05.sora', 'fixtures/clean/scene01.sora'];
     const json = run(['check', ...files, '--format', 'json']);

@@ -146,6 +146,19 @@ describe('language server: diagnostics', function () {
     }
     assert.equal(server.exitCode, null);
   });
+
+  it('honours // sora-ignore CODE on the line above, and reports the code again when the comment goes', async () => {
+    const original = fs.readFileSync(server.file('problems/scene07.sora'), 'utf8');
+    const action = '  action: wearing a blue apron, bows under neon light';
+    const ignored = original.replace(action, `  // sora-ignore identity-drift\n${action}`);
+    const uri = await server.open('scratch/ignore.sora', ignored);
+    const line = ignored.split('\n').indexOf(action);
+    const onLine = (list: Published['diagnostics']) => list.filter((d) => d.range.start.line === line).map((d) => d.code);
+    assert.deepEqual(onLine(await server.diagnostics(uri, { version: 1 })), ['lighting-drift']);
+    const version = await server.replaceText(uri, ignored.replace('// sora-ignore identity-drift', '// a note'));
+    assert.deepEqual(onLine(await server.diagnostics(uri, { version })), ['identity-drift', 'lighting-drift']);
+    await server.close(uri);
+  });
 });
 
 describe('language server: settings and config files', function () {

@@ -2,6 +2,7 @@ import type { Storyboard } from './ast';
 import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config';
 import { sortDiagnostics, type Diagnostic } from './diagnostics';
 import type { FileAccess } from './files';
+import { withoutIgnored } from './ignore';
 import { readSettings, resolveNames, type Names, type SettingsView } from './model';
 import { parseStoryboard } from './parse';
 import { rules } from './rules';
@@ -72,5 +73,5 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
     };
     rule.check(context);
   }
-  return { storyboard, names, settings, lines, diagnostics: sortDiagnostics(diagnostics) };
+  return { storyboard, names, settings, lines, diagnostics: sortDiagnostics(withoutIgnored(diagnostics, lines)) };
 }

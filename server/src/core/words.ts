@@ -26,10 +26,8 @@ export interface WordInfo {
   attribute?: { cls: AttributeClass; value: string };
   impact: boolean;
   moving: boolean;
-  /** The lighting look a single word names (`candlelit` → candlelight). */
-  look?: string;
-  /** Starts a two-word look (`golden` of `golden hour`). */
-  lookStart: boolean;
+  /** The lighting phrases that start with this word (`golden` of `golden hour`), longest first. */
+  lightForms?: readonly PhraseForm[];
   /** May end a lighting phrase (`light`, `glow`). */
   lightTail: boolean;
   /** A description phrase never runs through it (`a`, `her`, `wearing`). */
@@ -108,12 +106,11 @@ export function wordInfo(lower: string): WordInfo {
   const wordStem = stem(lower);
   info = {
     stem: wordStem,
-    family: thingFamilyOf.get(singular(lower)),
+    family: thingFamilyOf.get(lower.replace(/['’]s$/, '')) ?? (pluralOnly.has(singular(lower)) ? undefined : thingFamilyOf.get(singular(lower))),
     attribute: attributeOf.get(lower) ?? (lower.includes('-') ? lower.split('-').map((part) => attributeOf.get(part)).find(Boolean) : undefined),
     impact: impactStems.has(wordStem),
     moving: movingStems.has(wordStem),
-    look: lightingSingle.get(wordStem),
-    lookStart: lightingDoubleStarts.has(wordStem),
+    lightForms: lightingForms.get(wordStem),
     lightTail: lightTails.has(lower),
     stop: phraseStops.has(lower),
     shade: colourShades.has(lower),
@@ -208,12 +205,62 @@ export const impactWords = [
   'crash', 'shatter', 'smash', 'collide', 'collision', 'explode', 'explosion', 'blast', 'slam', 'hit',
   'impact', 'topple', 'tumble', 'collapse', 'crumble', 'splinter', 'wreck', 'ram', 'smack', 'punch',
   'kick', 'splash', 'bounce', 'knock', 'thud', 'crunch', 'demolish', 'detonate', 'ricochet',
+  // Paraphrases: a van plows into a stall, a wrench clangs off the floor, bowls burst into shards.
+  'plow', 'plough', 'clatter', 'clang', 'bang', 'burst', 'snap', 'careen', 'crumple', 'plummet', 'bash', 'pummel',
+  'pound', 'batter', 'thump', 'whack', 'wallop', 'cannonball', 'capsize', 'plunge',
 ] as const;
 
 const impactStems = stemSet(impactWords);
 
 export function isImpact(token: Token): boolean {
   return token.info.impact;
+}
+
+/**
+ * Words after an impact word that make it figurative or harmless: `kicks off her shoes`, `hits play`,
+ * `knocks on the door`, `bursts into tears`, `snaps a photo`, `a splash of colour`, `caves in to`.
+ */
+const harmlessAfter: Record<string, readonly string[]> = {
+  kick: ['off', 'up', 'back', 'in'],
+  punch: ['in', 'the clock', 'a code', 'a number', 'numbers', 'the air'],
+  hit: ['play', 'record', 'pause', 'send', 'the lights', 'the road', 'the brakes', 'a note', 'the note', 'the high note', 'home'],
+  knock: ['on', 'at', 'back', 'twice', 'once', 'softly', 'gently', 'lightly', 'three'],
+  burst: ['into tears', 'into laughter', 'into song', 'into a smile', 'into a grin', 'out laughing', 'of', 'into giggles', 'into applause', 'into bloom', 'into view', 'in', 'through the door'],
+  snap: ['a photo', 'a picture', 'a photograph', 'a selfie', 'her fingers', 'his fingers', 'their fingers', 'at', 'awake', 'to attention', 'into focus', 'back'],
+  splash: ['of', 'on her face', 'on his face', 'water on'],
+  blast: ['of', 'music', 'the music'],
+  crash: ['of', 'out', 'on the sofa', 'on the couch'],
+  bounce: ['light', 'board', 'card', 'back'],
+  pound: ['the pavement', 'of', 'away at the keys'],
+  plunge: ['into thought', 'into darkness', 'into silence', 'into shadow'],
+  thump: ['of'],
+  bang: ['of'],
+  clatter: ['of'],
+};
+
+/** Things whose impact words are ambience, not collisions: waves crash, rain hammers, light bounces, hair tumbles. */
+const ambientImpacters = new Set([
+  'wave', 'surf', 'breaker', 'rain', 'raindrop', 'thunder', 'sea', 'ocean', 'tide', 'water', 'river', 'rapid', 'hail',
+  'wind', 'spray', 'swell', 'storm', 'light', 'sunlight', 'footstep', 'gravel', 'heart', 'hair', 'curl', 'music', 'drum',
+  'snow', 'leaf', 'leave', 'firework',
+].map(singular));
+
+const harmlessAfterStems = new Map(Object.entries(harmlessAfter).map(([word, after]) => [stem(word), after.map((phrase) => phrase.split(' '))]));
+
+/**
+ * The impact words of a text that are collisions, not figurative. In a setting (`ambient`), the sea
+ * or the rain doing what they do (`waves crashing on the sandbar`) is the background, not an event.
+ */
+export function impactTokens(tokens: readonly Token[], ambient = false): Token[] {
+  return tokens.filter((token, i) => {
+    if (!token.info.impact) return false;
+    const after = harmlessAfterStems.get(token.info.stem);
+    if (after?.some((words) => words.every((word, k) => tokens[i + 1 + k]?.lower === word))) return false;
+    if (!ambient) return true;
+    const near = [tokens[i - 1], tokens[i - 2], tokens[i + 1]].filter((t): t is Token => !!t);
+    // `waves crash`, `the rain pounding`, `crashing waves`, `light bounces`.
+    return !near.some((t) => ambientImpacters.has(singular(t.lower)));
+  });
 }
 
 /** Words that tell Sora to take an impact slowly; a beat that says one is not flagged. */
@@ -224,56 +271,126 @@ export const physicsFixes = { slowMotion: 'in slow motion', settling: 'settling 
 // ---- lighting ---------------------------------------------------------------------------------
 
 /**
- * Named light, by the look it gives. A beat that names one the style's lighting does not is the
- * classic source of light changing between shots. Each entry: the look, then the words for it.
- * Generic words (`light`, `lights`, `glow`, `dark`, `lamp`) are left out: `lights the wick`,
- * `bridge lights` and `city glow` are not lighting directions. Objects that may or may not be lit
- * (`candle`, `lantern`, `fireplace`) count only as light (`candle light`, `lantern-lit`): a
- * lighthouse's `lantern gallery` is a place.
+ * Named light, by the look it gives. A beat that names a light the style's lighting does not is the
+ * classic source of light changing between shots. Lights are grouped by what they are, not how they
+ * are spelt: golden hour, the late sun and a sunset glow are one low sun; neon and signage glow are
+ * one neon; candlelight, a flame and a lantern are one flame.
+ *
+ * - `lights`: the broad light a look is (`sun`, `flame`, `neon`…). Two looks of different lights
+ *   contradict each other.
+ * - `generic`: the look names only the broad light (`sunlight`, `daylight`, `lamplight`): it agrees
+ *   with any look of that light (`sunlight` in a beat of a golden-hour style is the same sun).
+ * - `related`: specific looks of one light that read as the same light (golden hour and sunset); two
+ *   other specific looks of one light are different times of day (sunset and midday).
+ * - `natural`: daylight, weather and sky, the light a whole scene is in.
+ * - `object`: a thing that may or may not be lit (`candle`, `lantern`, `lamp`, `fire`): it names a
+ *   light only when the words around it say it is lit (`a guttering candle`, `candle light`, `the
+ *   glow of her phone`), or in the style, where every word is about light. A lighthouse's `lantern
+ *   gallery` and a `string of bulbs` are places and props.
+ *
+ * Generic words (`light`, `lights`, `glow`, `dark`) are left out: `lights the wick`, `bridge lights`
+ * and `city glow` are not lighting directions.
  */
-export const lightingLooks: Record<string, readonly string[]> = {
-  neon: ['neon', 'neon-lit'],
-  sunset: ['sunset', 'sundown'],
-  sunrise: ['sunrise', 'dawn', 'daybreak'],
-  dusk: ['dusk', 'twilight'],
-  'golden hour': ['golden hour', 'magic hour'],
-  'blue hour': ['blue hour'],
-  candlelight: ['candlelight', 'candlelit', 'candle-lit', 'candle light', 'candle glow'],
-  moonlight: ['moonlight', 'moonlit', 'moon-lit'],
-  sunlight: ['sunlight', 'sunlit', 'sunshine', 'sun-drenched', 'sunbeam'],
-  daylight: ['daylight'],
-  firelight: ['firelight', 'firelit', 'campfire', 'bonfire', 'torchlight', 'torchlit'],
-  lamplight: ['lamplight', 'lamplit'],
-  fluorescent: ['fluorescent', 'strip light', 'strip lights'],
-  strobe: ['strobe', 'strobing', 'strobe light'],
-  spotlight: ['spotlight', 'spotlit'],
-  floodlight: ['floodlight', 'floodlit'],
-  backlight: ['backlight', 'backlit', 'rim light', 'rim-lit'],
-  tungsten: ['tungsten', 'incandescent'],
-  lantern: ['lanternlight', 'lantern-lit', 'lantern light'],
-  headlights: ['headlight', 'headlights'],
-  flashlight: ['flashlight', 'flashlights'],
-  lightning: ['lightning'],
-  fireworks: ['firework', 'fireworks'],
-  overcast: ['overcast'],
-  noon: ['noon', 'midday'],
-  'police lights': ['siren lights', 'police lights'],
+interface LookSpec {
+  words: readonly string[];
+  lights: readonly string[];
+  generic?: boolean;
+  related?: readonly string[];
+  natural?: boolean;
+  objects?: readonly string[];
+}
+
+export const lightingLooks: Record<string, LookSpec> = {
+  sunlight: { words: ['sunlight', 'sunlit', 'sunshine', 'sun-drenched', 'sun-dappled', 'sunbeam', 'sunny', 'sun'], lights: ['sun'], generic: true, natural: true },
+  daylight: { words: ['daylight', 'daylit', 'natural light', 'natural key', 'window light', 'day light'], lights: ['sun', 'overcast'], generic: true, natural: true },
+  'golden hour': {
+    words: ['golden hour', 'magic hour', 'low sun', 'late sun', 'late afternoon sun', 'late-afternoon sun', 'golden light', 'warm late light'],
+    lights: ['sun'], related: ['sunset', 'sunrise'], natural: true,
+  },
+  sunset: {
+    words: ['sunset', 'sundown', 'setting sun', 'evening sun', 'sun sets', 'sun setting', 'sun goes down', 'sun dips', 'sun dipping', 'afterglow', 'sunset glow'],
+    lights: ['sun'], related: ['dusk'], natural: true,
+  },
+  sunrise: {
+    words: ['sunrise', 'dawn', 'daybreak', 'first light', 'rising sun', 'morning sun', 'sun rises', 'sun rising', 'sun comes up', 'morning light', 'early light'],
+    lights: ['sun'], natural: true,
+  },
+  noon: { words: ['noon', 'midday', 'noonday', 'high sun', 'overhead sun', 'harsh sun', 'midday sun'], lights: ['sun'], natural: true },
+  dusk: { words: ['dusk', 'twilight', 'nightfall', 'gloaming'], lights: ['dusk'], related: ['blue hour'], natural: true },
+  'blue hour': { words: ['blue hour'], lights: ['dusk'], natural: true },
+  overcast: { words: ['overcast', 'cloudy', 'cloud cover', 'grey sky', 'gray sky'], lights: ['overcast'], natural: true },
+  moonlight: { words: ['moonlight', 'moonlit', 'moon-lit', 'moonbeam', 'moon'], lights: ['moon'], natural: true },
+  aurora: { words: ['aurora', 'northern lights', 'southern lights', 'aurora borealis'], lights: ['aurora'], natural: true },
+  lightning: { words: ['lightning'], lights: ['lightning'], natural: true },
+  flame: {
+    words: ['candlelight', 'candlelit', 'candle-lit', 'firelight', 'firelit', 'fire-lit', 'torchlight', 'torchlit', 'campfire', 'bonfire', 'lanternlight', 'lantern-lit', 'flame-lit', 'flamelight'],
+    objects: ['candle', 'taper', 'lantern', 'fire', 'flame', 'hearth', 'fireplace', 'torch', 'ember', 'furnace', 'forge', 'oil lamp'],
+    lights: ['flame'],
+  },
+  lamplight: { words: ['lamplight', 'lamplit', 'lamp-lit'], objects: ['lamp', 'bulb'], lights: ['tungsten', 'streetlight', 'flame'], generic: true },
+  tungsten: { words: ['tungsten', 'incandescent', 'practicals'], lights: ['tungsten'] },
+  streetlight: {
+    words: ['streetlight', 'streetlamp', 'street lamp', 'street light', 'street-light', 'sodium', 'sodium-vapour', 'sodium-vapor'],
+    lights: ['streetlight'],
+  },
+  neon: { words: ['neon', 'neon-lit', 'signage', 'neon sign'], lights: ['neon'] },
+  fluorescent: { words: ['fluorescent', 'fluorescents', 'strip light', 'striplight', 'strip-lit', 'fluorescent tube'], lights: ['fluorescent'] },
+  screen: { words: ['screenlight', 'screen-lit'], objects: ['screen', 'monitor', 'phone', 'television', 'tv'], lights: ['screen'] },
+  strobe: { words: ['strobe', 'strobing', 'strobe light'], lights: ['strobe'] },
+  spotlight: { words: ['spotlight', 'spotlit'], lights: ['spotlight'] },
+  floodlight: { words: ['floodlight', 'floodlit'], lights: ['floodlight'] },
+  backlight: { words: ['backlight', 'backlit', 'rim light', 'rim-lit'], lights: ['backlight'] },
+  headlights: { words: ['headlight'], lights: ['headlights'] },
+  flashlight: { words: ['flashlight'], lights: ['flashlight'] },
+  fireworks: { words: ['firework'], lights: ['fireworks'] },
+  'police lights': { words: ['siren lights', 'police lights', 'siren light', 'police light'], lights: ['police lights'] },
+};
+
+/**
+ * Words before a bare `sun` that say which sun it is: `low golden sun` is golden hour, `the morning
+ * sun` a sunrise, `a harsh overhead sun` noon. Up to two of them, next to each other.
+ */
+const sunQualifiers: Record<string, string> = {
+  low: 'golden hour', golden: 'golden hour', late: 'golden hour', afternoon: 'golden hour', amber: 'golden hour', honeyed: 'golden hour',
+  setting: 'sunset', evening: 'sunset', sinking: 'sunset', dying: 'sunset', red: 'sunset',
+  morning: 'sunrise', rising: 'sunrise', early: 'sunrise', dawn: 'sunrise',
+  midday: 'noon', noon: 'noon', high: 'noon', harsh: 'noon', overhead: 'noon', blazing: 'noon', scorching: 'noon', noonday: 'noon',
 };
 
 /** Words that may follow a lighting word and belong to its phrase (`neon light`, `candle glow`). */
-const lightTails = new Set(['light', 'lights', 'lighting', 'glow', 'glare', 'sign', 'signs', 'flicker', 'flame', 'flames', 'beam', 'beams']);
+const lightTails = new Set(['light', 'lights', 'lighting', 'glow', 'glare', 'sign', 'signs', 'flicker', 'flame', 'flames', 'beam', 'beams', 'sun', 'shine', 'tube', 'tubes']);
 
-const lightingSingle = new Map<string, string>();
-const lightingDouble = new Map<string, string>();
-/** First words of two-word looks, so most words cost one lookup. */
-const lightingDoubleStarts = new Set<string>();
-for (const [look, forms] of Object.entries(lightingLooks)) {
-  for (const form of forms) {
-    const parts = form.split(' ');
-    if (parts.length === 1) lightingSingle.set(stem(form), look);
-    else {
-      lightingDouble.set(parts.map(stem).join(' '), look);
-      lightingDoubleStarts.add(stem(parts[0]));
+/** Words next to a thing that say it is lit (`a guttering candle`, `a candle burning low`, `lit by a lantern`). */
+const litMarkers = new Set(['lit', 'glowing', 'flickering', 'guttering', 'burning', 'blazing', 'crackling', 'glow', 'glare', 'flicker', 'light', 'lighting', 'shine', 'shining', 'flaring']);
+
+interface PhraseForm {
+  stems: string[];
+  look: string;
+  object: boolean;
+}
+
+/** Forms by the stem of their first word, longest first, so most words cost one lookup. */
+const lightingForms = new Map<string, PhraseForm[]>();
+for (const [look, spec] of Object.entries(lightingLooks)) {
+  const add = (form: string, object: boolean) => {
+    const stems = form.split(' ').map(stem);
+    const list = lightingForms.get(stems[0]) ?? [];
+    list.push({ stems, look, object });
+    list.sort((a, b) => b.stems.length - a.stems.length);
+    lightingForms.set(stems[0], list);
+  };
+  for (const form of spec.words) add(form, false);
+  for (const form of spec.objects ?? []) add(form, true);
+}
+
+/** The specific looks that read as one light, both ways round. */
+const relatedLooks = new Map<string, Set<string>>();
+for (const [look, spec] of Object.entries(lightingLooks)) {
+  for (const other of spec.related ?? []) {
+    for (const [a, b] of [[look, other], [other, look]]) {
+      const set = relatedLooks.get(a) ?? new Set<string>();
+      set.add(b);
+      relatedLooks.set(a, set);
     }
   }
 }
@@ -285,31 +402,72 @@ export interface LightingMention {
   end: number;
 }
 
+export interface MentionOptions {
+  /** Count things that may be lit (`lamp`, `candle`) without words saying they are: the style's fields are all about light. */
+  loose?: boolean;
+}
+
 /** The lighting a text names (`neon light` → neon), in order. */
-export function lightingMentions(text: string, tokens: readonly Token[]): LightingMention[] {
+export function lightingMentions(text: string, tokens: readonly Token[], options: MentionOptions = {}): LightingMention[] {
   const found: LightingMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    const next = tokens[i + 1];
-    let look: string | undefined;
-    let end = token.end;
-    if (next && token.info.lookStart && adjacent(text, token.end, next.start)) {
-      look = lightingDouble.get(`${token.info.stem} ${next.info.stem}`);
-      if (look) {
-        end = next.end;
-        i++;
+    const forms = token.info.lightForms;
+    if (!forms) continue;
+    const form = forms.find((f) => f.stems.every((s, k) => k === 0 || (tokens[i + k]?.info.stem === s && adjacent(text, tokens[i + k - 1].end, tokens[i + k].start))));
+    if (!form) continue;
+    let last = i + form.stems.length - 1;
+    const next = tokens[last + 1];
+    // `neon green` is a colour, `sun hat` a hat.
+    if (next && adjacent(text, tokens[last].end, next.start) && (next.info.attribute?.cls === 'colour' || next.info.family)) continue;
+    const tail = next && next.info.lightTail && adjacent(text, tokens[last].end, next.start) ? next : undefined;
+    if (form.object && !options.loose && !tail && !litNearby(tokens, i, last)) continue;
+    if (tail) last++;
+    let look = form.look;
+    let start = token.start;
+    if (look === 'sunlight' && token.lower === 'sun') {
+      for (let k = i - 1; k >= 0 && i - k <= 2 && adjacent(text, tokens[k].end, tokens[k + 1].start); k--) {
+        const qualified = sunQualifiers[tokens[k].lower];
+        if (!qualified) break;
+        look = qualified;
+        start = tokens[k].start;
       }
     }
-    if (!look) look = token.info.look;
-    if (!look) continue;
-    const tail = tokens[i + 1];
-    if (tail && tail.info.lightTail && adjacent(text, end, tail.start)) {
-      end = tail.end;
-      i++;
-    }
-    found.push({ look, start: token.start, end });
+    found.push({ look, start, end: tokens[last].end });
+    i = last;
   }
   return found;
+}
+
+/** Whether the words just before or after a thing say it gives light. */
+function litNearby(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = Math.max(0, first - 3); k < first; k++) {
+    const lower = tokens[k].lower;
+    if (litMarkers.has(lower) && !(lower === 'light' && tokens[k + 1]?.lower !== 'of')) return true;
+  }
+  const after = tokens[last + 1];
+  return !!after && litMarkers.has(after.lower);
+}
+
+export type LightingJudgement = { agrees: true } | { agrees: false; uncertain: boolean; comparedWith: string[] };
+
+/**
+ * Whether a light a beat names is one the style's looks already name. A generic light agrees with
+ * any look of its light; a specific one with the same look or a related one. A specific look where
+ * the style only names its light generically (`sunset` under `natural sunlight`) is uncertain.
+ */
+export function judgeLight(look: string, styleLooks: ReadonlySet<string>): LightingJudgement {
+  if (styleLooks.has(look)) return { agrees: true };
+  const spec = lightingLooks[look];
+  const styles = [...styleLooks];
+  const sharesLight = (other: string) => lightingLooks[other].lights.some((light) => spec.lights.includes(light));
+  if (spec.generic && styles.some(sharesLight)) return { agrees: true };
+  if (styles.some((other) => relatedLooks.get(look)?.has(other))) return { agrees: true };
+  const specific = styles.filter((other) => !lightingLooks[other].generic);
+  // The style commits to another light of the same kind (another time of day, another practical).
+  const committed = specific.some((other) => !!lightingLooks[other].natural === !!spec.natural || sharesLight(other));
+  const uncertain = !committed && styles.some((other) => lightingLooks[other].generic && sharesLight(other));
+  return { agrees: false, uncertain, comparedWith: styles };
 }
 
 /** Words a lighting phrase usually hangs from; removing the phrase removes them too. */
@@ -317,8 +475,41 @@ export const lightingLeadIns = ['under', 'in', 'by', 'beneath', 'with', 'through
 
 export const consistentLighting = 'consistent lighting';
 
+/**
+ * Whether a lighting line asks for the light to hold: `consistent lighting`, and the ways writers
+ * paraphrase it (`steady, even light`, `lighting held constant`, `unchanging light`, `flickerless`).
+ */
 export function hasConsistentLighting(text: string): boolean {
-  return /\bconsistent(?:ly)?[\s-]+(?:lighting|light|lit)\b/i.test(text);
+  const steady = '(?:consistent(?:ly)?|steady|stable|constant|even|unchanging|unvarying|uniform|continuous|locked)';
+  return (
+    new RegExp(`\\b${steady}\\b(?:[\\s,-]+(?:and|soft|warm|cool|natural|diffused?|\\w+ly|${steady}))*[\\s,-]+(?:lighting|light|lit|exposure)\\b`, 'i').test(text) ||
+    new RegExp(`\\b(?:lighting|light)\\s+(?:is\\s+|stays\\s+|remains\\s+|held\\s+|kept\\s+|holds\\s+)+${steady}\\b`, 'i').test(text) ||
+    /\bflicker(?:-|\s)?(?:less|free)\b/i.test(text)
+  );
+}
+
+// ---- look -------------------------------------------------------------------------------------
+
+/** Phrases that join two words with `and` and mean one thing (`black and white`). */
+const fixedAndPhrases = ['black and white', 'salt and pepper', 'rock and roll', 'sword and sorcery', 'cat and mouse', 'pen and ink', 'ink and wash', 'stop and go'];
+
+/**
+ * The descriptors of a `look` value, however they are joined: commas, semicolons, slashes, `+`,
+ * and the words `and`, `with`, `plus`, `&`. `black and white, high contrast` is two.
+ */
+export function lookDescriptors(text: string): string[] {
+  let protectedText = text;
+  const placeholders: string[] = [];
+  for (const phrase of fixedAndPhrases) {
+    protectedText = protectedText.replace(new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'gi'), (match) => {
+      placeholders.push(match);
+      return `\u0000${placeholders.length - 1}\u0000`;
+    });
+  }
+  return protectedText
+    .split(/\s*(?:[,;/+&]|\band\b|\bwith\b|\bplus\b)\s*/i)
+    .map((part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => placeholders[Number(i)]).replace(/^(?:a|an|the)\s+/i, '').trim())
+    .filter(Boolean);
 }
 
 // ---- camera -----------------------------------------------------------------------------------
@@ -330,6 +521,10 @@ export const shotSizeSpellings: readonly string[] = [
   'over the shoulder', 'ots', 'long shot', 'establishing', 'two-shot', 'two shot', 'mid shot', 'mid-shot', 'ws',
   'ms', 'ls', 'els', 'ews', 'full-body', 'full body', 'point of view', 'point-of-view', 'aerial', 'bird’s-eye',
   "bird's-eye", 'overhead', 'top-down',
+  // How cinematographers and the vendors' guides name sizes too: a tight shot is a close-up, a
+  // macro an extreme close-up, a cowboy shot a medium wide, a head-and-shoulders a medium close-up.
+  'tight', 'macro', 'cowboy', 'head-and-shoulders', 'wide-angle', 'medium-wide', 'close', 'detail', 'full-length',
+  'extreme long', 'master', 'wide-shot', 'close-shot', 'medium-shot', 'mid', 'long-shot', 'bust', 'knee', 'waist',
 ];
 
 const shotSizePhrases = new Set(shotSizeSpellings);
@@ -350,6 +545,11 @@ export const movingCameraWords = [
   'pan', 'tilt', 'dolly', 'push', 'pull', 'tracking', 'track', 'handheld', 'hand-held', 'crane', 'orbit', 'orbiting',
   'zoom', 'whip', 'drone', 'steadicam', 'arc', 'truck', 'boom', 'follow', 'following', 'swoop', 'spin', 'rotate',
   'circle', 'circling', 'sweep', 'glide', 'shaky', 'fly', 'flythrough', 'fly-through',
+  // Paraphrases of a move: the camera drifts, creeps in, floats, rises, descends, travels, moves.
+  'drift', 'creep', 'float', 'rise', 'rising', 'descend', 'travel', 'move', 'moving', 'chase', 'approach', 'push-in',
+  'pull-back', 'pullback', 'gimbal', 'jib', 'pedestal', 'roll', 'swing', 'whip-pan', 'arc', 'reveal', 'retreat', 'advance',
+  'sway', 'bob', 'walk', 'lead', 'leading', 'trail', 'trailing', 'slide', 'dive', 'sink', 'lower', 'climb', 'snake',
+  'pace', 'pursue', 'pursuit', 'ride', 'riding', 'race', 'racing', 'accompany',
 ] as const;
 
 const movingStems = stemSet(movingCameraWords);
@@ -365,7 +565,7 @@ export function isCameraMovement(token: Token): boolean {
  * the same thing as the anchor `short black bob`.
  */
 export const thingFamilies: Record<string, readonly string[]> = {
-  hair: ['hair', 'braid', 'plait', 'bob', 'ponytail', 'bun', 'pigtail', 'curls', 'dreadlock', 'mohawk', 'fringe', 'mane', 'quiff', 'afro', 'mullet', 'topknot', 'updo', 'haircut'],
+  hair: ['hair', 'braid', 'plait', 'bob', 'ponytail', 'bun', 'pigtail', 'curls', 'dreadlock', 'mohawk', 'fringe', 'mane', 'quiff', 'afro', 'mullet', 'topknot', 'updo', 'haircut', 'wig', 'loc', 'cornrow', 'chignon', 'lock', 'tress'],
   beard: ['beard', 'stubble', 'goatee'],
   moustache: ['moustache', 'mustache'],
   eyes: ['eye', 'iris'],
@@ -377,14 +577,16 @@ export const thingFamilies: Record<string, readonly string[]> = {
   tattoo: ['tattoo'],
   lips: ['lip', 'lipstick'],
   nails: ['nail', 'fingernail'],
-  coat: ['coat', 'raincoat', 'overcoat', 'parka', 'trenchcoat', 'mackintosh', 'anorak'],
+  coat: ['coat', 'raincoat', 'overcoat', 'parka', 'trenchcoat', 'mackintosh', 'anorak', 'peacoat', 'slicker', 'greatcoat', 'duffel coat'],
   jacket: ['jacket', 'blazer', 'bomber', 'windbreaker'],
   hoodie: ['hoodie', 'hooded top'],
-  sweater: ['sweater', 'jumper', 'cardigan', 'pullover', 'turtleneck'],
+  sweater: ['sweater', 'jumper', 'cardigan', 'pullover', 'turtleneck', 'sweatshirt'],
   shirt: ['shirt', 't-shirt', 'tee', 'blouse', 'tank top', 'polo'],
   dress: ['dress', 'gown', 'sundress'],
   skirt: ['skirt'],
-  trousers: ['trouser', 'pant', 'jean', 'slack', 'chino', 'legging', 'overall', 'dungaree'],
+  trousers: ['trouser', 'pant', 'jean', 'slack', 'chino', 'legging'],
+  coveralls: ['coverall', 'overall', 'dungaree', 'jumpsuit', 'boilersuit'],
+  headwrap: ['headwrap', 'head-wrap', 'headscarf', 'turban', 'hijab'],
   suit: ['suit', 'tuxedo'],
   vest: ['vest', 'waistcoat'],
   apron: ['apron'],
@@ -397,8 +599,8 @@ export const thingFamilies: Record<string, readonly string[]> = {
   socks: ['sock'],
   belt: ['belt'],
   tie: ['tie', 'bowtie', 'bow tie', 'necktie'],
-  glasses: ['glass', 'spectacle', 'eyeglass'],
-  sunglasses: ['sunglass', 'shade'],
+  glasses: ['glasses', 'spectacles', 'eyeglasses', 'specs'],
+  sunglasses: ['sunglasses', 'shades'],
   earrings: ['earring', 'stud'],
   necklace: ['necklace', 'pendant', 'locket', 'chain'],
   bracelet: ['bracelet', 'bangle'],
@@ -412,8 +614,10 @@ export const thingFamilies: Record<string, readonly string[]> = {
 };
 
 const thingFamilyOf = new Map<string, string>();
+/** Words that name the thing only in the plural: `glasses` are worn, `a glass` is drunk from; `shades`, not `a shade`. */
+const pluralOnly = new Set(['glass', 'spectacle', 'eyeglass', 'spec', 'shade', 'sunglass']);
 for (const [family, words] of Object.entries(thingFamilies)) {
-  for (const word of words) thingFamilyOf.set(singular(word), family);
+  for (const word of words) thingFamilyOf.set(pluralOnly.has(singular(word)) ? word : singular(word), family);
 }
 
 /** The family of a thing a word names (`raincoats` → coat), if it names one. */
@@ -422,7 +626,7 @@ export function thingFamily(word: string): string | undefined {
 }
 
 /** What a description can say about a thing; two values of one class contradict each other. */
-export type AttributeClass = 'colour' | 'material' | 'pattern' | 'texture' | 'length' | 'shape';
+export type AttributeClass = 'colour' | 'material' | 'pattern' | 'texture' | 'length' | 'shape' | 'form';
 
 export const attributeWords: Record<AttributeClass, readonly string[]> = {
   colour: [
@@ -432,6 +636,11 @@ export const attributeWords: Record<AttributeClass, readonly string[]> = {
     'amber', 'hazel', 'lilac', 'lavender', 'indigo', 'charcoal', 'platinum', 'bronze', 'emerald', 'ruby', 'rust',
     'mustard', 'salmon', 'coral', 'peach', 'plum', 'jet-black', 'raven', 'brunette', 'chestnut', 'mint', 'sky-blue',
     'navy-blue', 'dark-blue', 'sandy', 'strawberry-blonde', 'ash-blonde', 'snow-white', 'off-white', 'fuchsia',
+    'wine', 'oxblood', 'cherry', 'brick', 'claret', 'vermilion', 'cobalt', 'azure', 'sapphire', 'cerulean', 'tangerine',
+    'apricot', 'saffron', 'lemon', 'canary', 'ochre', 'honey', 'flaxen', 'sage', 'jade', 'lime', 'forest', 'moss', 'bottle',
+    'mauve', 'aubergine', 'rose', 'blush', 'chocolate', 'coffee', 'camel', 'caramel', 'mahogany', 'walnut', 'taupe',
+    'slate', 'ash', 'pewter', 'gunmetal', 'salt-and-pepper', 'pearl', 'alabaster', 'ebony', 'inky', 'onyx', 'jet',
+    'dark', 'fair', 'sky', 'royal', 'midnight', 'bottle-green', 'wine-red', 'blood-red', 'fire-engine', 'silvery', 'greying', 'graying', 'white-blonde',
   ],
   material: [
     'denim', 'leather', 'wool', 'woolen', 'woollen', 'knit', 'knitted', 'silk', 'silken', 'cotton', 'linen', 'velvet',
@@ -441,7 +650,8 @@ export const attributeWords: Record<AttributeClass, readonly string[]> = {
   ],
   pattern: ['striped', 'stripy', 'plaid', 'checked', 'checkered', 'chequered', 'tartan', 'polka-dot', 'floral', 'spotted', 'paisley', 'plain', 'camo', 'camouflage', 'patterned', 'herringbone', 'houndstooth', 'leopard-print', 'pinstriped', 'pinstripe'],
   texture: ['curly', 'straight', 'wavy', 'frizzy', 'spiky', 'slicked', 'slicked-back', 'permed', 'coiled', 'kinky', 'sleek', 'shaved', 'shaven'],
-  length: ['short', 'long', 'shoulder-length', 'cropped', 'waist-length', 'chin-length', 'buzzed', 'close-cropped'],
+  length: ['short', 'long', 'shoulder-length', 'cropped', 'waist-length', 'chin-length', 'buzzed', 'close-cropped', 'pixie', 'flowing', 'mid-length', 'hip-length'],
+  form: ['loose', 'unbound', 'undone'],
   shape: ['round', 'square', 'oval', 'rectangular', 'cat-eye', 'aviator', 'wire-rimmed', 'thick-rimmed', 'rimless', 'hoop', 'stud'],
 };
 
@@ -469,6 +679,101 @@ const attributeOf = new Map<string, { cls: AttributeClass; value: string }>();
 for (const [cls, words] of Object.entries(attributeWords) as [AttributeClass, readonly string[]][]) {
   for (const word of words) if (!attributeOf.has(word)) attributeOf.set(word, { cls, value: attributeSynonyms[word] ?? word });
 }
+
+/**
+ * Values that agree although they are different words: a shade is its colour (crimson is red, navy is
+ * blue, silver hair is grey), a wool cap is knit. Each value belongs to one or more families; two
+ * values agree when they share one. A value not listed is its own family.
+ */
+const valueFamilies: Record<string, readonly string[]> = {
+  red: ['red'], crimson: ['red'], scarlet: ['red'], ruby: ['red'], cherry: ['red'], wine: ['red', 'purple'], 'wine-red': ['red'],
+  'blood-red': ['red'], 'fire-engine': ['red'], burgundy: ['red', 'purple'], maroon: ['red', 'brown'], oxblood: ['red', 'brown'],
+  brick: ['red', 'orange', 'brown'], claret: ['red', 'purple'], vermilion: ['red', 'orange'], ginger: ['red', 'orange'],
+  auburn: ['red', 'brown'], copper: ['red', 'orange', 'brown'], rust: ['red', 'orange', 'brown'],
+  orange: ['orange'], tangerine: ['orange'], apricot: ['orange', 'pink'], peach: ['orange', 'pink'], coral: ['orange', 'pink'],
+  salmon: ['pink', 'orange'], saffron: ['orange', 'yellow'], amber: ['orange', 'yellow', 'gold'],
+  yellow: ['yellow'], mustard: ['yellow'], lemon: ['yellow'], canary: ['yellow'], ochre: ['yellow', 'brown'],
+  gold: ['gold', 'yellow', 'blonde'], honey: ['blonde', 'gold', 'brown'],
+  blonde: ['blonde'], platinum: ['blonde', 'white', 'grey'], sandy: ['blonde', 'brown'], flaxen: ['blonde'],
+  'strawberry-blonde': ['blonde', 'red'], 'ash-blonde': ['blonde', 'grey'], 'white-blonde': ['blonde', 'white'], fair: ['blonde', 'white'],
+  green: ['green'], emerald: ['green'], olive: ['green', 'brown'], sage: ['green', 'grey'], mint: ['green'], jade: ['green'],
+  lime: ['green', 'yellow'], forest: ['green'], moss: ['green'], bottle: ['green'], 'bottle-green': ['green'], khaki: ['green', 'brown'],
+  teal: ['green', 'blue'], turquoise: ['blue', 'green'], hazel: ['brown', 'green'],
+  blue: ['blue'], navy: ['blue'], 'dark-blue': ['blue'], cobalt: ['blue'], azure: ['blue'], sapphire: ['blue'], cerulean: ['blue'],
+  'sky-blue': ['blue'], sky: ['blue'], royal: ['blue', 'purple'], midnight: ['blue', 'black'], cyan: ['blue', 'green'],
+  indigo: ['blue', 'purple'], steel: ['blue', 'grey'], slate: ['grey', 'blue'],
+  purple: ['purple'], violet: ['purple'], lilac: ['purple', 'pink'], lavender: ['purple'], plum: ['purple', 'red'], mauve: ['purple', 'pink'],
+  aubergine: ['purple'], magenta: ['purple', 'pink'], fuchsia: ['pink', 'purple'],
+  pink: ['pink'], rose: ['pink', 'red'], blush: ['pink'],
+  brown: ['brown'], chestnut: ['brown', 'red'], chocolate: ['brown'], coffee: ['brown'], tan: ['brown', 'beige'], camel: ['brown', 'beige'],
+  beige: ['beige', 'brown', 'white'], caramel: ['brown'], mahogany: ['brown', 'red'], walnut: ['brown'], brunette: ['brown'],
+  bronze: ['brown', 'orange', 'gold'], taupe: ['brown', 'grey'],
+  grey: ['grey'], charcoal: ['grey', 'black'], silver: ['grey', 'white', 'silver'], silvery: ['grey', 'white', 'silver'], ash: ['grey'],
+  pewter: ['grey'], gunmetal: ['grey'], 'salt-and-pepper': ['grey', 'black', 'white'], greying: ['grey'], graying: ['grey'],
+  white: ['white'], ivory: ['white', 'beige'], cream: ['white', 'beige', 'yellow'], 'snow-white': ['white'], 'off-white': ['white', 'beige'],
+  pearl: ['white'], alabaster: ['white'],
+  black: ['black'], 'jet-black': ['black'], jet: ['black'], raven: ['black'], ebony: ['black'], inky: ['black'], onyx: ['black'],
+  // `dark hair`, `a dark coat`: any of the dark colours, none of the light ones.
+  dark: ['black', 'brown', 'blue', 'grey', 'green', 'purple', 'red'],
+  wool: ['wool', 'knit'], knit: ['knit', 'wool'], tweed: ['tweed', 'wool'], flannel: ['flannel', 'wool', 'cotton'], fleece: ['fleece', 'wool'],
+  cashmere: ['cashmere', 'wool', 'knit'], suede: ['suede', 'leather'], oilskin: ['oilskin', 'waxed'], waxed: ['waxed', 'oilskin'],
+  satin: ['satin', 'silk'], silk: ['silk', 'satin'], canvas: ['canvas', 'cotton'], denim: ['denim', 'cotton'],
+  short: ['short'], cropped: ['short'], buzzed: ['short'], 'close-cropped': ['short'], pixie: ['short'], 'chin-length': ['short', 'medium'],
+  'shoulder-length': ['medium', 'long'], 'mid-length': ['medium'], long: ['long'], 'waist-length': ['long'], 'hip-length': ['long'], flowing: ['long'],
+  loose: ['loose'], unbound: ['loose'], undone: ['loose'],
+};
+
+/** Whether two sets of values of one class name the same thing (`crimson` and `red`; `wool` and `knit`). */
+export function valuesAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) {
+    const fx = valueFamilies[x] ?? [x];
+    for (const y of b) {
+      if (x === y) return true;
+      const fy = valueFamilies[y] ?? [y];
+      if (fx.some((f) => fy.includes(f))) return true;
+    }
+  }
+  return false;
+}
+
+/** Hairstyles a hair word names by itself: a braid is not a bob, and neither is hair worn loose. Pigtails and cornrows are braids. */
+const hairForms: Record<string, string> = {
+  braid: 'braid', plait: 'braid', cornrow: 'braid', pigtail: 'braid', bob: 'bob', ponytail: 'ponytail', bun: 'bun', topknot: 'bun',
+  updo: 'bun', chignon: 'bun', dreadlock: 'dreadlock', loc: 'dreadlock', mohawk: 'mohawk', afro: 'afro', mullet: 'mullet',
+};
+
+/** The hairstyle a word names (`braids` → braid), if it names one. */
+export function hairForm(token: Token): string | undefined {
+  return token.info.family === 'hair' ? hairForms[singular(token.lower)] : undefined;
+}
+
+/**
+ * Words that say a thing is absent (`clean-shaven`: no beard, no moustache; `bald`: no hair;
+ * `bare-headed`: no hat; `barefoot`: no shoes) or present without naming it (`bearded`, `stubbled`,
+ * `bespectacled`). Two-word forms (`shaved head`, `bare feet`) too.
+ */
+export const absenceWords: Record<string, readonly string[]> = {
+  'clean-shaven': ['beard', 'moustache'], 'clean-shaved': ['beard', 'moustache'], 'smooth-shaven': ['beard', 'moustache'],
+  'smooth-faced': ['beard', 'moustache'], beardless: ['beard'], whiskerless: ['beard', 'moustache'], 'fresh-shaven': ['beard', 'moustache'],
+  bald: ['hair'], hairless: ['hair'], 'shaven-headed': ['hair'], 'shaved-head': ['hair'], 'bald-headed': ['hair'],
+  'bare-headed': ['hat', 'helmet'], bareheaded: ['hat', 'helmet'], hatless: ['hat'],
+  barefoot: ['shoes', 'socks'], barefooted: ['shoes', 'socks'], shoeless: ['shoes'],
+  'shaved head': ['hair'], 'shaven head': ['hair'], 'shaved scalp': ['hair'], 'shaven scalp': ['hair'], 'bare scalp': ['hair'], 'bald head': ['hair'],
+  'bald scalp': ['hair'], 'bald crown': ['hair'], 'bare feet': ['shoes', 'socks'], 'bare head': ['hat', 'helmet'],
+};
+
+export const presenceWords: Record<string, readonly string[]> = {
+  bearded: ['beard'], stubbled: ['beard'], stubbly: ['beard'], unshaven: ['beard'], moustached: ['moustache'], mustachioed: ['moustache'],
+  bespectacled: ['glasses'],
+};
+
+/** Verbs that take a thing off when `off` comes with them (`takes his cap off`, `pulls off her boots`, `slips out of`). */
+export const offVerbs = stemSet(['take', 'took', 'taking', 'pull', 'slip', 'shrug', 'strip', 'tear', 'peel', 'whip', 'kick', 'yank', 'tug', 'rip', 'wriggle', 'ease', 'throw']);
+/** Verbs that take a thing off by themselves (`removes her glasses`, `sheds his coat`). */
+export const removalVerbs = stemSet(['remove', 'shed', 'sheds', 'shedding', 'doff', 'discard', 'unwind', 'unwinds', 'unwrap']);
+/** Verbs that put a thing on with `on` (`pulls on a wool cap`), or by themselves (`dons`). */
+export const onVerbs = stemSet(['put', 'pull', 'tug', 'slip', 'throw', 'jam', 'cram', 'wriggle']);
+export const wearVerbs = stemSet(['don', 'wear', 'wears', 'wearing', 'sport']);
 
 /** The class and normalized value of a describing word (`gray` → colour grey). */
 export function attribute(word: string): { cls: AttributeClass; value: string } | undefined {

@@ -41,7 +41,7 @@ describe('words: the heuristic rules\' word lists', () => {
   it('finds named lighting with its phrase, and not the verb "lights"', () => {
     const text = 'bows under neon light, then lights the wick by candlelight at golden hour';
     const found = lightingMentions(text, tokenize(text)).map((m) => [m.look, text.slice(m.start, m.end)]);
-    assert.deepEqual(found, [['neon', 'neon light'], ['candlelight', 'candlelight'], ['golden hour', 'golden hour']]);
+    assert.deepEqual(found, [['neon', 'neon light'], ['flame', 'candlelight'], ['golden hour', 'golden hour']]);
   });
 
   it('knows consistent lighting and shot sizes', () => {

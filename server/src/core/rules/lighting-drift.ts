@@ -1,8 +1,8 @@
 import type { Text } from '../ast';
 import type { TextEdit } from '../diagnostics';
 import { fieldOf } from '../model';
-import { lightingLeadIns, lightingMentions, tokensOf } from '../words';
-import { appendToValue, insertFields, insertSection, rangeIn } from './support';
+import { judgeLight, lightingLeadIns, lightingMentions, tokensOf } from '../words';
+import { appendToValue, insertFields, insertSection, joinWords, rangeIn } from './support';
 import type { Rule, RuleContext } from './types';
 
 const scannedFields = ['subject', 'action', 'setting'] as const;
@@ -20,30 +20,44 @@ export const lightingDriftRule: Rule = {
     'into the next shots or flickers between the two.',
     '',
     'Move the light into the style (the whole clip is lit that way), or remove it from the beat.',
-    'The style\'s palette and look count too: a beat that repeats what the style says is fine.',
+    'The style\'s palette and look count too: a beat that repeats what the style says is fine, and',
+    'so is another name for the same light (`sunlight` or `the late sun` under a golden-hour style,',
+    '`signage glow` under neon, `a candle flame` under candlelight). A beat that names a particular',
+    'light where the style only names it broadly (`sunset` under `natural sunlight`) is information:',
+    'it may be the same light, and the hover says which words were compared.',
   ].join('\n'),
   check(context) {
     const style = context.storyboard.style;
     const allowed = new Set<string>();
+    /** The style's words for each look it names, to quote what a beat's light was compared with. */
+    const styleWords = new Map<string, string>();
     for (const field of style?.fields ?? []) {
-      for (const mention of lightingMentions(field.value.text, tokensOf(field.value))) allowed.add(mention.look);
+      for (const mention of lightingMentions(field.value.text, tokensOf(field.value), { loose: true })) {
+        allowed.add(mention.look);
+        if (!styleWords.has(mention.look)) styleWords.set(mention.look, field.value.text.slice(mention.start, mention.end));
+      }
     }
     for (const beat of context.storyboard.beats) {
       for (const key of scannedFields) {
         const value = fieldOf(beat, key)?.value;
         if (!value) continue;
         for (const mention of lightingMentions(value.text, tokensOf(value))) {
-          if (allowed.has(mention.look)) continue;
+          const judgement = judgeLight(mention.look, allowed);
+          if (judgement.agrees) continue;
           const phrase = value.text.slice(mention.start, mention.end);
           const removal = removalRange(value, mention.start, mention.end);
           const removedText = value.text.slice(removal.start, removal.end).trim().replace(/^,\s*/, '');
           const remove: TextEdit = { range: rangeIn(value, removal.start, removal.end), newText: '' };
           const styleLighting = fieldOf(style, 'lighting')?.value;
+          const compared = joinWords(judgement.comparedWith.map((look) => `"${styleWords.get(look) ?? look}"`), 'or');
           context.report({
             range: rangeIn(value, mention.start, mention.end),
-            message: styleLighting
-              ? `Beat ${beat.index} names its own light ("${phrase}") that the style's lighting ("${styleLighting.text}") does not; the shot's light will differ from the others. Move it into the style, or remove it from the beat.`
-              : `Beat ${beat.index} names its own light ("${phrase}") and the style sets no lighting; the shot's light will differ from the others. Move it into the style's lighting, or remove it from the beat.`,
+            severity: judgement.uncertain ? 'info' : undefined,
+            message: judgement.uncertain
+              ? `Beat ${beat.index} names a particular light ("${phrase}", ${mention.look}) where the style only says ${compared}. If the style means that light, say so there; if not, the shot's light will differ from the others.`
+              : styleLighting
+                ? `Beat ${beat.index} names its own light ("${phrase}", ${mention.look}) that the style's lighting ("${styleLighting.text}") does not${compared ? ` (the style's light: ${compared})` : ''}; the shot's light will differ from the others. Move it into the style, or remove it from the beat.`
+                : `Beat ${beat.index} names its own light ("${phrase}", ${mention.look}) and the style sets no lighting; the shot's light will differ from the others. Move it into the style's lighting, or remove it from the beat.`,
             fixes: [
               { title: `Move "${phrase}" into the style's lighting`, edits: [remove, addToStyle(context, styleLighting, phrase)], safe: false, preferred: true },
               { title: `Remove "${removedText}" from beat ${beat.index}`, edits: [remove], safe: false },

@@ -1,7 +1,7 @@
 import type { Field } from '../ast';
 import { fieldOf } from '../model';
 import { formatSeconds } from '../text';
-import { isImpact, physicsFixes, physicsMitigations, tokensOf, type Token } from '../words';
+import { impactTokens, physicsFixes, physicsMitigations, tokensOf, type Token } from '../words';
 import { appendToValue, joinWords, rangeIn } from './support';
 import type { Rule } from './types';
 
@@ -32,7 +32,7 @@ export const physicsRiskRule: Rule = {
         const field = fieldOf(beat, key);
         if (!field) continue;
         fields.push(field);
-        for (const token of tokensOf(field.value)) if (isImpact(token)) hits.push({ field, token });
+        for (const token of impactTokens(tokensOf(field.value), key === 'setting')) hits.push({ field, token });
       }
       if (!hits.length) continue;
       if (fields.some((field) => calmed(field.value.text))) continue;
