@@ -27,6 +27,16 @@ export interface HarnessOptions {
   examples?: boolean;
   /** Advertise no client capabilities beyond the basics. */
   minimalCapabilities?: boolean;
+  /** `files.exclude` answered to workspace/configuration. */
+  filesExclude?: Record<string, boolean>;
+  /** Wait for the start-up check of the workspace before returning (default true). */
+  waitForStartup?: boolean;
+  /** Extra `initializationOptions`. */
+  initializationOptions?: Record<string, unknown>;
+  /** Client capabilities replacing the harness's own (a client that is not VS Code). */
+  capabilities?: Record<string, unknown>;
+  /** Run `prepare` on the workspace folder before the server starts (a deep tree, a FIFO). */
+  prepare?: (root: string) => void;
 }
 
 export interface Published extends PublishDiagnosticsParams {
@@ -73,7 +83,7 @@ export class Harness {
       this.logs.push(params.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'sora' || !item.section ? this.settings : null)),
+      params.items.map((item) => (item.section === 'sora' || !item.section ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? null) : null)),
     );
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
@@ -95,6 +105,7 @@ export class Harness {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);
     }
+    options.prepare?.(root);
     const child = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const harness = new Harness(child, root, options);
     const rootUri = pathToFileURL(root).toString();
@@ -103,7 +114,8 @@ export class Harness {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'examples' }],
-      capabilities: {
+      initializationOptions: options.initializationOptions,
+      capabilities: options.capabilities ?? {
         workspace: {
           configuration: full,
           workspaceFolders: full,
@@ -122,6 +134,7 @@ export class Harness {
       },
     });
     await harness.connection.sendNotification('initialized', {});
+    if (options.waitForStartup === false) return harness;
     // The server logs when its start-up check of the workspace is done; settings are read by then.
     await harness.waitFor(() => harness.logs.find((message) => /checked \d+ storyboard/.test(message)), 10000, 'the start-up check');
     return harness;

@@ -28,6 +28,7 @@ import { inlayHints } from './inlayHints';
 import { definition, highlights, prepareRename, references, rename } from './navigation';
 import { uriToPath } from './paths';
 import { legend, semanticTokens } from './semanticTokens';
+import { excludeGlobs } from './scan';
 import { registerStoryboardInfo } from './storyboardInfo';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
@@ -71,8 +72,9 @@ export function serve(connection: Connection): void {
     hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
     workspace.folders = folders.filter((folder): folder is string => !!folder);
-    const settings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    if (settings) workspace.applySettings(settings);
+    const options = params.initializationOptions as { settings?: unknown; filesExclude?: unknown } | undefined;
+    if (options?.settings) workspace.applySettings(options.settings);
+    workspace.exclude = excludeGlobs(options?.filesExclude);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,8 +129,9 @@ export function serve(connection: Connection): void {
   async function pullSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     try {
-      const settings = (await connection.workspace.getConfiguration({ section: 'sora' })) as unknown;
+      const [settings, filesExclude] = (await connection.workspace.getConfiguration([{ section: 'sora' }, { section: 'files.exclude' }])) as unknown[];
       workspace.applySettings(settings ?? {});
+      if (filesExclude && typeof filesExclude === 'object') workspace.exclude = excludeGlobs(filesExclude);
     } catch (error) {
       notifier.log(`Sora Storyboard: could not read settings: ${(error as Error).message}`);
     }
