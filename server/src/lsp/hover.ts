@@ -4,7 +4,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { BeatSection, CharacterSection, Field, Range, SayLine, Section, VariantSection } from '../core/ast';
 import { compile } from '../core/compile';
 import { ruleFor } from '../core/rules';
-import { baseKind, fieldOf, subjectCharacters, parseDuration } from '../core/model';
+import { baseKind, fieldOf, sameName, subjectCharacters, parseDuration } from '../core/model';
 import { splitList } from '../core/parse';
 import { sceneOf, variantChain } from '../core/scene';
 import { countWords, formatSeconds, formatSpan, formatTimecode } from '../core/text';
@@ -176,7 +176,7 @@ function round(value: number): number {
 function characterHover(state: DocumentState, character: CharacterSection, range: Range): LineHover {
   const name = character.name?.text ?? '?';
   const appears = state.analysis.storyboard.beats.filter((beat) => subjectCharacters(beat, state.analysis.names).some((s) => s.character === character)).map((b) => b.index);
-  const speaks = state.analysis.storyboard.beats.filter((beat) => beat.says.some((s) => s.speaker.text === name)).map((b) => b.index);
+  const speaks = state.analysis.storyboard.beats.filter((beat) => beat.says.some((s) => sameName(s.speaker.text, name))).map((b) => b.index);
   return {
     range,
     markdown:
@@ -280,7 +280,7 @@ function variantHover(state: DocumentState, variant: VariantSection, range: Rang
       before = baseView.beats.find((b) => b.index === override.beat?.number)?.fields.get(field)?.text;
       what = `beat ${override.beat?.number} ${field}`;
     } else if (override.target === 'character') {
-      before = baseView.characters.find((c) => c.name.text === override.character?.text)?.anchors.map((a) => a.text).join(', ');
+      before = baseView.characters.find((c) => sameName(c.name.text, override.character?.text))?.anchors.map((a) => a.text).join(', ');
       what = `${override.character?.text ?? '?'} anchors`;
     } else {
       before = (override.target === 'style' ? baseView.style : baseView.settings).get(field)?.text;
