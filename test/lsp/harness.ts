@@ -114,7 +114,8 @@ export class Harness {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'examples' }],
-      initializationOptions: options.initializationOptions,
+      // As our VS Code client says it is VS Code; a test of another editor passes its own.
+      initializationOptions: options.initializationOptions ?? { client: 'vscode' },
       capabilities: options.capabilities ?? {
         workspace: {
           configuration: full,
