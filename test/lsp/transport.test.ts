@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/paths';
 
@@ -21,8 +22,8 @@ class RawServer {
   exit: number | null | undefined = undefined;
   private buffer = Buffer.alloc(0);
 
-  constructor(args = ['--stdio']) {
-    this.child = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args = ['--stdio'], script = path.join(repoRoot, 'server/out/server.js')) {
+    this.child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => this.read(chunk));
     this.child.stderr!.setEncoding('utf8');
     this.child.stderr!.on('data', (chunk: string) => (this.stderr += chunk));
@@ -138,8 +139,11 @@ describe('LSP: the raw transport', function () {
     });
   }
 
-  it('starts on stdio when given no transport argument (the sora-language-server command)', async () => {
-    server = new RawServer([]);
+  it('starts on stdio when given no transport argument, as the sora-language-server command', async () => {
+    const bin = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['sora-language-server'];
+    assert.ok(bin, 'package.json has a sora-language-server bin');
+    assert.match(fs.readFileSync(path.join(repoRoot, bin), 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node/);
+    server = new RawServer([], path.join(repoRoot, bin));
     server.write(initialize(1));
     await server.reply(1);
   });
