@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyze } from '../../server/out/core/analyze';
 import { compile } from '../../server/out/core/compile';
 import { lex } from '../../server/out/core/lexer';
+import { branchVariantText, suggestVariantName } from '../../server/out/core/takeOps';
 import { fixturesDir } from '../helpers/paths';
 
 // Writers name characters in their own script: names are letters of any script with their marks,
@@ -49,5 +50,12 @@ describe('names in any script', () => {
     const found = codes(text).filter((line) => line.startsWith('character-unknown'));
     assert.equal(found.length, 1, found.join('\n'));
     assert.match(found[0], /Did you mean "Шеф"\?/);
+  });
+
+  it('branches a take into a variant named in any script, and suggests names from any script', () => {
+    const branch = branchVariantText({ takeId: 'take01', spec: { target: 'style', field: 'lighting' }, value: 'warm glow', name: 'тёплый', existingNames: [] });
+    assert.equal(branch.text, 'variant тёплый from take01\n  style lighting: warm glow');
+    assert.equal(suggestVariantName({ target: 'character', character: 'Шеф', field: 'anchors' }, []), 'шеф-anchors');
+    assert.throws(() => branchVariantText({ takeId: 'take01', spec: { target: 'style', field: 'lighting' }, value: 'x', name: '1abc', existingNames: [] }), /is not a name/);
   });
 });

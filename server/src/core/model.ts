@@ -57,6 +57,11 @@ export function nameKey(name: string): string {
   return name.normalize('NFC');
 }
 
+/** Whether a text is one name as the lexer reads it (`Name` in lexer.ts): a letter of any script, then letters, marks, digits, `_`, `-`. */
+export function isName(text: string): boolean {
+  return /^\p{L}[\p{L}\p{M}\p{N}_-]*$/u.test(text);
+}
+
 export function sameName(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && (a === b || nameKey(a) === nameKey(b));
 }

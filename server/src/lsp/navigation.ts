@@ -8,7 +8,7 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { sameName } from '../core/model';
+import { isName, sameName } from '../core/model';
 import { occurrenceAt } from './locate';
 import type { DocumentState } from './workspace';
 
@@ -41,13 +41,11 @@ export function prepareRename(state: DocumentState, position: Position): { range
   return { range: found.at.range, placeholder: found.at.name };
 }
 
-/** What the lexer reads as a name (see `Name` in core/lexer.ts). */
-const namePattern = /^\p{L}[\p{L}\p{M}\p{N}_-]*$/u;
 
 export function rename(state: DocumentState, position: Position, newName: string): WorkspaceEdit | null {
   const found = occurrenceAt(state.analysis, position);
   if (!found) return null;
-  if (!namePattern.test(newName)) {
+  if (!isName(newName)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `"${newName}" is not a name: a name starts with a letter (of any script) and holds letters, marks, digits, _ and -.`);
   }
   if (newName === 'main' && found.at.kind === 'variant') {
