@@ -87,8 +87,16 @@ export function createLanguageClient(context: vscode.ExtensionContext, errorHand
     },
     errorHandler,
     outputChannel,
+    // Hovers carry the writer's text (escaped by the server): never trusted, so no command link or
+    // HTML in them can run, whatever a storyboard holds.
+    markdown: { isTrusted: false, supportHtml: false },
     // Read at every (re)start: the client restarts the server when the folder becomes trusted.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // `client` tells the server it may use what only VS Code has (the suggest command, snippets).
+    initializationOptions: () => ({
+      client: 'vscode',
+      trusted: vscode.workspace.isTrusted,
+      filesExclude: vscode.workspace.getConfiguration('files').get('exclude'),
+    }),
   };
   // The id `sora` makes the client read `sora.trace.server` for its trace level.
   return new LanguageClient(clientId, clientName, serverOptions, clientOptions);

@@ -5,7 +5,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
 import { analyze } from '../../server/out/core/analyze';
 import { sectionFields, sectionKeywords } from '../../server/out/core/vocabulary';
-import { exampleFiles, repoRoot } from '../helpers/paths';
+import { exampleFiles, fixturesDir, repoRoot } from '../helpers/paths';
 
 // The grammar is tested the way VS Code runs it: vscode-textmate on the Oniguruma WebAssembly build.
 // Snapshots pin the whole tokenization of the shared examples; the targeted tests say what matters.
@@ -94,7 +94,7 @@ describe('TextMate grammar (syntaxes/sora.tmLanguage.json)', () => {
   }
 
   describe('snapshots of the shared examples', () => {
-    const examples = { lighthouse: exampleFiles.lighthouse, rooftop: exampleFiles.rooftop, problems: exampleFiles.problems };
+    const examples = { lighthouse: exampleFiles.lighthouse, rooftop: exampleFiles.rooftop, problems: exampleFiles.problems, names: path.join(fixturesDir, 'names/scene21.sora') };
     for (const [name, file] of Object.entries(examples)) {
       it(`tokenizes ${path.basename(path.dirname(file))}/${path.basename(file)} as its snapshot`, () => {
         const actual = snapshotOf(grammar, fs.readFileSync(file, 'utf8'));
@@ -182,6 +182,17 @@ describe('TextMate grammar (syntaxes/sora.tmLanguage.json)', () => {
       assert.equal(scopeOf('variant warmer from take02', 'warmer'), 'entity.name.section.variant.sora');
       assert.equal(scopeOf('variant warmer from take02', 'take02'), 'variable.other.variant-base.sora');
       assert.equal(scopeOf('variant tighter from main', 'main'), 'constant.language.main.sora');
+    });
+
+    it('reads names in any script: Latin, Cyrillic, Greek, CJK, Devanagari', () => {
+      for (const name of ['Émile', 'Шеф', 'Ζωή', '小林', 'सीता', 'E\u0301mile']) {
+        assert.equal(scopeOf(`character ${name}`, name), 'entity.name.type.character.sora', name);
+        assert.equal(scopeOf(`  say ${name} @1s "Hi."`, name), 'entity.name.type.character.sora', name);
+        assert.equal(scopeOf(`  character ${name} anchors: red scarf`, name), 'entity.name.type.character.sora', name);
+        assert.equal(scopeOf(`  character ${name} anchors: red scarf`, 'anchors'), 'support.type.property-name.sora', name);
+        assert.equal(scopeOf(`variant ${name} from main`, name), 'entity.name.section.variant.sora', name);
+        assert.equal(scopeOf(`variant warmer from ${name}`, name), 'variable.other.variant-base.sora', name);
+      }
     });
 
     it('reads override lines in a variant: target, field, value', () => {

@@ -27,10 +27,16 @@ export interface HarnessOptions {
   examples?: boolean;
   /** Advertise no client capabilities beyond the basics. */
   minimalCapabilities?: boolean;
-  /** Runs on the workspace folder before the server starts (to make links, FIFOs and the like). */
-  prepare?: (root: string) => void;
-  /** `initializationOptions` sent with `initialize` (default: none). */
+  /** `files.exclude` answered to workspace/configuration. */
+  filesExclude?: Record<string, boolean>;
+  /** Wait for the start-up check of the workspace before returning (default true). */
+  waitForStartup?: boolean;
+  /** Extra `initializationOptions`. */
   initializationOptions?: Record<string, unknown>;
+  /** Client capabilities replacing the harness's own (a client that is not VS Code). */
+  capabilities?: Record<string, unknown>;
+  /** Run `prepare` on the workspace folder before the server starts (a deep tree, a FIFO). */
+  prepare?: (root: string) => void;
 }
 
 export interface Published extends PublishDiagnosticsParams {
@@ -77,7 +83,7 @@ export class Harness {
       this.logs.push(params.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'sora' || !item.section ? this.settings : null)),
+      params.items.map((item) => (item.section === 'sora' || !item.section ? this.settings : item.section === 'files.exclude' ? (options.filesExclude ?? null) : null)),
     );
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
@@ -107,9 +113,10 @@ export class Harness {
     await harness.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
-      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       workspaceFolders: [{ uri: rootUri, name: 'examples' }],
-      capabilities: {
+      // As our VS Code client says it is VS Code; a test of another editor passes its own.
+      initializationOptions: options.initializationOptions ?? { client: 'vscode' },
+      capabilities: options.capabilities ?? {
         workspace: {
           configuration: full,
           workspaceFolders: full,
@@ -128,6 +135,7 @@ export class Harness {
       },
     });
     await harness.connection.sendNotification('initialized', {});
+    if (options.waitForStartup === false) return harness;
     // The server logs when its start-up check of the workspace is done; settings are read by then.
     await harness.waitFor(() => harness.logs.find((message) => /checked \d+ storyboard/.test(message)), 10000, 'the start-up check');
     return harness;

@@ -125,6 +125,7 @@ describe('language server: random edits (property)', function () {
     assert.ok(edits >= 1000, `${edits} edits`);
     assert.equal(server.exitCode, null, 'still running');
     assert.ok(!/uncaught|unhandled/.test(server.stderr), server.stderr);
+    console.log(`      ${edits} edits, 0 crashes, diagnostics after every batch`);
   });
 });
 

@@ -248,6 +248,18 @@ describe('preview webview (Chromium)', function () {
     assert.equal(await view.page.locator('#remix').isHidden(), true, 'no remix for main');
   });
 
+  it('shows the diff of two 32,000-word prompts that differ throughout, coarser and saying so', async function () {
+    this.timeout(30_000); // a hang detector: the unbounded word diff took 39 s, then ran out of memory
+    const longText = (seed: number) => Array.from({ length: 32_000 }, (_, i) => `w${(i * seed) % 997}${i % 40 === 39 ? '\n' : ''}`).join(' ');
+    const tighter = compileResponse(readExample('rooftop'), { file: exampleFiles.rooftop, variant: 'tighter' });
+    const response = { ...tighter, basePrompt: longText(7), prompt: `${tighter.prompt}\n${longText(13)}` };
+    view = await openPreview();
+    await showResponse(view, response);
+    await view.page.waitForFunction(() => /too many changes/.test(document.getElementById('diff-stats')!.textContent ?? ''));
+    const after = await view.page.$eval('#diff', (d) => Array.from(d.childNodes).filter((n) => n.nodeName !== 'DEL').map((n) => n.textContent).join(''));
+    assert.equal(after, response.prompt);
+  });
+
   it('picks a variant, shows its diff against the base, and copies its remix instruction', async () => {
     const main = examples.rooftop();
     view = await openPreview();

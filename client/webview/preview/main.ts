@@ -1,7 +1,7 @@
 // The preview page: what will be pasted into Sora. Built once, then updated in place from the
 // extension's messages (never by resetting the page), so it does not flicker or lose its scroll.
 // Every string from the storyboard goes through textContent or setAttribute, never innerHTML.
-import { diffWordsWithSpace } from 'diff';
+import { boundedDiff } from '../../src/preview/boundedDiff';
 import {
   countWords,
   formatSeconds,
@@ -310,7 +310,7 @@ function renderDiff(response: CompileResponse): void {
   const key = `${response.basePrompt}\u0000${response.prompt}`;
   if (key === lastDiffKey) return;
   lastDiffKey = key;
-  const changes = diffWordsWithSpace(response.basePrompt!, response.prompt);
+  const { changes, note } = boundedDiff(response.basePrompt!, response.prompt);
   let added = 0;
   let removed = 0;
   const nodes = changes.map((change) => {
@@ -325,7 +325,7 @@ function renderDiff(response: CompileResponse): void {
     return document.createTextNode(change.value);
   });
   diffView.replaceChildren(...nodes);
-  setText(diffStats, added || removed ? `+${added} −${removed} words` : 'no change');
+  setText(diffStats, `${added || removed ? `+${added} −${removed} words` : 'no change'}${note ? ` (${note})` : ''}`);
 }
 
 function renderPrompt(response: CompileResponse): void {

@@ -1,5 +1,5 @@
 import type { Range, Storyboard, Text } from './ast';
-import { findWholeWord, parseDuration, resolveNames } from './model';
+import { findName, parseDuration, resolveNames } from './model';
 import { splitList } from './parse';
 import { sceneOf, variantChain, type SceneBeat, type SceneView } from './scene';
 import type { TakeLog } from './takes';
@@ -221,12 +221,12 @@ function writeShot(writer: PromptWriter, view: SceneView, beat: SceneBeat): Comp
 /** The subject, with each declared character followed by all of its anchors: repetition keeps identity. */
 function writeSubject(writer: PromptWriter, view: SceneView, subject: Text): void {
   const mentions = view.characters
-    .map((character) => ({ character, at: findWholeWord(subject.text, character.name.text) }))
+    .map((character) => ({ character, ...findName(subject.text, character.name.text) }))
     .filter((mention) => mention.at >= 0 && mention.character.anchors.length)
     .sort((a, b) => a.at - b.at);
   let cursor = 0;
-  for (const { character, at } of mentions) {
-    const end = at + character.name.text.length;
+  for (const { character, at, name } of mentions) {
+    const end = at + name.length;
     if (at < cursor) continue;
     writer.source(subText(subject, cursor, end));
     writer.write(' (');

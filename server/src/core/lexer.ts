@@ -73,7 +73,22 @@ export const QuotedText = createToken({ name: 'QuotedText', pattern: /"[^"\r\n]*
 export const Marker = createToken({ name: 'Marker', pattern: /@[^\s"]*/, categories: inLine });
 export const Duration = createToken({ name: 'Duration', pattern: /\d+(?:\.\d+)?s(?![\w.-])/i, categories: inLine });
 export const WholeNumber = createToken({ name: 'WholeNumber', pattern: /\d+(?![\w.-])/, categories: inLine });
-export const Name = createToken({ name: 'Name', pattern: /[A-Za-z][A-Za-z0-9_-]*(?![^\s:"@])/, categories: inLine });
+/**
+ * A name: a letter of any script, then letters, combining marks, digits, `_` and `-` (`Mara`,
+ * `Émile`, `Шеф`, `सीता`, `小林`). A function, because chevrotain drops a regex's `u` flag, which
+ * `\p{L}` needs. The hint adds the high surrogates, so a name may start beyond the BMP.
+ */
+const namePattern = /\p{L}[\p{L}\p{M}\p{N}_-]*(?![^\s:"@])/uy;
+export const Name = createToken({
+  name: 'Name',
+  pattern: (text: string, offset: number) => {
+    namePattern.lastIndex = offset;
+    return namePattern.exec(text);
+  },
+  line_breaks: false,
+  categories: inLine,
+  start_chars_hint: [...startCharsMatching(/\p{L}/u), ...startCharsMatching(/[\ud800-\udbff]/)],
+});
 /** Any other run of text: titles with punctuation, scene ids such as `12b`, and mistakes. */
 export const Word = createToken({ name: 'Word', pattern: /[^\s:"@]+/, categories: inLine, start_chars_hint: startCharsMatching(/[^\s:"@]/) });
 

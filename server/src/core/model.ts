@@ -49,12 +49,45 @@ export interface Names {
   takes: Set<string>;
 }
 
+/**
+ * The form names are compared in: `Émile` typed as one character or as `E` and a combining accent is
+ * one name (NFC). Case still matters.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFC');
+}
+
+/** Whether a text is one name as the lexer reads it (`Name` in lexer.ts): a letter of any script, then letters, marks, digits, `_`, `-`. */
+export function isName(text: string): boolean {
+  return /^\p{L}[\p{L}\p{M}\p{N}_-]*$/u.test(text);
+}
+
+export function sameName(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && (a === b || nameKey(a) === nameKey(b));
+}
+
+/** A map whose keys are names, looked up in their compared form (its keys are that form). */
+export class NameMap<V> extends Map<string, V> {
+  override get(name: string): V | undefined {
+    return super.get(nameKey(name));
+  }
+  override has(name: string): boolean {
+    return super.has(nameKey(name));
+  }
+  override set(name: string, value: V): this {
+    return super.set(nameKey(name), value);
+  }
+  override delete(name: string): boolean {
+    return super.delete(nameKey(name));
+  }
+}
+
 export function resolveNames(storyboard: Storyboard, takeLog?: TakeLog): Names {
-  const characters = new Map<string, CharacterSection>();
+  const characters = new NameMap<CharacterSection>();
   for (const character of storyboard.characters) {
     if (character.name && !characters.has(character.name.text)) characters.set(character.name.text, character);
   }
-  const variants = new Map<string, VariantSection>();
+  const variants = new NameMap<VariantSection>();
   for (const variant of storyboard.variants) {
     if (variant.name && !variants.has(variant.name.text)) variants.set(variant.name.text, variant);
   }
@@ -66,8 +99,8 @@ export function subjectCharacters(beat: BeatSection, names: Names): { character:
   const subject = fieldOf(beat, 'subject')?.value;
   if (!subject) return [];
   const found: { character: CharacterSection; range: Range; at: number }[] = [];
-  for (const [name, character] of names.characters) {
-    const at = findWholeWord(subject.text, name);
+  for (const character of names.characters.values()) {
+    const { at, name } = findName(subject.text, character.name!.text);
     if (at >= 0) {
       const start = subject.range.start.character + at;
       found.push({
@@ -80,17 +113,44 @@ export function subjectCharacters(beat: BeatSection, names: Names): { character:
   return found.sort((a, b) => a.at - b.at).map(({ character, range }) => ({ character, range }));
 }
 
+/** The first whole-word mention of a name in any of its spellings (as declared, NFC or NFD). */
+export function findName(text: string, name: string): { at: number; name: string } {
+  for (const form of new Set([name, name.normalize('NFC'), name.normalize('NFD')])) {
+    const at = findWholeWord(text, form);
+    if (at >= 0) return { at, name: form };
+  }
+  return { at: -1, name };
+}
+
 export function findWholeWord(text: string, word: string): number {
   let from = 0;
   while (from <= text.length) {
     const at = text.indexOf(word, from);
     if (at < 0) return -1;
-    const before = at === 0 ? '' : text[at - 1];
-    const after = text[at + word.length] ?? '';
-    if (!/[\p{L}\p{N}_]/u.test(before) && !/[\p{L}\p{N}_]/u.test(after)) return at;
+    if (!word || (!continuesName(characterBefore(text, at)) && !continuesName(characterAfter(text, at + word.length)))) return at;
     from = at + 1;
   }
   return -1;
+}
+
+const nameCharacter = /^[\p{L}\p{M}\p{N}_]/u;
+
+/** Whether a character (the letters, marks and digits of any script) would run on into a name beside it. */
+export function continuesName(character: string): boolean {
+  return nameCharacter.test(character);
+}
+
+/** The whole character (a surrogate pair whole) ending at an offset. */
+export function characterBefore(text: string, offset: number): string {
+  if (offset <= 0) return '';
+  const low = text.charCodeAt(offset - 1);
+  return low >= 0xdc00 && low <= 0xdfff && offset >= 2 ? text.slice(offset - 2, offset) : text.slice(offset - 1, offset);
+}
+
+/** The whole character starting at an offset. */
+export function characterAfter(text: string, offset: number): string {
+  const code = text.codePointAt(offset);
+  return code === undefined ? '' : String.fromCodePoint(code);
 }
 
 /** What a base name refers to. */

@@ -1,5 +1,5 @@
 import type { Range, Storyboard, Text, VariantSection } from './ast';
-import { baseKind, parseDuration, resolveNames, type Names } from './model';
+import { baseKind, parseDuration, resolveNames, sameName, type Names } from './model';
 import { splitList } from './parse';
 import type { TakeLog } from './takes';
 
@@ -115,7 +115,7 @@ function applyOverride(view: SceneView, override: VariantSection['overrides'][nu
       view.settings.set(field, override.value);
       return true;
     case 'character': {
-      const character = view.characters.find((c) => c.name.text === override.character?.text);
+      const character = view.characters.find((c) => sameName(c.name.text, override.character?.text));
       if (!character || field !== 'anchors') return false;
       character.anchors = splitList(override.value);
       return true;

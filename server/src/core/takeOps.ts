@@ -1,5 +1,6 @@
 import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type Take, type TakeLog, type TakeScores } from './takes';
 import { overridableFields, scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './vocabulary';
+import { isName } from './model';
 
 // Pure operations on a take log: append a take, score it, note it, merge a change made on disk
 // with the scoring panel's unsaved edits, and branch a variant off a take one change at a time.
@@ -259,8 +260,6 @@ export function overrideLabel(spec: OverrideSpec): string {
   }
 }
 
-const namePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
-
 /** A variant name for the change, unique among `existing`: `lighting`, `camera-b2`, `mara-anchors`, then `-2`, `-3`. */
 export function suggestVariantName(spec: OverrideSpec, existing: Iterable<string>): string {
   const taken = new Set(existing);
@@ -268,7 +267,7 @@ export function suggestVariantName(spec: OverrideSpec, existing: Iterable<string
   if (spec.target === 'beat') stem = `${spec.field}-b${spec.beat}`;
   else if (spec.target === 'character') stem = `${spec.character}-anchors`.toLowerCase();
   else stem = spec.field;
-  stem = stem.replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'variant';
+  stem = stem.replace(/[^\p{L}\p{M}\p{N}_-]/gu, '-').replace(/^\P{L}+/u, '') || 'variant';
   if (!taken.has(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
@@ -298,7 +297,7 @@ export function branchVariantText(input: BranchInput): Branch {
   const allowed: readonly string[] = overridableFields[input.spec.target];
   if (!allowed.includes(input.spec.field.toLowerCase())) throw new Error(`A ${input.spec.target} override can change ${allowed.join(', ')}.`);
   const name = input.name?.trim() || suggestVariantName(input.spec, input.existingNames);
-  if (!namePattern.test(name)) throw new Error(`"${name}" is not a name: start with a letter; letters, digits, _ and - only.`);
+  if (!isName(name)) throw new Error(`"${name}" is not a name: start with a letter (of any script); letters, marks, digits, _ and - only.`);
   if (input.existingNames.includes(name)) throw new Error(`There is already a variant "${name}".`);
   const change = `${overrideLabel(input.spec)}: ${value}`;
   return { name, change, text: `variant ${name} from ${input.takeId}\n  ${change}` };

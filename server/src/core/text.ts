@@ -4,6 +4,7 @@ import type { TextEdit } from './diagnostics';
 /** Maps between string offsets and LSP positions for one document. */
 export class LineIndex {
   private readonly lineStarts: number[];
+  private lineBreak: string | undefined;
 
   constructor(readonly text: string) {
     this.lineStarts = [0];
@@ -51,7 +52,9 @@ export class LineIndex {
 
   /** The line break this document uses, so inserted lines match it. */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    // Remembered: every inserted line asks, and a fix-all over a long file inserts thousands.
+    this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.lineBreak;
   }
 }
 
@@ -67,20 +70,31 @@ export function rangeContains(outer: Range, position: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** Applies non-overlapping edits to a text; later edits are applied first so offsets stay valid. */
+/**
+ * Applies non-overlapping edits to a text; an edit overlapping one after it is skipped rather than
+ * corrupting the text. The text is cut once into pieces and joined, so a fix-all of thousands of
+ * edits costs the text's length, not the length times the edits.
+ */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const index = new LineIndex(text);
   const sorted = edits
     .map((edit) => ({ start: index.offsetAt(edit.range.start), end: index.offsetAt(edit.range.end), newText: edit.newText }))
     .sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
+  const kept: typeof sorted = [];
   let previousStart = Number.POSITIVE_INFINITY;
   for (const edit of sorted) {
-    if (edit.end > previousStart) continue; // overlaps an edit already applied: skip rather than corrupt
-    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    if (edit.end > previousStart) continue; // overlaps an edit already kept
+    kept.push(edit);
     previousStart = edit.start;
   }
-  return result;
+  const pieces: string[] = [];
+  let from = 0;
+  for (let i = kept.length - 1; i >= 0; i--) {
+    pieces.push(text.slice(from, kept[i].start), kept[i].newText);
+    from = kept[i].end;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join('');
 }
 
 /** `0:04`, `0:05.5`: a timecode as writers read it. */

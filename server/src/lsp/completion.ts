@@ -34,13 +34,13 @@ export function completion(state: DocumentState, position: Position): Completion
   }
 
   // `say NAME`
-  match = /^\s*say\s+([\p{L}\p{N}_-]*)$/iu.exec(prefix);
+  match = /^\s*say\s+([\p{L}\p{M}\p{N}_-]*)$/iu.exec(prefix);
   if (match) return characterItems(state, at(prefix.length - match[1].length));
 
   // `variant NAME from BASE`
-  match = /^\s*variant\s+([\p{L}\p{N}_-]+)\s+from\s+([\p{L}\p{N}_-]*)$/iu.exec(prefix);
+  match = /^\s*variant\s+([\p{L}\p{M}\p{N}_-]+)\s+from\s+([\p{L}\p{M}\p{N}_-]*)$/iu.exec(prefix);
   if (match) return baseItems(state, match[1], at(prefix.length - match[2].length));
-  match = /^\s*variant\s+[\p{L}\p{N}_-]+\s+(f?r?o?)$/iu.exec(prefix);
+  match = /^\s*variant\s+[\p{L}\p{M}\p{N}_-]+\s+(f?r?o?)$/iu.exec(prefix);
   if (match) return [{ label: 'from', kind: CompletionItemKind.Keyword, textEdit: { range: at(prefix.length - match[1].length), newText: 'from ' }, command: retrigger }];
 
   if (context?.kind === 'variant') {
@@ -249,13 +249,13 @@ function overrideItems(state: DocumentState, prefix: string, at: (start: number)
       command: retrigger,
     }));
   }
-  match = /^\s*character\s+([\p{L}\p{N}_-]*)$/iu.exec(prefix);
+  match = /^\s*character\s+([\p{L}\p{M}\p{N}_-]*)$/iu.exec(prefix);
   if (match) {
     return characterItems(state, at(prefix.length - match[1].length)).map((item) => ({ ...item, textEdit: { ...(item.textEdit as { range: Range }), newText: `${item.label} anchors: ` } }));
   }
-  match = /^\s*character\s+[\p{L}\p{N}_-]+\s+([A-Za-z]*)$/iu.exec(prefix);
+  match = /^\s*character\s+[\p{L}\p{M}\p{N}_-]+\s+([A-Za-z]*)$/iu.exec(prefix);
   if (match) return [{ label: 'anchors', kind: CompletionItemKind.Field, textEdit: { range: at(prefix.length - match[1].length), newText: 'anchors: ' } }];
-  match = /^\s*(beat\s+\d+|style|settings|character\s+[\p{L}\p{N}_-]+)\s+([A-Za-z]+)\s*:\s*(.*)$/iu.exec(prefix);
+  match = /^\s*(beat\s+\d+|style|settings|character\s+[\p{L}\p{M}\p{N}_-]+)\s+([A-Za-z]+)\s*:\s*(.*)$/iu.exec(prefix);
   if (match) {
     const target = match[1].split(/\s+/)[0].toLowerCase();
     const kind = target === 'beat' ? 'beat' : target === 'character' ? 'character' : (target as 'style' | 'settings');

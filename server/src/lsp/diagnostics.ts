@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { toLspDiagnostic } from './convert';
-import { pathToUri, uriKey } from './paths';
+import { pathToUri } from './paths';
 import type { DocumentState, Workspace } from './workspace';
 
 // Publishing diagnostics: at once when a document opens, a short pause after the last change while
@@ -23,6 +23,8 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, number | null>();
   /** How long the last analysis of each open document took, in ms, for the typing pause. */
   private readonly analysisMs = new Map<string, number>();
+  private scans = 0;
+  private disposed = false;
 
   constructor(
     private readonly connection: Connection,
@@ -95,13 +97,17 @@ export class DiagnosticsPublisher {
     for (const document of this.workspace.documents.all()) this.now(document.uri);
   }
 
-  /** The start-up check of every storyboard in the workspace, a few files per tick. */
+  /**
+   * The start-up check of every storyboard in the workspace, found and checked a few at a time so
+   * requests are answered in between. A new scan (the folders changed) stops the one running.
+   */
   async workspaceFiles(): Promise<number> {
-    const files = this.workspace.storyboardFiles();
-    const open = new Set(this.workspace.documents.all().map((document) => uriKey(document.uri)));
+    const scan = ++this.scans;
+    const cancelled = () => scan !== this.scans || this.disposed;
     let checked = 0;
-    for (const file of files) {
-      if (open.has(uriKey(pathToUri(file)))) continue;
+    for await (const file of this.workspace.storyboardFiles({ cancelled })) {
+      if (cancelled()) break;
+      if (this.workspace.openUriFor(file)) continue;
       this.file(file);
       checked++;
       if (checked % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -118,6 +124,7 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }

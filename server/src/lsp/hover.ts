@@ -4,13 +4,14 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { BeatSection, CharacterSection, Field, Range, SayLine, Section, VariantSection } from '../core/ast';
 import { compile } from '../core/compile';
 import { ruleFor } from '../core/rules';
-import { baseKind, fieldOf, subjectCharacters, parseDuration } from '../core/model';
+import { baseKind, fieldOf, sameName, subjectCharacters, parseDuration } from '../core/model';
 import { splitList } from '../core/parse';
 import { sceneOf, variantChain } from '../core/scene';
 import { countWords, formatSeconds, formatSpan, formatTimecode } from '../core/text';
 import { cameraMovements, settingsValues } from '../core/vocabulary';
 import { clampRange } from './convert';
 import { contains, onLine, sectionOn } from './locate';
+import { escapeMarkdown, inlineCode } from './markdown';
 import type { DocumentState } from './workspace';
 
 // Hovers explain the limit behind a line, with live figures: a beat's span and share of the clip, a
@@ -32,7 +33,7 @@ export function hover(state: DocumentState, position: Position): Hover | null {
     if (seen.has(diagnostic.code)) continue;
     seen.add(diagnostic.code);
     const rule = ruleFor(diagnostic.code);
-    parts.push(`**${diagnostic.code}** (${diagnostic.severity})${rule ? `: ${rule.summary}` : ''}\n\n${rule?.explanation ?? diagnostic.message}`);
+    parts.push(`**${diagnostic.code}** (${diagnostic.severity})${rule ? `: ${rule.summary}` : ''}\n\n${rule?.explanation ?? escapeMarkdown(diagnostic.message)}`);
     range ??= clampRange(diagnostic.range, lines);
   }
   if (!parts.length) return null;
@@ -106,7 +107,7 @@ function headerHover(state: DocumentState, section: Section): LineHover | undefi
       const id = section.id?.text;
       return {
         range,
-        markdown: `**Scene ${id ?? '?'}**${section.title ? ` · ${section.title.text}` : ''}\n\nThe id names its takes: \`${id ? `scene${id}_take01.mp4` : 'sceneID_take01.mp4'}\`, logged in the take log beside this file.`,
+        markdown: `**Scene ${id ? escapeMarkdown(id) : '?'}**${section.title ? ` · ${escapeMarkdown(section.title.text)}` : ''}\n\nThe id names its takes: ${inlineCode(id ? `scene${id}_take01.mp4` : 'sceneID_take01.mp4')}, logged in the take log beside this file.`,
       };
     }
     case 'logline': {
@@ -145,7 +146,7 @@ function beatHover(state: DocumentState, beat: BeatSection): LineHover {
   const overrun = clip !== undefined && beat.end > clip ? `\n\n⚠ Ends at ${formatTimecode(beat.end)}, after the clip's end at ${formatTimecode(clip)}.` : '';
   return {
     range: beat.headerRange,
-    markdown: `**Beat ${beat.index} of ${count}**${beat.title ? ` · ${beat.title.text}` : ''}\n\n\`${formatSpan(beat.start, beat.end)}\` · ${formatSeconds(length)}${share}${countNote}.${overrun}`,
+    markdown: `**Beat ${beat.index} of ${count}**${beat.title ? ` · ${escapeMarkdown(beat.title.text)}` : ''}\n\n\`${formatSpan(beat.start, beat.end)}\` · ${formatSeconds(length)}${share}${countNote}.${overrun}`,
   };
 }
 
@@ -158,12 +159,12 @@ function sayHover(state: DocumentState, beat: BeatSection, say: SayLine): LineHo
   const fits = needed <= available;
   const start = beat.start + from;
   const speaker = state.analysis.names.characters.get(say.speaker.text);
-  const cameo = speaker?.cameo ? `\n\n${say.speaker.text} is a cameo: spoken lines need \`consent: approved DATE, lines approved\`.` : '';
+  const cameo = speaker?.cameo ? `\n\n${escapeMarkdown(say.speaker.text)} is a cameo: spoken lines need \`consent: approved DATE, lines approved\`.` : '';
   const marker = say.marker ? `starts at \`${formatTimecode(start)}\` (@${formatSeconds(from)} into beat ${beat.index})` : `has no marker, so it starts with the beat at \`${formatTimecode(start)}\``;
   return {
     range: say.range,
     markdown:
-      `**${say.speaker.text}** ${marker}\n\n` +
+      `**${escapeMarkdown(say.speaker.text)}** ${marker}\n\n` +
       `${words} word${words === 1 ? '' : 's'} at ${wordsPerSecond} words/s need **${formatSeconds(round(needed))}**; ` +
       `${formatSeconds(round(available))} are available to the beat's end (\`${formatSpan(start, beat.end)}\`). ${fits ? 'It fits.' : 'It does not fit: shorten the line or the marker.'}` +
       `\n\nOne voice per clip keeps lip-sync right.${cameo}`,
@@ -177,14 +178,14 @@ function round(value: number): number {
 function characterHover(state: DocumentState, character: CharacterSection, range: Range): LineHover {
   const name = character.name?.text ?? '?';
   const appears = state.analysis.storyboard.beats.filter((beat) => subjectCharacters(beat, state.analysis.names).some((s) => s.character === character)).map((b) => b.index);
-  const speaks = state.analysis.storyboard.beats.filter((beat) => beat.says.some((s) => s.speaker.text === name)).map((b) => b.index);
+  const speaks = state.analysis.storyboard.beats.filter((beat) => beat.says.some((s) => sameName(s.speaker.text, name))).map((b) => b.index);
   return {
     range,
     markdown:
-      `**Character ${name}** · ${character.anchors.length} anchor${character.anchors.length === 1 ? '' : 's'}` +
+      `**Character ${escapeMarkdown(name)}** · ${character.anchors.length} anchor${character.anchors.length === 1 ? '' : 's'}` +
       `\n\nSubject of ${appears.length ? `shot${appears.length > 1 ? 's' : ''} ${appears.join(', ')}` : 'no shot'}` +
       `${speaks.length ? `; speaks in shot${speaks.length > 1 ? 's' : ''} ${speaks.join(', ')}` : ''}.` +
-      (character.cameo ? `\n\nA **cameo** (${character.cameo.text}): ${consentRules}` : ''),
+      (character.cameo ? `\n\nA **cameo** (${escapeMarkdown(character.cameo.text)}): ${consentRules}` : ''),
   };
 }
 
@@ -195,7 +196,7 @@ function fieldHover(state: DocumentState, section: Section, field: Field): LineH
   const range = field.range;
   const key = field.key;
   if (section.kind === 'settings' && settingNotes[key]) {
-    return { range, markdown: `**${key}**: \`${field.value.text}\`\n\n${settingNotes[key]}${settingFigures(state, key, field)}` };
+    return { range, markdown: `**${key}**: ${inlineCode(field.value.text)}\n\n${settingNotes[key]}${settingFigures(state, key, field)}` };
   }
   if (section.kind === 'style' && styleNotes[key]) {
     const extra = key === 'look' ? ` This one has ${splitList(field.value).length}.` : '';
@@ -212,7 +213,7 @@ function fieldHover(state: DocumentState, section: Section, field: Field): LineH
     if (key === 'camera') return { range, markdown: cameraHover(field.value.text) };
     if (beatFieldNotes[key]) {
       const characters = key === 'subject' ? subjectCharacters(section, state.analysis.names).map((s) => s.character.name?.text) : [];
-      const who = characters.length ? `\n\nDeclared: ${characters.map((n) => `**${n}**`).join(', ')} — anchors repeated in this shot.` : '';
+      const who = characters.length ? `\n\nDeclared: ${characters.map((n) => `**${escapeMarkdown(n ?? '')}**`).join(', ')} — anchors repeated in this shot.` : '';
       return { range, markdown: `**${key}** (beat ${section.index})\n\n${beatFieldNotes[key]}${who}` };
     }
   }
@@ -241,7 +242,7 @@ function anchorsHover(state: DocumentState, character: CharacterSection, field: 
   return {
     range: field.range,
     markdown:
-      `**${count} anchor${count === 1 ? '' : 's'}** for ${character.name?.text ?? 'this character'} — ${verdict} (3–4).` +
+      `**${count} anchor${count === 1 ? '' : 's'}** for ${character.name ? escapeMarkdown(character.name.text) : 'this character'} — ${verdict} (3–4).` +
       `\n\nRepeated in the prompt ${shots.length ? `in shot${shots.length > 1 ? 's' : ''} ${shots.join(', ')}` : 'in no shot yet (no beat names this character as subject)'}, and in the scene introduction. Describe the character with these words everywhere: a different word drifts the identity.`,
   };
 }
@@ -270,7 +271,7 @@ function variantHover(state: DocumentState, variant: VariantSection, range: Rang
   const base = variant.base?.text ?? 'main';
   const kind = baseKind(base, names);
   const kindText = { main: 'the storyboard as written', variant: 'a variant', take: 'a logged take', unknown: 'not a known base' }[kind];
-  const lines = [`**Variant ${name}** from \`${base}\` (${kindText}) · ${variant.overrides.length} change${variant.overrides.length === 1 ? '' : 's'}`];
+  const lines = [`**Variant ${escapeMarkdown(name)}** from ${inlineCode(base)} (${kindText}) · ${variant.overrides.length} change${variant.overrides.length === 1 ? '' : 's'}`];
   const chain = variant.name ? variantChain(storyboard, name, state.takeLog, names) : undefined;
   const baseView = chain?.ok ? sceneOf(storyboard, chain.variants.slice(0, -1)) : sceneOf(storyboard);
   for (const override of variant.overrides) {
@@ -279,21 +280,21 @@ function variantHover(state: DocumentState, variant: VariantSection, range: Rang
     let what: string;
     if (override.target === 'beat') {
       before = baseView.beats.find((b) => b.index === override.beat?.number)?.fields.get(field)?.text;
-      what = `beat ${override.beat?.number} ${field}`;
+      what = `beat ${override.beat?.number} ${escapeMarkdown(field)}`;
     } else if (override.target === 'character') {
-      before = baseView.characters.find((c) => c.name.text === override.character?.text)?.anchors.map((a) => a.text).join(', ');
-      what = `${override.character?.text ?? '?'} anchors`;
+      before = baseView.characters.find((c) => sameName(c.name.text, override.character?.text))?.anchors.map((a) => a.text).join(', ');
+      what = `${escapeMarkdown(override.character?.text ?? '?')} anchors`;
     } else {
       before = (override.target === 'style' ? baseView.style : baseView.settings).get(field)?.text;
-      what = `${override.target} ${field}`;
+      what = `${override.target} ${escapeMarkdown(field)}`;
     }
-    lines.push(`- ${what}: ${before ? `~~${before}~~ → ` : ''}${override.value.text || '(empty)'}`);
+    lines.push(`- ${what}: ${before ? `~~${escapeMarkdown(before)}~~ → ` : ''}${override.value.text ? escapeMarkdown(override.value.text) : '(empty)'}`);
   }
   if (variant.overrides.length === 0) lines.push('Changes nothing yet: add one override line.');
   else if (variant.overrides.length > 1) lines.push('\nOne change at a time: with more, you cannot tell which one made the take better.');
   if (kind === 'take' && variant.name) {
     const compiled = compile(storyboard, { variant: name, takeLog: state.takeLog });
-    if (compiled.remix) lines.push(`\nRemix instruction for ${compiled.remixOf}:\n\n> ${compiled.remix}`);
+    if (compiled.remix) lines.push(`\nRemix instruction for ${escapeMarkdown(compiled.remixOf ?? '')}:\n\n> ${escapeMarkdown(compiled.remix)}`);
   }
   return { range, markdown: lines.join('\n') };
 }

@@ -1,6 +1,6 @@
 import type { Position, Range, Section, Storyboard, Text } from '../core/ast';
 import type { Analysis } from '../core/analyze';
-import { baseKind, fieldOf } from '../core/model';
+import { baseKind, characterAfter, characterBefore, continuesName, fieldOf, nameKey } from '../core/model';
 import { rangeContains } from '../core/text';
 
 // Finding things in the tree by position, and every place a character or a variant is named.
@@ -38,40 +38,40 @@ export interface Occurrence {
   declaration: boolean;
 }
 
-const nameChar = /[\p{L}\p{N}_-]/u;
-
-/** Every whole-word occurrence of `word` in a single-line value. */
+/** Every whole-word occurrence of `word` in a single-line value, in any of its spellings (NFC, NFD). */
 export function wordRanges(value: Text, word: string): Range[] {
   const found: Range[] = [];
   if (!word || value.range.start.line !== value.range.end.line) return found;
-  let from = 0;
-  for (;;) {
-    const at = value.text.indexOf(word, from);
-    if (at < 0) break;
-    const before = at === 0 ? '' : value.text[at - 1];
-    const after = value.text[at + word.length] ?? '';
-    if (!nameChar.test(before) && !nameChar.test(after)) {
-      const start = value.range.start.character + at;
-      found.push({ start: { line: value.range.start.line, character: start }, end: { line: value.range.start.line, character: start + word.length } });
+  for (const form of new Set([word, word.normalize('NFC'), word.normalize('NFD')])) {
+    let from = 0;
+    for (;;) {
+      const at = value.text.indexOf(form, from);
+      if (at < 0) break;
+      const end = at + form.length;
+      const joined = (character: string) => continuesName(character) || character === '-';
+      if (!joined(characterBefore(value.text, at)) && !joined(characterAfter(value.text, end))) {
+        const start = value.range.start.character + at;
+        found.push({ start: { line: value.range.start.line, character: start }, end: { line: value.range.start.line, character: start + form.length } });
+      }
+      from = end;
     }
-    from = at + word.length;
   }
-  return found;
+  return found.sort((a, b) => a.start.character - b.start.character);
 }
 
 /** Every place a character or a variant is named: declarations, `say`, subjects, overrides, `from`. */
 export function occurrences(analysis: Analysis): Occurrence[] {
   const { storyboard, names } = analysis;
   const found: Occurrence[] = [];
-  const characterNames = new Set<string>();
+  const characterNames = new Map<string, string>();
   for (const character of storyboard.characters) {
     if (!character.name) continue;
-    characterNames.add(character.name.text);
+    characterNames.set(nameKey(character.name.text), character.name.text);
     found.push({ kind: 'character', name: character.name.text, range: character.name.range, declaration: true });
   }
   const mentions = (value: Text | undefined) => {
     if (!value) return;
-    for (const name of characterNames) {
+    for (const name of characterNames.values()) {
       for (const range of wordRanges(value, name)) found.push({ kind: 'character', name, range, declaration: false });
     }
   };
@@ -99,5 +99,6 @@ export function occurrenceAt(analysis: Analysis, position: Position): { at: Occu
   const all = occurrences(analysis);
   const at = all.find((occurrence) => contains(occurrence.range, position));
   if (!at) return undefined;
-  return { at, all: all.filter((occurrence) => occurrence.kind === at.kind && occurrence.name === at.name) };
+  const key = nameKey(at.name);
+  return { at, all: all.filter((occurrence) => occurrence.kind === at.kind && nameKey(occurrence.name) === key) };
 }

@@ -8,6 +8,7 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { isName, sameName } from '../core/model';
 import { occurrenceAt } from './locate';
 import type { DocumentState } from './workspace';
 
@@ -40,20 +41,19 @@ export function prepareRename(state: DocumentState, position: Position): { range
   return { range: found.at.range, placeholder: found.at.name };
 }
 
-const namePattern = /^\p{L}[\p{L}\p{N}_-]*$/u;
 
 export function rename(state: DocumentState, position: Position, newName: string): WorkspaceEdit | null {
   const found = occurrenceAt(state.analysis, position);
   if (!found) return null;
-  if (!namePattern.test(newName)) {
-    throw new ResponseError(ErrorCodes.InvalidParams, `"${newName}" is not a name: a name starts with a letter and holds letters, digits, _ and -.`);
+  if (!isName(newName)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `"${newName}" is not a name: a name starts with a letter (of any script) and holds letters, marks, digits, _ and -.`);
   }
   if (newName === 'main' && found.at.kind === 'variant') {
     throw new ResponseError(ErrorCodes.InvalidParams, '"main" is the storyboard itself; a variant needs another name.');
   }
   const { names } = state.analysis;
   const taken = found.at.kind === 'character' ? names.characters.has(newName) : names.variants.has(newName) || names.takes.has(newName);
-  if (taken && newName !== found.at.name) {
+  if (taken && !sameName(newName, found.at.name)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `There is already a ${found.at.kind} "${newName}".`);
   }
   return { changes: { [state.uri]: found.all.map((o) => ({ range: o.range, newText: newName })) } };

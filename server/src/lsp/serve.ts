@@ -1,6 +1,7 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
   MessageType,
@@ -28,6 +29,8 @@ import { inlayHints } from './inlayHints';
 import { definition, highlights, prepareRename, references, rename } from './navigation';
 import { uriToPath } from './paths';
 import { legend, semanticTokens } from './semanticTokens';
+import { clientProfile, fitCodeLenses, fitCompletions, fitHover, richestClient, serverCommands, type ClientProfile } from './clients';
+import { excludeGlobs } from './scan';
 import { registerStoryboardInfo } from './storyboardInfo';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
@@ -62,6 +65,7 @@ export function serve(connection: Connection): void {
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
   let hasWorkspaceFolders = false;
+  let client: ClientProfile = richestClient;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -69,12 +73,13 @@ export function serve(connection: Connection): void {
     canRegisterWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
+    client = clientProfile(params);
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
     workspace.folders = folders.filter((folder): folder is string => !!folder);
-    const initializationOptions = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
-    workspace.trusted = initializationOptions?.trusted !== false;
-    const settings = initializationOptions?.settings;
-    if (settings) workspace.applySettings(settings);
+    const options = params.initializationOptions as { settings?: unknown; trusted?: unknown; filesExclude?: unknown } | undefined;
+    workspace.trusted = options?.trusted !== false;
+    if (options?.settings) workspace.applySettings(options.settings);
+    workspace.exclude = excludeGlobs(options?.filesExclude);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -91,6 +96,7 @@ export function serve(connection: Connection): void {
         documentHighlightProvider: true,
         documentFormattingProvider: true,
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(serverCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'sora-storyboard', version: '0.1.0' },
@@ -129,8 +135,9 @@ export function serve(connection: Connection): void {
   async function pullSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     try {
-      const settings = (await connection.workspace.getConfiguration({ section: 'sora' })) as unknown;
+      const [settings, filesExclude] = (await connection.workspace.getConfiguration([{ section: 'sora' }, { section: 'files.exclude' }])) as unknown[];
       workspace.applySettings(settings ?? {});
+      if (filesExclude && typeof filesExclude === 'object') workspace.exclude = excludeGlobs(filesExclude);
     } catch (error) {
       notifier.log(`Sora Storyboard: could not read settings: ${(error as Error).message}`);
     }
@@ -206,8 +213,8 @@ export function serve(connection: Connection): void {
     };
   }
 
-  connection.onHover(on('hover', (state, params) => hover(state, params.position), null));
-  connection.onCompletion(on('completion', (state, params) => completion(state, params.position), []));
+  connection.onHover(on('hover', (state, params) => fitHover(hover(state, params.position), client), null));
+  connection.onCompletion(on('completion', (state, params) => fitCompletions(completion(state, params.position), client), []));
   connection.onCodeAction(on('codeAction', (state, params) => codeActions(state, params), []));
   connection.onDocumentSymbol(on('documentSymbol', (state) => documentSymbols(state), []));
   connection.onFoldingRanges(on('foldingRange', (state) => foldingRanges(state), []));
@@ -218,7 +225,8 @@ export function serve(connection: Connection): void {
   connection.onDocumentHighlight(on('documentHighlight', (state, params) => highlights(state, params.position), null));
   connection.onPrepareRename(on('prepareRename', (state, params) => prepareRename(state, params.position), null));
   connection.onRenameRequest(on('rename', (state, params) => rename(state, params.position, params.newName), null));
-  connection.onCodeLens(on('codeLens', (state) => codeLenses(state), []));
+  connection.onCodeLens(on('codeLens', (state) => fitCodeLenses(codeLenses(state), client), []));
+  connection.onExecuteCommand((params) => runServerCommand(params.command, params.arguments ?? []));
   connection.onDocumentFormatting(
     on('formatting', (state) => {
       const edit = textEdit(state.text, formatStoryboard(state.text, state.analysis.storyboard));
@@ -254,6 +262,21 @@ export function serve(connection: Connection): void {
   });
 
   registerStoryboardInfo(connection, workspace, notifier);
+
+  /** The code lens commands for editors without our extension: the text is shown and returned. */
+  function runServerCommand(command: string, args: unknown[]): string | null {
+    const [uri, variant] = args;
+    if (typeof uri !== 'string' || typeof variant !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${command} takes a storyboard URI and a variant name.`);
+    const state = workspace.stateOfAny(uri);
+    if (!state) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}.`);
+    const compiled = compileDocument(state, { uri, variant });
+    let text: string;
+    if (command === serverCommands.compileVariant) text = compiled.error ?? compiled.prompt;
+    else if (command === serverCommands.remixInstruction) text = compiled.error ?? compiled.remix ?? `Variant "${variant}" is not based on a take, so it has no remix instruction.`;
+    else throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${command}.`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: compiled.error ? MessageType.Error : MessageType.Info, message: text });
+    return text;
+  }
 
   connection.onShutdown(() => publisher.dispose());
 

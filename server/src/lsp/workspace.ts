@@ -10,6 +10,7 @@ import { findConfigFile, loadConfigFile } from '../node/config';
 import { loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
 import { readTextFileSafely, storyboardFileLimit } from '../node/readFile';
 import { pathKey, uriKey, uriToPath } from './paths';
+import { storyboardsUnder, type ScanOptions } from './scan';
 
 // The server's state: open documents, the settings from the client, config files and take logs read
 // from disk, and one analysis per document version, so hover, completion and code actions never
@@ -48,6 +49,9 @@ export class Workspace {
    * storyboards are still checked, but no config file of the workspace is read.
    */
   trusted = true;
+
+  /** Globs of folders and files the start-up scan leaves out (the client's `files.exclude`). */
+  exclude: string[] = [];
   private settingsLayer: SoraConfig | undefined;
   /** Bumped whenever something outside the text (settings, config files, take logs) changes. */
   private generation = 0;
@@ -195,26 +199,9 @@ export class Workspace {
     this.generation++;
   }
 
-  /** Every `.sora` file under the workspace folders (node_modules and dot folders skipped). */
-  storyboardFiles(limit = 10000): string[] {
-    const found: string[] = [];
-    const walk = (folder: string, depth: number) => {
-      if (found.length >= limit || depth > 20) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) walk(full, depth + 1);
-        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sora')) found.push(full);
-      }
-    };
-    for (const folder of this.folders) walk(folder, 0);
-    return found;
+  /** Every `.sora` file under the workspace folders, found a slice at a time (see ./scan). */
+  storyboardFiles(options: Pick<ScanOptions, 'cancelled' | 'limit'> = {}): AsyncGenerator<string> {
+    return storyboardsUnder(this.folders, { ...options, exclude: this.exclude });
   }
 
   /** The open documents' URIs, keyed for lookup by path. */

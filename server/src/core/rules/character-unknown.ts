@@ -35,7 +35,7 @@ export const characterUnknownRule: Rule = {
 
 /** A single capitalised word such as `Waiter`: clearly meant as a character, not a description. */
 function looksLikeAName(subject: string): boolean {
-  return /^\p{Lu}[\p{L}\p{N}_-]*$/u.test(subject);
+  return /^\p{Lu}[\p{L}\p{M}\p{N}_-]*$/u.test(subject);
 }
 
 function checkName(context: RuleContext, name: Text, role: string): void {
