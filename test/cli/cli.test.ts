@@ -452,7 +452,7 @@ describe('cli: takes', function () {
     fs.writeFileSync(file, JSON.stringify(json));
     const result = run(['takes', 'lighthouse/scene09.sora']);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /scene09\.takes\.json could not be read: takes\[0\]\.scores\.audioSync: a score is a whole number from 1 to 5/);
+    assert.match(result.stderr, /scene09\.takes\.json could not be read: take01\.scores\.audioSync: a score is a whole number from 1 to 5/);
   });
 });
 

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   examples?: boolean;
   /** Advertise no client capabilities beyond the basics. */
   minimalCapabilities?: boolean;
+  /** Advertise LSP 3.18 snippet edits in workspace edits (as vscode-languageclient 11 does). */
+  snippetEdits?: boolean;
 }
 
 export interface Published extends PublishDiagnosticsParams {
@@ -109,6 +111,7 @@ export class Harness {
           workspaceFolders: full,
           didChangeWatchedFiles: { dynamicRegistration: full },
           didChangeConfiguration: { dynamicRegistration: full },
+          ...(options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
         },
         textDocument: {
           synchronization: { dynamicRegistration: false },

@@ -275,9 +275,11 @@ describe('webview: the takes scoring page', function () {
     view = await openWebviewPage({ scriptPath: script, cssPath: css });
     await view.waitForMessage((m) => m.type === 'ready');
     await applyTheme(view.page);
-    await view.post({ type: 'error', uri: 'file:///x/scene09.sora', storyboard: 'scene09.sora', message: 'scene09.takes.json does not validate: takes[0].scores.audioSync: a score is a whole number from 1 to 5.' });
+    await view.post({ type: 'error', uri: 'file:///x/scene09.sora', storyboard: 'scene09.sora', message: 'scene09.takes.json could not be read: take01.scores.audioSync: a score is a whole number from 1 to 5. It will not be overwritten until it is fixed.' });
     await view.page.waitForSelector('#error:not([hidden])');
-    assert.match((await view.page.textContent('#error')) ?? '', /does not validate.*will not be overwritten/s);
+    const shown = (await view.page.textContent('#error')) ?? '';
+    assert.match(shown, /could not be read: take01\.scores\.audioSync.*will not be overwritten/s);
+    assert.equal(shown.split('will not be overwritten').length - 1, 1, `said once: ${shown}`);
     assert.equal(await view.page.isHidden('#layout'), true);
     view.clearMessages();
     await view.page.click('#open-file');

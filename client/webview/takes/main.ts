@@ -103,7 +103,7 @@ function render(state: ToTakesPage): void {
     errorBox.replaceChildren(
       el('h2', {}, 'The take log cannot be read'),
       el('p', { class: 'message' }, state.message),
-      el('p', {}, 'It will not be overwritten. Fix the file and the panel reloads.'),
+      el('p', {}, 'Fix the file and the panel reloads.'),
       button('Open file', { id: 'open-file' }, () => send({ type: 'openFile' })),
     );
     vscode.setState({ uri: state.uri, selected } satisfies TakesPageState);

@@ -62,6 +62,7 @@ export function serve(connection: Connection): void {
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
   let hasWorkspaceFolders = false;
+  let snippetEdits = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -69,6 +70,7 @@ export function serve(connection: Connection): void {
     canRegisterWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
+    snippetEdits = !!capabilities.workspace?.workspaceEdit?.snippetEditSupport && !!capabilities.workspace.workspaceEdit.documentChanges;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
     workspace.folders = folders.filter((folder): folder is string => !!folder);
     const settings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -205,8 +207,8 @@ export function serve(connection: Connection): void {
   }
 
   connection.onHover(on('hover', (state, params) => hover(state, params.position), null));
-  connection.onCompletion(on('completion', (state, params) => completion(state, params.position), []));
-  connection.onCodeAction(on('codeAction', (state, params) => codeActions(state, params), []));
+  connection.onCompletion(on('completion', (state, params) => completion(state, params.position, params.context), []));
+  connection.onCodeAction(on('codeAction', (state, params) => codeActions(state, params, { snippetEdits }), []));
   connection.onDocumentSymbol(on('documentSymbol', (state) => documentSymbols(state), []));
   connection.onFoldingRanges(on('foldingRange', (state) => foldingRanges(state), []));
   connection.languages.semanticTokens.on(on('semanticTokens', (state) => semanticTokens(state), { data: [] }));
