@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { displayName, isStoryboard, requestCompile } from '../compile';
+import { besideColumn, storyboardColumn } from '../layout';
+import { confirmDespiteReview } from '../review';
 import { webviewOptions } from '../webviewPage';
 import { previewHtml, previewViewType } from './html';
 import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
@@ -66,13 +68,16 @@ export class PreviewManager implements vscode.Disposable {
 
   /** Opens (or reuses) a preview of the storyboard. */
   open(uri: vscode.Uri, options: OpenOptions): Preview {
-    const column = this.columnFor(options.toSide);
+    const column = this.columnFor(options.toSide, uri);
     const locked = options.locked ?? false;
     let preview = [...this.previews].find((p) => (locked ? p.locked && p.shows(uri) : !p.locked));
     if (!preview && !locked) preview = [...this.previews].find((p) => p.locked && p.shows(uri));
     if (preview) {
       preview.show(uri, options.variant === undefined ? undefined : options.variant);
-      preview.panel.reveal(column.viewColumn, column.preserveFocus);
+      // Already beside the storyboard: reveal it where it is rather than move it.
+      const where = preview.panel.viewColumn;
+      const inPlace = options.toSide && where !== undefined && where !== storyboardColumn(uri);
+      preview.panel.reveal(inPlace ? where : column.viewColumn, column.preserveFocus);
       return preview;
     }
     const panel = vscode.window.createWebviewPanel(previewViewType, 'Sora Preview', column, webviewOptions(this.extensionUri, uri));
@@ -97,8 +102,8 @@ export class PreviewManager implements vscode.Disposable {
     this.open(uri, { toSide: previewConfig().openToSide, variant });
   }
 
-  private columnFor(toSide: boolean): { viewColumn: vscode.ViewColumn; preserveFocus: boolean } {
-    if (toSide) return { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true };
+  private columnFor(toSide: boolean, uri?: vscode.Uri): { viewColumn: vscode.ViewColumn; preserveFocus: boolean } {
+    if (toSide) return { viewColumn: besideColumn(uri), preserveFocus: true };
     return { viewColumn: vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: false };
   }
 
@@ -275,6 +280,7 @@ export class Preview {
         break;
       case 'copy':
         if (typeof message.text !== 'string') return;
+        if (!(await this.confirmCopy(message.what))) return;
         await vscode.env.clipboard.writeText(message.text);
         vscode.window.setStatusBarMessage(
           message.what === 'remix' ? `$(check) Copied the remix instruction (${message.text.length} characters)` : `$(check) Copied the prompt (${message.text.length} characters)`,
@@ -290,6 +296,14 @@ export class Preview {
         this.toggleLock();
         break;
     }
+  }
+
+  /** The page's Copy buttons ask first, like the Copy Prompt command, when the storyboard has problems. */
+  private async confirmCopy(what: 'prompt' | 'remix'): Promise<boolean> {
+    if (!this.uri) return true;
+    const response = await requestCompile(this.manager.client(), this.uri, this.variant);
+    const thing = what === 'remix' ? 'The remix instruction' : 'The prompt';
+    return confirmDespiteReview(displayName(this.uri), response.summary.review, `${thing} would go to Sora as it compiles now.`, 'Copy anyway');
   }
 
   private async reveal(message: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {

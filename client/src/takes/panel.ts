@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
 import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
+import { besideColumn } from '../layout';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
@@ -66,7 +67,8 @@ export class TakesPanels implements vscode.Disposable {
       existing.refresh(select);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri, uri));
+    // Beside the storyboard (with the preview when it is open), never over it.
+    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, { viewColumn: besideColumn(uri), preserveFocus: false }, webviewOptions(this.extensionUri, uri));
     this.adopt(panel, uri, select);
   }
 
