@@ -273,7 +273,11 @@ describe('preview webview (Chromium)', function () {
     assert.match(deleted, /medium/);
     assert.match(deleted, /dolly/);
     // The diff is the whole variant prompt with the base's removed words marked.
-    const after = await view.page.$eval('#diff', (d) => Array.from(d.childNodes).filter((n) => n.nodeName !== 'DEL').map((n) => n.textContent).join(''));
+    const after = await view.page.$eval('#diff', (d) => {
+      const copy = d.cloneNode(true) as Element;
+      for (const gone of copy.querySelectorAll('del, .arrow')) gone.remove();
+      return copy.textContent;
+    });
     assert.equal(after, tighter.prompt);
     assert.equal(await view.page.locator('#remix').isHidden(), true, 'a variant of main has no remix');
     await view.screenshot('preview-rooftop-variant-diff');
