@@ -275,7 +275,7 @@ describe('preview webview (Chromium)', function () {
     // The diff is the whole variant prompt with the base's removed words marked.
     const after = await view.page.$eval('#diff', (d) => {
       const copy = d.cloneNode(true) as Element;
-      for (const gone of copy.querySelectorAll('del, .arrow')) gone.remove();
+      copy.querySelectorAll('del, .arrow').forEach((gone) => gone.remove());
       return copy.textContent;
     });
     assert.equal(after, tighter.prompt);

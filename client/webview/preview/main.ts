@@ -294,7 +294,7 @@ function renderTimeline(response: CompileResponse): void {
     () => el('li'),
     (node, note) => {
       setText(node, note.text);
-      node.className = note.level;
+      setAttr(node, 'class', note.level);
     },
   );
 }
