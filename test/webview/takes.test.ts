@@ -119,7 +119,7 @@ describe('webview: the takes scoring page', function () {
   afterEach(async () => view?.close());
   after(() => closeBrowser());
 
-  async function open(state: TakesState = lighthouseState(), options: { csp?: boolean; initialState?: unknown } = {}) {
+  async function open(state: TakesState = lighthouseState(), options: { csp?: boolean; initialState?: unknown; viewport?: { width: number; height: number } } = {}) {
     view = await openWebviewPage({ scriptPath: script, cssPath: css, viewport: { width: 1280, height: 900 }, ...options });
     await view.waitForMessage((m) => m.type === 'ready');
     await applyTheme(view.page);
@@ -268,6 +268,36 @@ describe('webview: the takes scoring page', function () {
     assert.equal(await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(31, 31, 31)', 'theme colours from CSS variables');
     assert.match(chart.label ?? '', /Identity stability: 2, 4, not scored/);
     await view.screenshot('takes-lighthouse');
+    assert.deepEqual(realErrors(view), []);
+  });
+
+  it('is readable at half width (600 px): every score, the total and the notes without scrolling sideways', async () => {
+    await open(lighthouseState(), { viewport: { width: 600, height: 900 } });
+    const layout = await view.page.evaluate(() => {
+      const wrap = document.getElementById('table-wrap')!;
+      const right = (selector: string) => Math.max(...Array.from(document.querySelectorAll(selector)).map((n) => n.getBoundingClientRect().right));
+      const notes = document.querySelector('tr.take textarea')!.getBoundingClientRect();
+      const labels = Array.from(document.querySelectorAll('tr.take:first-child td.score')).map((cell) => getComputedStyle(cell, '::before').content);
+      return {
+        pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        wrapScroll: wrap.scrollWidth - wrap.clientWidth,
+        scoresRight: right('tr.take td.score [role="slider"]'),
+        totalRight: right('tr.take td.total'),
+        notesWidth: notes.width,
+        notesHeight: notes.height,
+        width: document.documentElement.clientWidth,
+        labels,
+      };
+    });
+    assert.equal(layout.pageScroll, 0, 'the page scrolls sideways');
+    assert.equal(layout.wrapScroll, 0, 'the grid scrolls sideways');
+    assert.ok(layout.scoresRight <= layout.width && layout.totalRight <= layout.width, JSON.stringify(layout));
+    assert.ok(layout.notesWidth >= layout.width * 0.7, `the notes box is ${layout.notesWidth} px wide`);
+    assert.ok(layout.notesHeight >= 50, `the notes box is ${layout.notesHeight} px high`);
+    // Without the header row in view, each score says what it scores.
+    assert.deepEqual(layout.labels, ['"Prompt"', '"Physics"', '"Temporal"', '"Identity"', '"Audio"']);
+    const shot = await view.screenshot('takes-half-width');
+    assert.ok(fs.existsSync(shot));
     assert.deepEqual(realErrors(view), []);
   });
 
