@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateExtension, assertWorkspaceIsACopy, closeAll, hooks, open, scratchCopy, takesPanelState, waitFor, workspaceRoot } from './support/helpers';
+import { activateExtension, assertWorkspaceIsACopy, closeAll, codeOf, hooks, open, scratchCopy, takesPanelState, waitFor, workspaceRoot } from './support/helpers';
 
 const walkthrough = 'sora-storyboard.sora-storyboard#sora.getStarted';
 
@@ -123,6 +123,27 @@ describe('first hour', () => {
     await hooks.answer([{ button: null }]);
     await hooks.sendFromWebview('sora.preview', { type: 'copy', what: 'prompt', text: 'the prompt' });
     assert.strictEqual(await vscode.env.clipboard.readText(), 'untouched');
+  });
+
+  it('a fix that writes placeholders puts the cursor on the first one; the placeholders are flagged until filled', async () => {
+    const folder = scratchCopy('lighthouse', 'placeholder-fix');
+    const uri = vscode.Uri.joinPath(folder, 'scene09.sora');
+    const text = fs.readFileSync(uri.fsPath, 'utf8').replace(/anchors: silver braid, yellow raincoat, weathered hands, green eyes/, 'anchors: weathered hands');
+    fs.writeFileSync(uri.fsPath, text);
+    const editor = await open(uri);
+    const diagnostics = await waitFor('anchor-count', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'anchor-count'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostics.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => /to fill in/.test(a.title));
+    assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor('the snippet applied', () => (/anchors: weathered hands, <[^>]+>, <[^>]+>/.test(editor.document.getText()) ? true : undefined));
+    assert.match(editor.document.getText(editor.selection), /^<[^>]+>$/, 'the first placeholder is selected');
+    const placeholders = await waitFor('placeholder warnings', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'placeholder');
+      return found.length === 2 ? found : undefined;
+    });
+    assert.strictEqual(placeholders[0].severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(!placeholders[0].message.includes('`'), placeholders[0].message);
   });
 
   it('Branch… from the Takes panel keeps the storyboard left and the panels right', async () => {

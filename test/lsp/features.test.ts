@@ -458,6 +458,16 @@ describe('language server: features', function () {
   });
 
   describe('sora/compile', () => {
+    it('lists what must not go to Sora unseen: errors and placeholders, in plain text', async () => {
+      const text = lighthouseText.replace(/^character Mara$/m, 'character Mara\n  cameo: @mara.k').replace('green eyes', '<eye detail>');
+      const uri = await server.open('scratch/review.sora', text);
+      const result = await server.request<CompileResponse>('sora/compile', { uri });
+      const review = result.summary.review.map((p) => `${p.code} ${p.severity}`);
+      assert.ok(review.includes('cameo-consent error') && review.includes('placeholder warning'), review.join(', '));
+      assert.ok(review.every((p) => p.endsWith('error') || p === 'placeholder warning'), review.join(', '));
+      for (const problem of result.summary.review) assert.ok(!problem.message.includes('`'), problem.message);
+    });
+
     it('compiles main with the source map, the variants and a summary', async () => {
       const result = await server.request<CompileResponse>('sora/compile', { uri: lighthouseUri });
       assert.equal(result.uri, lighthouseUri);
@@ -466,7 +476,7 @@ describe('language server: features', function () {
       assert.equal(result.remix, null);
       assert.equal(result.basePrompt, null);
       assert.deepEqual(result.variants, [{ name: 'warmer', base: 'take02', line: positionOf(lighthouseText, 'variant warmer').line }]);
-      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0 });
+      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0, review: [] });
       assert.ok(result.sourceMap.length > 0);
       for (const entry of result.sourceMap) assert.ok(entry.start <= entry.end && entry.end <= result.prompt.length);
     });
