@@ -145,6 +145,12 @@ export class PreviewManager implements vscode.Disposable {
   }
 }
 
+/** The storyboard's column when it is not the preview's own, else the first column that is not. */
+function otherColumn(storyboard: vscode.ViewColumn | undefined, preview: vscode.ViewColumn | undefined): vscode.ViewColumn {
+  if (storyboard !== undefined && storyboard !== preview) return storyboard;
+  return preview === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+}
+
 export class Preview {
   uri: vscode.Uri | undefined;
   locked: boolean;
@@ -313,7 +319,7 @@ export class Preview {
     const end = new vscode.Position(Math.max(0, message.endLine), Math.max(0, message.endCharacter));
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.viewColumn !== this.panel.viewColumn);
     const editor = await vscode.window.showTextDocument(visible?.document ?? (await vscode.workspace.openTextDocument(uri)), {
-      viewColumn: visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One),
+      viewColumn: visible?.viewColumn ?? otherColumn(storyboardColumn(uri), this.panel.viewColumn),
       preserveFocus: false,
     });
     editor.selection = new vscode.Selection(start, start);

@@ -189,7 +189,8 @@ export class TakesPanel {
         await vscode.commands.executeCommand('sora.branchVariant', this.uri.toString(), message.takeId);
         return;
       case 'openFile':
-        await vscode.window.showTextDocument(takeLogUri(this.uri), { viewColumn: vscode.ViewColumn.Beside });
+        // In the panel's own group: the storyboard stays left, and no third column opens.
+        await vscode.window.showTextDocument(takeLogUri(this.uri), { viewColumn: this.panel.viewColumn ?? vscode.ViewColumn.Active, preview: false });
         return;
       case 'logTake':
         this.flush();
