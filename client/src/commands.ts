@@ -94,6 +94,7 @@ export async function copyRemixInstruction(client: LanguageClient, previews: Pre
     );
     return;
   }
+  if (!(await confirmDespiteReview(displayName(uri), response.summary.review, 'The remix instruction would go to Sora as it compiles now.', 'Copy anyway'))) return;
   await vscode.env.clipboard.writeText(response.remix);
   vscode.window.setStatusBarMessage(`$(check) Copied the remix instruction of "${variant}"${response.remixOf ? ` (Remix on ${response.remixOf})` : ''}`, 4000);
 }
