@@ -1,21 +1,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompileResponse } from '../../server/src/protocol';
-import { displayName, isStoryboard, requestCompile, toUri } from './compile';
-import { storyboardFileName, storyboardTemplate, validateSceneId, type Aspect } from './newStoryboard';
+import { resolveStoryboard } from './activeStoryboard';
+import { displayName, requestCompile } from './compile';
+import { storyboardFileName, storyboardTemplate } from './newStoryboard';
+import { askNewStoryboard } from './newStoryboardFlow';
+import { confirmDespiteReview } from './review';
 import type { PreviewManager } from './preview/manager';
 import { isRestricted } from './trust';
 
-/** The storyboard a command applies to: its argument, else the active editor, else the focused preview. */
+/** The storyboard a command applies to: its argument, else the one the writer last had active (see activeStoryboard.ts). */
 export function targetUri(arg: unknown, previews?: PreviewManager): vscode.Uri | undefined {
-  const fromArg = toUri(arg);
-  if (fromArg) return fromArg;
-  const editor = vscode.window.activeTextEditor;
-  if (isStoryboard(editor?.document)) return editor.document.uri;
   const preview = previews?.activePreview;
-  if (preview?.uri && preview.panel.active) return preview.uri;
-  const visible = vscode.window.visibleTextEditors.find((e) => isStoryboard(e.document));
-  return visible?.document.uri ?? preview?.uri;
+  return resolveStoryboard(arg, { focusedPreview: preview?.panel.active ? preview.uri : undefined, lastPreview: preview?.uri });
 }
 
 function noStoryboard(): void {
@@ -63,9 +60,13 @@ export async function copyPrompt(client: LanguageClient, previews: PreviewManage
     }
   }
   const response = await requestCompile(client, uri, variant);
+  const name = `${displayName(uri)}${response.variant ? ` (${response.variant})` : ''}`;
+  if (!(await confirmDespiteReview(displayName(uri), response.summary.review, 'The prompt would go to Sora as it compiles now.', 'Copy anyway'))) {
+    vscode.window.setStatusBarMessage(`Did not copy the prompt of ${name}.`, 4000);
+    return;
+  }
   if (response.error) void vscode.window.showWarningMessage(`${response.error} Copied main's prompt instead.`);
   await vscode.env.clipboard.writeText(response.prompt);
-  const name = `${displayName(uri)}${response.variant ? ` (${response.variant})` : ''}`;
   vscode.window.setStatusBarMessage(`$(check) Copied the prompt of ${name}: ${response.prompt.length} characters`, 4000);
 }
 
@@ -94,6 +95,7 @@ export async function copyRemixInstruction(client: LanguageClient, previews: Pre
     );
     return;
   }
+  if (!(await confirmDespiteReview(displayName(uri), response.summary.review, 'The remix instruction would go to Sora as it compiles now.', 'Copy anyway'))) return;
   await vscode.env.clipboard.writeText(response.remix);
   vscode.window.setStatusBarMessage(`$(check) Copied the remix instruction of "${variant}"${response.remixOf ? ` (Remix on ${response.remixOf})` : ''}`, 4000);
 }
@@ -111,41 +113,30 @@ export function openPreview(previews: PreviewManager, toSide: boolean, uriArg?: 
 }
 
 export async function newStoryboard(): Promise<void> {
-  const sceneId = await vscode.window.showInputBox({
-    title: 'New Storyboard (1/3)',
-    prompt: 'Scene id: names the file and its takes (scene09.sora, scene09_take01.mp4)',
-    placeHolder: '09',
-    validateInput: (value) => validateSceneId(value),
-    ignoreFocusOut: true,
-  });
-  if (sceneId === undefined) return;
-  const aspectPick = await vscode.window.showQuickPick(
-    [
-      { label: '16:9', description: 'landscape', aspect: '16:9' as Aspect },
-      { label: '9:16', description: 'vertical', aspect: '9:16' as Aspect },
-    ],
-    { title: 'New Storyboard (2/3)', placeHolder: 'Aspect ratio: lock your settings first', ignoreFocusOut: true },
-  );
-  if (!aspectPick) return;
-  const title = await vscode.window.showInputBox({
-    title: 'New Storyboard (3/3)',
-    prompt: 'Title (optional)',
-    placeHolder: 'The Last Light',
-    ignoreFocusOut: true,
-  });
-  if (title === undefined) return;
-  const text = storyboardTemplate({ sceneId, aspect: aspectPick.aspect, title });
   // In Restricted Mode nothing is written: the storyboard opens unsaved.
-  const folder = isRestricted() ? undefined : await pickFolder();
+  const writable = (vscode.workspace.workspaceFolders ?? []).length > 0 && !isRestricted();
+  const folder = writable ? await pickFolder() : undefined;
+  if (writable && !folder) return;
+  const exists = folder
+    ? (fileName: string) =>
+        Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, fileName))).then(
+          () => true,
+          () => false,
+        )
+    : undefined;
+  const answers = await askNewStoryboard(exists);
+  if (!answers) return;
+  const text = storyboardTemplate(answers);
   if (!folder) {
     if (isRestricted()) void vscode.window.showInformationMessage('Restricted Mode: the new storyboard opens unsaved; Sora Storyboard writes no file in an untrusted folder.');
     const document = await vscode.workspace.openTextDocument({ language: 'sora', content: text });
-    await vscode.window.showTextDocument(document);
+    await selectLogline(await vscode.window.showTextDocument(document));
     return;
   }
-  const target = vscode.Uri.joinPath(folder, storyboardFileName(sceneId));
+  const target = vscode.Uri.joinPath(folder, storyboardFileName(answers.sceneId));
   try {
     await vscode.workspace.fs.stat(target);
+    // Written meanwhile (the id step checked): never overwrite it.
     const choice = await vscode.window.showWarningMessage(`${displayName(target)} already exists.`, 'Open It');
     if (choice === 'Open It') await vscode.window.showTextDocument(target);
     return;
@@ -153,7 +144,11 @@ export async function newStoryboard(): Promise<void> {
     // Does not exist yet: write it.
   }
   await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
-  const editor = await vscode.window.showTextDocument(target);
+  await selectLogline(await vscode.window.showTextDocument(target));
+}
+
+/** Selects the logline's placeholder, so typing replaces it. */
+async function selectLogline(editor: vscode.TextEditor): Promise<void> {
   const logline = editor.document.getText().split('\n').findIndex((line) => line.startsWith('logline:'));
   if (logline >= 0) {
     const start = new vscode.Position(logline, 'logline: '.length);

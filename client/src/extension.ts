@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { trackStoryboards } from './activeStoryboard';
 import { compileVariant, copyPrompt, copyRemixInstruction, newStoryboard, openPreview } from './commands';
 import { createLanguageClient, RestartingErrorHandler } from './languageClient';
 import { PreviewManager } from './preview/manager';
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
 
   context.subscriptions.push(
+    trackStoryboards(),
     output,
     previews,
     vscode.commands.registerCommand('sora.restartServer', guard(async () => {

@@ -1,5 +1,6 @@
-// The template behind "Sora: New Storyboard": a storyboard that follows the tested workflow and
-// passes the checker with zero diagnostics, ready to be filled in. Pure: no vscode imports.
+// The template behind "Sora: New Storyboard": a storyboard that follows the tested workflow, ready
+// to be filled in. The checker reports one thing only: the logline placeholder, until the writer
+// replaces it (the editor selects it). Pure: no vscode imports.
 
 export type Aspect = '16:9' | '9:16';
 
@@ -9,6 +10,9 @@ export interface StoryboardTemplateOptions {
   aspect: Aspect;
   title?: string;
 }
+
+/** What the logline says until the writer gives the scene its sentence (the `placeholder` rule flags it). */
+export const loglinePlaceholder = '<who wants what, and what happens, in one sentence>';
 
 const sceneIdPattern = /^\d{1,3}[a-z]?$/i;
 
@@ -46,7 +50,7 @@ export function storyboardTemplate(options: StoryboardTemplateOptions): string {
   return [
     `// ${title || `Scene ${id}`}: lock the settings first, then 3–5 beats; check, compile, log and score each take.`,
     header,
-    'logline: A courier races the last train out of the city as the rain begins.',
+    `logline: ${loglinePlaceholder}`,
     '',
     'settings',
     `  aspect: ${options.aspect}`,

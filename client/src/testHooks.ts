@@ -15,6 +15,8 @@
 //   sora._test.answer(answers)             → queues answers for the next prompts (see Answer)
 //   sora._test.pendingAnswers()            → how many queued answers are still unused
 //   sora._test.messages()                  → notifications the extension showed since the last call
+//                                            (and 'validation' refusals of multi-step quick inputs)
+//   sora._test.quickInputLog()             → show/hide events of createInputBox/createQuickPick inputs
 //   sora._test.sendFromWebview(viewType, message) → delivers `message` to the panel's host-side
 //                                            listeners as if its page had sent it (e.g. a score click)
 import * as vscode from 'vscode';
@@ -145,6 +147,66 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
     if (invalid) throw new Error(`[test hooks] input "${value}" rejected by "${options.title ?? options.prompt ?? 'input box'}": ${typeof invalid === 'string' ? invalid : invalid.message}`);
     return value;
   };
+  // Quick inputs made with createInputBox / createQuickPick (multi-step flows): answered from the
+  // same queue once shown; a step that refuses an answer (validationMessage) is recorded as a
+  // 'validation' message and gets the next queued answer, or is cancelled when there is none.
+  const quickInputLog: { event: 'show' | 'hide'; title: string }[] = [];
+  const acceptListeners = new WeakMap<vscode.QuickInput, (() => unknown)[]>();
+  const trackQuickInput = <T extends vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>>(input: T, kind: 'input' | 'pick'): T => {
+    const listeners: (() => unknown)[] = [];
+    acceptListeners.set(input, listeners);
+    const onDidAccept = input.onDidAccept;
+    Object.defineProperty(input, 'onDidAccept', {
+      configurable: true,
+      value: (listener: () => unknown, thisArg?: unknown, disposables?: vscode.Disposable[]) => {
+        listeners.push(() => listener.call(thisArg));
+        return onDidAccept(() => listener.call(thisArg), undefined, disposables);
+      },
+    });
+    let hidden = false;
+    input.onDidHide(() => {
+      hidden = true;
+      quickInputLog.push({ event: 'hide', title: input.title ?? '' });
+    });
+    const show = input.show.bind(input);
+    input.show = () => {
+      quickInputLog.push({ event: 'show', title: input.title ?? '' });
+      show();
+      if (answers[0] && kind in answers[0]) setTimeout(() => void answerQuickInput(), 0);
+    };
+    const answerQuickInput = async (): Promise<void> => {
+      while (!hidden) {
+        const next = answers[0];
+        if (!next || !(kind in next)) {
+          input.hide();
+          return;
+        }
+        answers.shift();
+        if ('input' in next) {
+          const box = input as vscode.InputBox;
+          if (next.input !== null) box.value = next.input;
+        } else if ('pick' in next) {
+          const pick = input as vscode.QuickPick<vscode.QuickPickItem>;
+          const found = pick.items.find((item) => item.label === next.pick) ?? pick.items.find((item) => item.label.includes(next.pick));
+          if (!found) throw new Error(`[test hooks] no quick-pick item "${next.pick}" among: ${pick.items.map((i) => i.label).join(' | ')}`);
+          pick.activeItems = [found];
+          pick.selectedItems = [found];
+        }
+        for (const listener of listeners) await listener();
+        if (hidden) return;
+        // Still shown: a step that moved on was replaced (hidden); one that refused says why.
+        const refusal = (input as vscode.InputBox).validationMessage;
+        if (!refusal) return;
+        messages.push({ severity: 'validation', text: typeof refusal === 'string' ? refusal : refusal.message });
+      }
+    };
+    return input;
+  };
+  const createInputBox = win.createInputBox;
+  win.createInputBox = (...args: unknown[]) => trackQuickInput(createInputBox.apply(vscode.window, args) as vscode.InputBox, 'input');
+  const createQuickPick = win.createQuickPick;
+  win.createQuickPick = (...args: unknown[]) => trackQuickInput(createQuickPick.apply(vscode.window, args) as vscode.QuickPick<vscode.QuickPickItem>, 'pick');
+
   const showOpenDialog = win.showOpenDialog;
   win.showOpenDialog = async (...args: unknown[]) => {
     const next = answers[0];
@@ -223,6 +285,7 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
       answers.length = 0;
     }),
     vscode.commands.registerCommand('sora._test.pendingAnswers', () => answers.length),
+    vscode.commands.registerCommand('sora._test.quickInputLog', () => quickInputLog.splice(0)),
     vscode.commands.registerCommand('sora._test.messages', () => messages.splice(0)),
     vscode.commands.registerCommand('sora._test.sendFromWebview', async (viewType: unknown, message: unknown) => {
       const tracked = [...panels].reverse().find((t) => t.snapshot.viewType === viewType && !t.snapshot.disposed);

@@ -21,7 +21,28 @@ export interface CompileResponse extends Compilation {
   /** The base's prompt for a variant (for the diff), or null for main. */
   basePrompt: string | null;
   /** Clip duration and whether it is over the stable limit, for the status bar and the timeline. */
-  summary: { duration: number | null; beats: number; aspect: string | null; overLimit: boolean; errors: number; warnings: number };
+  summary: {
+    duration: number | null;
+    beats: number;
+    aspect: string | null;
+    overLimit: boolean;
+    errors: number;
+    warnings: number;
+    /**
+     * What must not go to Sora unseen: every error (an unconsented cameo, a video reference, …) and
+     * every placeholder still to fill in. Copy Prompt and Log Take ask before going ahead with any.
+     */
+    review: ReviewProblem[];
+  };
+}
+
+export interface ReviewProblem {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Plain text, as the Problems panel shows it. */
+  message: string;
+  /** 0-based. */
+  line: number;
 }
 
 export const analysisRequest = 'sora/analysis';

@@ -105,6 +105,14 @@ describe('cli: check', function () {
     assert.equal(result.stdout, '1 storyboard checked: 0 errors, 0 warnings, 0 info.\n');
   });
 
+  it('a placeholder left by a quick fix is a warning: the prompt must not carry it silently', () => {
+    const file = path.join(work, 'fixtures/clean/placeholder.sora');
+    fs.writeFileSync(file, fs.readFileSync(path.join(work, 'fixtures/clean/scene01.sora'), 'utf8').replace(/^logline: .*$/m, 'logline: <who wants what, in one sentence>'));
+    const result = run(['check', 'fixtures/clean/placeholder.sora']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /placeholder\.sora:\d+:10: warning placeholder: "<who wants what, in one sentence>" is a placeholder to fill in/);
+  });
+
   it('the shared lighthouse (with its take log) and rooftop have no errors: exit 0', () => {
     const result = run(['check', 'lighthouse/scene09.sora', 'rooftop/scene03.sora']);
     assert.equal(result.status, 0, result.stdout + result.stderr);
@@ -463,7 +471,7 @@ describe('cli: takes', function () {
     fs.writeFileSync(file, JSON.stringify(json));
     const result = run(['takes', 'lighthouse/scene09.sora']);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /scene09\.takes\.json could not be read: takes\[0\]\.scores\.audioSync: a score is a whole number from 1 to 5/);
+    assert.match(result.stderr, /scene09\.takes\.json could not be read: take01\.scores\.audioSync: a score is a whole number from 1 to 5/);
   });
 });
 

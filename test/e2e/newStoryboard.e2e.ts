@@ -1,9 +1,9 @@
 // "Sora: New Storyboard": asks three questions, writes sceneNN.sora into the workspace and opens
-// it; the file it writes passes the checker with zero diagnostics.
+// it; the checker reports only the logline placeholder, selected for the writer to replace.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateExtension, assertWorkspaceIsACopy, closeAll, diagnosticsOfCleanFile, hooks, listDiagnostics, waitFor, workspaceRoot } from './support/helpers';
+import { activateExtension, assertWorkspaceIsACopy, closeAll, diagnosticsOf, hooks, listDiagnostics, waitFor, workspaceRoot } from './support/helpers';
 
 describe('new storyboard', () => {
   before(async () => {
@@ -15,7 +15,7 @@ describe('new storyboard', () => {
     await closeAll();
   });
 
-  it('writes a storyboard that passes the checker with zero diagnostics, and opens it', async () => {
+  it('writes a storyboard that passes the checker but for its logline to fill in, and opens it', async () => {
     const target = vscode.Uri.joinPath(workspaceRoot(), 'scene42.sora');
     fs.rmSync(target.fsPath, { force: true });
     await hooks.answer([{ input: '42' }, { pick: '9:16' }, { input: 'Night "Train"' }]);
@@ -32,7 +32,8 @@ describe('new storyboard', () => {
     assert.strictEqual(editor.document.lineAt(editor.selection.start.line).text.startsWith('logline:'), true);
     assert.ok(!editor.selection.isEmpty, 'the logline is not selected');
 
-    assert.strictEqual(listDiagnostics(await diagnosticsOfCleanFile(target)), '(none)');
+    assert.strictEqual(listDiagnostics(await diagnosticsOf(target)), 'placeholder@3');
+    assert.strictEqual(editor.document.getText(editor.selection), editor.document.lineAt(2).text.slice('logline: '.length));
     const status = await waitFor('the status bar', async () => {
       const s = await hooks.statusBar();
       return s?.visible && s.text.includes('9:16') ? s : undefined;
@@ -44,10 +45,12 @@ describe('new storyboard', () => {
     const target = vscode.Uri.joinPath(workspaceRoot(), 'scene43.sora');
     fs.writeFileSync(target.fsPath, '// mine\n');
     await hooks.messages();
-    await hooks.answer([{ input: '43' }, { pick: '16:9' }, { input: '' }, { button: null }]);
+    // Refused in the first step; with no other id given, the writer cancels.
+    await hooks.answer([{ input: '43' }]);
     await vscode.commands.executeCommand('sora.newStoryboard');
+    assert.strictEqual(await hooks.pendingAnswers(), 0);
     assert.strictEqual(fs.readFileSync(target.fsPath, 'utf8'), '// mine\n');
     const messages = await hooks.messages();
-    assert.ok(messages.some((m) => m.severity === 'warning' && m.text === 'scene43.sora already exists.'), JSON.stringify(messages));
+    assert.ok(messages.some((m) => m.severity === 'validation' && /^scene43\.sora already exists/.test(m.text)), JSON.stringify(messages));
   });
 });

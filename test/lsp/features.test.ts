@@ -190,10 +190,48 @@ describe('language server: features', function () {
     it('offers section keywords and snippets at the start of a line', async () => {
       const items = await complete(`${lighthouseText}\nbe‸`);
       for (const keyword of ['beat', 'variant', 'character', 'reference']) assert.ok(items.includes(keyword), keyword);
-      assert.ok(items.includes('beat (new beat)'), 'beat snippet');
+      assert.equal(items.filter((label) => label.startsWith('beat')).length, 1, 'one beat item');
       assert.ok(!items.includes('settings'), 'settings already there');
       const empty = await complete('‸', 'scratch/empty.sora');
       assert.ok(empty.includes('scene (whole storyboard)'), 'scene snippet');
+    });
+
+    it('has one beat item, which selects the duration with its unit', async () => {
+      const uri = await server.open('scratch/beat.sora', `${lighthouseText}\nbe`);
+      const text = server.text(uri);
+      const list = await server.request<CompletionList | CompletionItem[]>('textDocument/completion', at(uri, positionOf(text, '\nbe', 0, 3)));
+      const items = (Array.isArray(list) ? list : list.items).filter((item) => (item.filterText ?? item.label).startsWith('beat'));
+      assert.equal(items.length, 1);
+      const newText = (items[0].textEdit as { newText: string }).newText;
+      assert.match(newText, /^beat \$\{1:4s\} \$\{2:Title\}\n {2}subject: /);
+    });
+
+    it('does not pop up at the end of a complete value, unless asked for', async () => {
+      const ask = async (marked: string, triggerKind: number) => {
+        const offset = marked.indexOf('‸');
+        const text = marked.slice(0, offset) + marked.slice(offset + 1);
+        const uri = await server.open('scratch/complete-value.sora', text);
+        return server.request<CompletionList | CompletionItem[]>('textDocument/completion', { ...at(uri, positionOf(text, marked.slice(0, offset), 0, offset)), context: { triggerKind } });
+      };
+      const typing = 3; // TriggerForIncompleteCompletions: the list asked again as the writer types
+      for (const complete of ['aspect: 16:9‸', 'camera: wide, static‸', 'duration: 12s‸']) {
+        const [field] = complete.split(':');
+        const line = lighthouseText.split('\n').find((l) => l.trim().startsWith(`${field}:`))!;
+        assert.deepEqual(await ask(lighthouseText.replace(line, `  ${complete}`), typing), [], complete);
+      }
+      const partial = await ask(lighthouseText.replace('camera: wide, static', 'camera: wide, sta‸'), typing);
+      assert.ok(!Array.isArray(partial) && partial.isIncomplete, 'a value list is asked for again at every key, so it can close');
+      assert.ok(labels(partial).includes('static'));
+      const invoked = await ask(lighthouseText.replace('aspect: 16:9', 'aspect: 16:9‸'), 1);
+      assert.deepEqual(labels(invoked), ['16:9', '9:16']);
+    });
+
+    it('offers nothing but the field\'s values inside a value, even when asked', async () => {
+      const offset = 'action: climbs'.length;
+      const uri = await server.open('scratch/in-value.sora', lighthouseText);
+      const text = server.text(uri);
+      const list = await server.request<CompletionList | CompletionItem[]>('textDocument/completion', { ...at(uri, positionOf(text, 'action: climbs', 0, offset)), context: { triggerKind: 1 } });
+      assert.deepEqual(labels(list), []);
     });
 
     it('offers the current section\'s fields after indentation', async () => {
@@ -420,6 +458,16 @@ describe('language server: features', function () {
   });
 
   describe('sora/compile', () => {
+    it('lists what must not go to Sora unseen: errors and placeholders, in plain text', async () => {
+      const text = lighthouseText.replace(/^character Mara$/m, 'character Mara\n  cameo: @mara.k').replace('green eyes', '<eye detail>');
+      const uri = await server.open('scratch/review.sora', text);
+      const result = await server.request<CompileResponse>('sora/compile', { uri });
+      const review = result.summary.review.map((p) => `${p.code} ${p.severity}`);
+      assert.ok(review.includes('cameo-consent error') && review.includes('placeholder warning'), review.join(', '));
+      assert.ok(review.every((p) => p.endsWith('error') || p === 'placeholder warning'), review.join(', '));
+      for (const problem of result.summary.review) assert.ok(!problem.message.includes('`'), problem.message);
+    });
+
     it('compiles main with the source map, the variants and a summary', async () => {
       const result = await server.request<CompileResponse>('sora/compile', { uri: lighthouseUri });
       assert.equal(result.uri, lighthouseUri);
@@ -428,7 +476,7 @@ describe('language server: features', function () {
       assert.equal(result.remix, null);
       assert.equal(result.basePrompt, null);
       assert.deepEqual(result.variants, [{ name: 'warmer', base: 'take02', line: positionOf(lighthouseText, 'variant warmer').line }]);
-      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0 });
+      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0, review: [] });
       assert.ok(result.sourceMap.length > 0);
       for (const entry of result.sourceMap) assert.ok(entry.start <= entry.end && entry.end <= result.prompt.length);
     });
@@ -492,5 +540,67 @@ describe('language server: features', function () {
       const diagnostics: Diagnostic[] = [];
       assert.deepEqual(diagnostics, []);
     });
+  });
+});
+
+describe('language server: fixes with placeholders and messages', function () {
+  let server: Harness;
+  before(async () => {
+    server = await Harness.start({ snippetEdits: true, examples: false });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  const story = [
+    'scene 05 "Harbour"',
+    'logline: A fisherman mends his net as the fog lifts.',
+    '',
+    'settings',
+    '  aspect: 16:9',
+    '  resolution: 1080p',
+    '  duration: 12s',
+    '  audio: ambience',
+    '',
+    'style',
+    '  palette: grey and ochre',
+    '  lighting: misty morning, consistent lighting',
+    '',
+    'character Ivo',
+    '  cameo: @ivo.k',
+    '  anchors: grey beard',
+    '',
+    ...[1, 2, 3].flatMap((n) => [`beat 4s Shot ${n}`, '  subject: Ivo', '  action: mends the net', '  setting: wooden pier', '  emotion: patient', '  camera: medium, static', '']),
+  ].join('\n');
+
+  async function fixesFor(uri: string, code: string): Promise<CodeAction[]> {
+    const diagnostics = await server.diagnostics(uri, { version: server.version(uri) });
+    const diagnostic = diagnostics.find((d) => d.code === code);
+    assert.ok(diagnostic, `a ${code} diagnostic`);
+    return server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+  }
+
+  it('sends placeholders as tab stops of a snippet edit when the client takes them', async () => {
+    const uri = await server.open('scratch/snippets.sora', story);
+    const [action] = await fixesFor(uri, 'anchor-count');
+    const change = action.edit?.documentChanges?.[0] as { textDocument: { uri: string; version: number }; edits: { snippet?: { kind: string; value: string } }[] };
+    assert.equal(change.textDocument.uri, uri);
+    assert.equal(change.textDocument.version, server.version(uri));
+    assert.deepEqual(change.edits[0].snippet, { kind: 'snippet', value: ', ${1:<hair colour and style>}, ${2:<main garment and its colour>}' });
+    const [consent] = await fixesFor(uri, 'cameo-consent');
+    const consentChange = consent.edit?.documentChanges?.[0] as { edits: { snippet?: { value: string } }[] };
+    assert.equal(consentChange.edits[0].snippet?.value, '\n  consent: ${1:pending}');
+  });
+
+  it('shows messages without markdown backticks in the Problems panel', async () => {
+    const uri = await server.open('scratch/plain.sora', story);
+    const diagnostics = await server.diagnostics(uri, { version: server.version(uri) });
+    const consent = diagnostics.find((d) => d.code === 'cameo-consent');
+    assert.ok(consent);
+    assert.match(String(consent.message), /with no "consent:"; record "consent: approved DATE"/);
+    for (const d of diagnostics) assert.ok(!String(d.message).includes('`'), String(d.message));
+    // The quick fix still finds its diagnostic by the message the client shows.
+    const actions = await fixesFor(uri, 'cameo-consent');
+    assert.deepEqual(actions[0].diagnostics?.[0].message, consent.message);
   });
 });

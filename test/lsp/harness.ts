@@ -37,6 +37,8 @@ export interface HarnessOptions {
   capabilities?: Record<string, unknown>;
   /** Run `prepare` on the workspace folder before the server starts (a deep tree, a FIFO). */
   prepare?: (root: string) => void;
+  /** Advertise LSP 3.18 snippet edits in workspace edits (as vscode-languageclient 11 does). */
+  snippetEdits?: boolean;
 }
 
 export interface Published extends PublishDiagnosticsParams {
@@ -122,6 +124,7 @@ export class Harness {
           workspaceFolders: full,
           didChangeWatchedFiles: { dynamicRegistration: full },
           didChangeConfiguration: { dynamicRegistration: full },
+          ...(options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
         },
         textDocument: {
           synchronization: { dynamicRegistration: false },

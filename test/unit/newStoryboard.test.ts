@@ -15,10 +15,11 @@ const { storyboardTemplate, validateSceneId, normalizeSceneId, storyboardFileNam
 describe('New Storyboard template', () => {
   for (const aspect of ['16:9', '9:16'] as const) {
     for (const title of ['The Last Train', '', 'A "quoted" title\nwith a newline']) {
-      it(`passes the checker with zero diagnostics (${aspect}, title ${JSON.stringify(title)})`, () => {
+      it(`passes the checker but for the logline to fill in (${aspect}, title ${JSON.stringify(title)})`, () => {
         const text = storyboardTemplate({ sceneId: '09', aspect, title });
         const { diagnostics, storyboard } = analyze(text, { documentPath: '/work/scenes/scene09.sora' });
-        assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), []);
+        assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.severity} line ${d.range.start.line + 1}`), ['placeholder warning line 3']);
+        assert.match(text.split('\n')[2], /^logline: <.+>$/);
         assert.equal(storyboard.syntaxErrors.length, 0);
         const compiled = compile(storyboard);
         assert.equal(compiled.settings.aspect, aspect);
@@ -31,7 +32,7 @@ describe('New Storyboard template', () => {
   it('passes for a lettered scene id in its own file', () => {
     const text = storyboardTemplate({ sceneId: '12B', aspect: '16:9', title: 'Rooftop' });
     assert.match(text, /^scene 12b "Rooftop"$/m);
-    assert.deepEqual(analyze(text, { documentPath: 'scenes/scene12b.sora' }).diagnostics, []);
+    assert.deepEqual(analyze(text, { documentPath: 'scenes/scene12b.sora' }).diagnostics.map((d) => d.code), ['placeholder']);
   });
 
   it('validates and normalises scene ids', () => {

@@ -85,17 +85,17 @@ describe('take log: parsing', () => {
     json.takes[1].file = 12;
     const problems = problemsOf(json);
     const byPath = new Map(problems.map((p) => [p.path, p.message]));
-    assert.match(byPath.get('takes[0].scores.audioSync') ?? '', /number/);
-    assert.match(byPath.get('takes[1].file') ?? '', /string/);
+    assert.match(byPath.get('take01.scores.audioSync') ?? '', /number/);
+    assert.match(byPath.get('take02.file') ?? '', /string/);
   });
 
   for (const bad of [0, 6, 2.5, -1]) {
-    it(`a score of ${bad} is out of range, at takes[0].scores.audioSync`, () => {
+    it(`a score of ${bad} is out of range, at take01.scores.audioSync (by the take's id)`, () => {
       const json = sharedJson();
       json.takes[0].scores = { ...(json.takes[0].scores as object), audioSync: bad };
       const problems = problemsOf(json);
       assert.equal(problems.length, 1, JSON.stringify(problems));
-      assert.equal(problems[0].path, 'takes[0].scores.audioSync');
+      assert.equal(problems[0].path, 'take01.scores.audioSync');
       assert.match(problems[0].message, /whole number from 1 to 5/);
     });
   }
@@ -104,16 +104,16 @@ describe('take log: parsing', () => {
     const json = sharedJson();
     json.takes[1].scores = { ...(json.takes[1].scores as object), vibes: 5 };
     const problems = problemsOf(json);
-    assert.equal(problems[0].path, 'takes[1].scores');
+    assert.equal(problems[0].path, 'take02.scores');
     assert.match(problems[0].message, /vibes/);
   });
 
   for (const id of ['take1', 'Take01', 'shot02', 'take', 'take02b', '']) {
-    it(`a bad take id ${JSON.stringify(id)} is rejected at takes[1].id`, () => {
+    it(`a bad take id ${JSON.stringify(id)} is rejected at take #2.id (no usable id to name it by)`, () => {
       const json = sharedJson();
       json.takes[1].id = id;
       const problems = problemsOf(json);
-      assert.equal(problems[0].path, 'takes[1].id');
+      assert.equal(problems[0].path, 'take #2.id');
       assert.match(problems[0].message, /take02/);
     });
   }
@@ -122,14 +122,14 @@ describe('take log: parsing', () => {
     const json = sharedJson();
     delete json.takes[0].createdAt;
     delete json.takes[1].prompt;
-    assert.deepEqual(problemsOf(json).map((p) => p.path), ['takes[0].createdAt', 'takes[1].prompt']);
+    assert.deepEqual(problemsOf(json).map((p) => p.path), ['take01.createdAt', 'take02.prompt']);
   });
 
   it('a createdAt that is not a date is rejected', () => {
     const json = sharedJson();
     json.takes[0].createdAt = 'yesterday';
     const problems = problemsOf(json);
-    assert.equal(problems[0].path, 'takes[0].createdAt');
+    assert.equal(problems[0].path, 'take01.createdAt');
     assert.match(problems[0].message, /ISO date/);
   });
 
@@ -138,19 +138,19 @@ describe('take log: parsing', () => {
     json.takes[1].id = 'take01';
     const problems = problemsOf(json);
     assert.equal(problems.length, 1);
-    assert.equal(problems[0].path, 'takes[1].id');
+    assert.equal(problems[0].path, 'take #2.id');
     assert.match(problems[0].message, /take01.*used twice/);
   });
 
   it('describeTakeLogProblems names the file and the paths, and promises not to overwrite', () => {
     const message = describeTakeLogProblems('scene09.takes.json', [
-      { path: 'takes[0].scores.audioSync', message: 'a score is a whole number from 1 to 5' },
+      { path: 'take01.scores.audioSync', message: 'a score is a whole number from 1 to 5' },
       { path: '', message: 'x' },
       { path: 'a', message: 'y' },
       { path: 'b', message: 'z' },
       { path: 'c', message: 'w' },
     ]);
-    assert.match(message, /^scene09\.takes\.json could not be read: takes\[0\]\.scores\.audioSync: a score is a whole number from 1 to 5; x; a: y \(and 2 more\)\./);
+    assert.match(message, /^scene09\.takes\.json could not be read: take01\.scores\.audioSync: a score is a whole number from 1 to 5; x; a: y \(and 2 more\)\./);
     assert.match(message, /will not be overwritten/);
   });
 
@@ -195,7 +195,7 @@ describe('take log: loading', () => {
     fs.writeFileSync(file, JSON.stringify(json));
     const loaded = loadTakeLog(file);
     assert.equal(loaded.status, 'invalid');
-    assert.ok((loaded as { message: string }).message.includes('takes[0].scores.audioSync'));
+    assert.ok((loaded as { message: string }).message.includes('take01.scores.audioSync'));
   });
 
   it('a path that is a folder is invalid, not a crash', () => {

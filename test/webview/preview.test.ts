@@ -53,6 +53,7 @@ function compileResponse(text: string, options: { file: string; variant?: string
       overLimit: duration !== null && duration > 20,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      review: diagnostics.filter((d) => d.severity === 'error' || d.code === 'placeholder').map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.range.start.line })),
     },
   };
 }
@@ -284,7 +285,11 @@ describe('preview webview (Chromium)', function () {
     assert.match(deleted, /medium/);
     assert.match(deleted, /dolly/);
     // The diff is the whole variant prompt with the base's removed words marked.
-    const after = await view.page.$eval('#diff', (d) => Array.from(d.childNodes).filter((n) => n.nodeName !== 'DEL').map((n) => n.textContent).join(''));
+    const after = await view.page.$eval('#diff', (d) => {
+      const copy = d.cloneNode(true) as Element;
+      copy.querySelectorAll('del, .arrow').forEach((gone) => gone.remove());
+      return copy.textContent;
+    });
     assert.equal(after, tighter.prompt);
     assert.equal(await view.page.locator('#remix').isHidden(), true, 'a variant of main has no remix');
     await view.screenshot('preview-rooftop-variant-diff');
@@ -477,7 +482,7 @@ describe('preview model (pure)', () => {
     assert.equal(model.readPreviewState('x'), undefined);
     assert.equal(model.isPreviewState({ uri: 'u', locked: false, variant: null }), true);
     assert.equal(model.summaryText(examples.lighthouse().summary), '12 s · 3 beats · 16:9');
-    assert.equal(model.summaryText({ duration: null, beats: 1, aspect: null, overLimit: false, errors: 0, warnings: 0 }), 'no duration · 1 beat');
+    assert.equal(model.summaryText({ duration: null, beats: 1, aspect: null, overLimit: false, errors: 0, warnings: 0, review: [] }), 'no duration · 1 beat');
     assert.equal(model.countWords("Mara's braid, 35mm — grainy."), 4);
     assert.equal(model.formatTimecode(65), '1:05');
   });

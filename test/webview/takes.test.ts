@@ -121,7 +121,7 @@ describe('webview: the takes scoring page', function () {
   afterEach(async () => view?.close());
   after(() => closeBrowser());
 
-  async function open(state: TakesState = lighthouseState(), options: { csp?: boolean; initialState?: unknown } = {}) {
+  async function open(state: TakesState = lighthouseState(), options: { csp?: boolean; initialState?: unknown; viewport?: { width: number; height: number } } = {}) {
     view = await openWebviewPage({ scriptPath: script, cssPath: css, viewport: { width: 1280, height: 900 }, ...options });
     await view.waitForMessage((m) => m.type === 'ready');
     await applyTheme(view.page);
@@ -283,13 +283,45 @@ describe('webview: the takes scoring page', function () {
     assert.deepEqual(realErrors(view), []);
   });
 
+  it('is readable at half width (600 px): every score, the total and the notes without scrolling sideways', async () => {
+    await open(lighthouseState(), { viewport: { width: 600, height: 900 } });
+    const layout = await view.page.evaluate(() => {
+      const wrap = document.getElementById('table-wrap')!;
+      const right = (selector: string) => Math.max(...Array.from(document.querySelectorAll(selector)).map((n) => n.getBoundingClientRect().right));
+      const notes = document.querySelector('tr.take textarea')!.getBoundingClientRect();
+      const labels = Array.from(document.querySelectorAll('tr.take:first-child td.score')).map((cell) => getComputedStyle(cell, '::before').content);
+      return {
+        pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        wrapScroll: wrap.scrollWidth - wrap.clientWidth,
+        scoresRight: right('tr.take td.score [role="slider"]'),
+        totalRight: right('tr.take td.total'),
+        notesWidth: notes.width,
+        notesHeight: notes.height,
+        width: document.documentElement.clientWidth,
+        labels,
+      };
+    });
+    assert.equal(layout.pageScroll, 0, 'the page scrolls sideways');
+    assert.equal(layout.wrapScroll, 0, 'the grid scrolls sideways');
+    assert.ok(layout.scoresRight <= layout.width && layout.totalRight <= layout.width, JSON.stringify(layout));
+    assert.ok(layout.notesWidth >= layout.width * 0.7, `the notes box is ${layout.notesWidth} px wide`);
+    assert.ok(layout.notesHeight >= 50, `the notes box is ${layout.notesHeight} px high`);
+    // Without the header row in view, each score says what it scores.
+    assert.deepEqual(layout.labels, ['"Prompt"', '"Physics"', '"Temporal"', '"Identity"', '"Audio"']);
+    const shot = await view.screenshot('takes-half-width');
+    assert.ok(fs.existsSync(shot));
+    assert.deepEqual(realErrors(view), []);
+  });
+
   it('shows a log that does not validate as an error with "Open file"', async () => {
     view = await openWebviewPage({ scriptPath: script, cssPath: css });
     await view.waitForMessage((m) => m.type === 'ready');
     await applyTheme(view.page);
-    await view.post({ type: 'error', uri: 'file:///x/scene09.sora', storyboard: 'scene09.sora', message: 'scene09.takes.json does not validate: takes[0].scores.audioSync: a score is a whole number from 1 to 5.' });
+    await view.post({ type: 'error', uri: 'file:///x/scene09.sora', storyboard: 'scene09.sora', message: 'scene09.takes.json could not be read: take01.scores.audioSync: a score is a whole number from 1 to 5. It will not be overwritten until it is fixed.' });
     await view.page.waitForSelector('#error:not([hidden])');
-    assert.match((await view.page.textContent('#error')) ?? '', /does not validate.*will not be overwritten/s);
+    const shown = (await view.page.textContent('#error')) ?? '';
+    assert.match(shown, /could not be read: take01\.scores\.audioSync.*will not be overwritten/s);
+    assert.equal(shown.split('will not be overwritten').length - 1, 1, `said once: ${shown}`);
     assert.equal(await view.page.isHidden('#layout'), true);
     view.clearMessages();
     await view.page.click('#open-file');

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { displayName, isStoryboard, requestCompile } from '../compile';
+import { besideColumn, storyboardColumn } from '../layout';
+import { confirmDespiteReview } from '../review';
 import { webviewOptions } from '../webviewPage';
 import { previewHtml, previewViewType } from './html';
 import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
@@ -66,13 +68,16 @@ export class PreviewManager implements vscode.Disposable {
 
   /** Opens (or reuses) a preview of the storyboard. */
   open(uri: vscode.Uri, options: OpenOptions): Preview {
-    const column = this.columnFor(options.toSide);
+    const column = this.columnFor(options.toSide, uri);
     const locked = options.locked ?? false;
     let preview = [...this.previews].find((p) => (locked ? p.locked && p.shows(uri) : !p.locked));
     if (!preview && !locked) preview = [...this.previews].find((p) => p.locked && p.shows(uri));
     if (preview) {
       preview.show(uri, options.variant === undefined ? undefined : options.variant);
-      preview.panel.reveal(column.viewColumn, column.preserveFocus);
+      // Already beside the storyboard: reveal it where it is rather than move it.
+      const where = preview.panel.viewColumn;
+      const inPlace = options.toSide && where !== undefined && where !== storyboardColumn(uri);
+      preview.panel.reveal(inPlace ? where : column.viewColumn, column.preserveFocus);
       return preview;
     }
     const panel = vscode.window.createWebviewPanel(previewViewType, 'Sora Preview', column, webviewOptions(this.extensionUri));
@@ -97,8 +102,8 @@ export class PreviewManager implements vscode.Disposable {
     this.open(uri, { toSide: previewConfig().openToSide, variant });
   }
 
-  private columnFor(toSide: boolean): { viewColumn: vscode.ViewColumn; preserveFocus: boolean } {
-    if (toSide) return { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true };
+  private columnFor(toSide: boolean, uri?: vscode.Uri): { viewColumn: vscode.ViewColumn; preserveFocus: boolean } {
+    if (toSide) return { viewColumn: besideColumn(uri), preserveFocus: true };
     return { viewColumn: vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: false };
   }
 
@@ -138,6 +143,12 @@ export class PreviewManager implements vscode.Disposable {
     for (const preview of this.previews) preview.panel.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** The storyboard's column when it is not the preview's own, else the first column that is not. */
+function otherColumn(storyboard: vscode.ViewColumn | undefined, preview: vscode.ViewColumn | undefined): vscode.ViewColumn {
+  if (storyboard !== undefined && storyboard !== preview) return storyboard;
+  return preview === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
 }
 
 export class Preview {
@@ -273,6 +284,7 @@ export class Preview {
         break;
       case 'copy':
         if (typeof message.text !== 'string') return;
+        if (!(await this.confirmCopy(message.what))) return;
         await vscode.env.clipboard.writeText(message.text);
         vscode.window.setStatusBarMessage(
           message.what === 'remix' ? `$(check) Copied the remix instruction (${message.text.length} characters)` : `$(check) Copied the prompt (${message.text.length} characters)`,
@@ -290,6 +302,14 @@ export class Preview {
     }
   }
 
+  /** The page's Copy buttons ask first, like the Copy Prompt command, when the storyboard has problems. */
+  private async confirmCopy(what: 'prompt' | 'remix'): Promise<boolean> {
+    if (!this.uri) return true;
+    const response = await requestCompile(this.manager.client(), this.uri, this.variant);
+    const thing = what === 'remix' ? 'The remix instruction' : 'The prompt';
+    return confirmDespiteReview(displayName(this.uri), response.summary.review, `${thing} would go to Sora as it compiles now.`, 'Copy anyway');
+  }
+
   private async reveal(message: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {
     const uri = this.uri;
     if (!uri || message.uri !== uri.toString()) return;
@@ -297,7 +317,7 @@ export class Preview {
     const end = new vscode.Position(Math.max(0, message.endLine), Math.max(0, message.endCharacter));
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.viewColumn !== this.panel.viewColumn);
     const editor = await vscode.window.showTextDocument(visible?.document ?? (await vscode.workspace.openTextDocument(uri)), {
-      viewColumn: visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One),
+      viewColumn: visible?.viewColumn ?? otherColumn(storyboardColumn(uri), this.panel.viewColumn),
       preserveFocus: false,
     });
     editor.selection = new vscode.Selection(start, start);

@@ -6,6 +6,7 @@ import type { OverrideChoice } from '../../../server/src/core/branching';
 import { appendBlock, branchVariantText, typicalFixFor } from '../../../server/src/core/takeOps';
 import { bestTake, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
+import { revealStoryboard } from '../layout';
 import { loadLogFor, showInvalidLog, takeLogPath } from './files';
 import { storyboardArg } from './logTake';
 import { requestStoryboardInfo } from './storyboardInfo';
@@ -114,7 +115,8 @@ export async function branchVariant(client: LanguageClient, uriArg?: unknown, ta
     void vscode.window.showErrorMessage(`Could not add variant ${branch.name} to ${displayName(uri)}.`);
     return undefined;
   }
-  const editor = await vscode.window.showTextDocument(current, { preview: false, preserveFocus: false });
+  // Where the storyboard already is: the takes panel beside it stays, no second editor of the file.
+  const editor = await revealStoryboard(uri);
   const last = current.lineCount - 1;
   const end = current.lineAt(Math.max(0, last - (current.lineAt(last).isEmptyOrWhitespace ? 1 : 0))).range.end;
   editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

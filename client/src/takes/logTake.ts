@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/core/takeOps';
 import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
-import { displayName, isStoryboard, requestCompile, toUri } from '../compile';
+import { resolveStoryboard } from '../activeStoryboard';
+import { displayName, requestCompile } from '../compile';
+import { confirmDespiteReview } from '../review';
 import { loadLogFor, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
 
@@ -14,12 +16,9 @@ export interface LogTakeOptions {
   file?: string;
 }
 
+/** The storyboard a take command applies to: its argument, else the one the writer last had active. */
 export function storyboardArg(arg: unknown): vscode.Uri | undefined {
-  const uri = toUri(arg);
-  if (uri) return uri;
-  const editor = vscode.window.activeTextEditor;
-  if (isStoryboard(editor?.document)) return editor.document.uri;
-  return vscode.window.visibleTextEditors.find((e) => isStoryboard(e.document))?.document.uri;
+  return resolveStoryboard(arg);
 }
 
 interface Pick<T> extends vscode.QuickPickItem {
@@ -104,14 +103,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     void vscode.window.showErrorMessage(`Cannot log a take of "${variant}": ${compiled.error}`);
     return undefined;
   }
-  if (compiled.summary.errors > 0) {
-    const go = await vscode.window.showWarningMessage(
-      `${name} has ${compiled.summary.errors} error${compiled.summary.errors === 1 ? '' : 's'}. The prompt logged is what the storyboard compiles to now.`,
-      { modal: true },
-      'Log anyway',
-    );
-    if (go !== 'Log anyway') return undefined;
-  }
+  if (!(await confirmDespiteReview(name, compiled.summary.review, 'The prompt logged is what the storyboard compiles to now.', 'Log anyway'))) return undefined;
 
   // 5. The video: a downloaded file to move in, a file already in takes/, or none yet.
   let video: VideoChoice;

@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
 import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
+import { besideColumn } from '../layout';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
 import { isRestricted } from '../trust';
@@ -66,7 +67,8 @@ export class TakesPanels implements vscode.Disposable {
       existing.refresh(select);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri, [takesFolderUri(uri)]));
+    // Beside the storyboard (with the preview when it is open), never over it.
+    const panel = vscode.window.createWebviewPanel(takesViewType, `Takes: ${displayName(uri)}`, { viewColumn: besideColumn(uri), preserveFocus: false }, webviewOptions(this.extensionUri, [takesFolderUri(uri)]));
     this.adopt(panel, uri, select);
   }
 
@@ -187,7 +189,8 @@ export class TakesPanel {
         await vscode.commands.executeCommand('sora.branchVariant', this.uri.toString(), message.takeId);
         return;
       case 'openFile':
-        await vscode.window.showTextDocument(takeLogUri(this.uri), { viewColumn: vscode.ViewColumn.Beside });
+        // In the panel's own group: the storyboard stays left, and no third column opens.
+        await vscode.window.showTextDocument(takeLogUri(this.uri), { viewColumn: this.panel.viewColumn ?? vscode.ViewColumn.Active, preview: false });
         return;
       case 'logTake':
         this.flush();

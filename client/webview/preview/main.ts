@@ -2,6 +2,7 @@
 // extension's messages (never by resetting the page), so it does not flicker or lose its scroll.
 // Every string from the storyboard goes through textContent or setAttribute, never innerHTML.
 import { boundedDiff } from '../../src/preview/boundedDiff';
+import { phraseParts } from './diff';
 import {
   countWords,
   formatSeconds,
@@ -55,6 +56,11 @@ function setText(node: Element, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
 
+/** Sets `hidden` only when it changes, so an update that changes nothing touches nothing. */
+function setHidden(node: HTMLElement, hidden: boolean): void {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
 function setClass(node: Element, name: string, on: boolean): void {
   if (node.classList.contains(name) !== on) node.classList.toggle(name, on);
 }
@@ -90,7 +96,9 @@ const lockButton = el('button', { id: 'lock', class: 'secondary', attrs: { type:
 const copyPromptButton = el('button', { id: 'copy-prompt', attrs: { type: 'button' } }, 'Copy prompt');
 const notice = el('div', { id: 'notice', class: 'notice', attrs: { role: 'status' } });
 const errorBanner = el('div', { id: 'error', class: 'notice error' });
-const settingsChips = el('div', { id: 'settings', class: 'chips' });
+// The setting chips are reconciled in their own box, so the problems chip after them stays put.
+const settingChipList = el('span', { class: 'setting-chips' });
+const settingsChips = el('div', { id: 'settings', class: 'chips' }, settingChipList);
 const diagnosticsChip = el('span', { id: 'problems', class: 'chip problems' });
 const timelineTrack = el('div', { class: 'track', id: 'timeline-track' });
 const timelineMarkers = el('div', { class: 'markers', id: 'timeline-markers' });
@@ -159,14 +167,14 @@ if (state) saveState(state);
 
 function render(response: CompileResponse, fileName: string): void {
   current = response;
-  notice.hidden = true;
-  content.hidden = false;
+  setHidden(notice, true);
+  setHidden(content, false);
   setText(fileLabel, fileName);
   setText(variantLabel, response.variant ? ` · ${response.variant}` : '');
   renderVariants(response);
   renderSettings(response);
   setText(errorBanner, response.error ?? '');
-  errorBanner.hidden = !response.error;
+  setHidden(errorBanner, !response.error);
   renderTimeline(response);
   renderRemix(response);
   renderDiff(response);
@@ -191,7 +199,7 @@ function renderVariants(response: CompileResponse): void {
   );
   const selected = response.variant ?? state?.variant ?? 'main';
   variantSelect.value = options.some((o) => o.value === selected) ? selected : 'main';
-  variantPicker.hidden = response.variants.length === 0;
+  setHidden(variantPicker, response.variants.length === 0);
 }
 
 function renderSettings(response: CompileResponse): void {
@@ -204,7 +212,7 @@ function renderSettings(response: CompileResponse): void {
     { key: 'audio', label: 'Audio', value: s.audio.length ? s.audio.join(', ') : null },
   ];
   reconcile(
-    settingsChips,
+    settingChipList,
     chips,
     () => el('span', { class: 'chip' }, el('span', { class: 'chip-label' }), el('span', { class: 'chip-value' })),
     (node, chip) => {
@@ -260,9 +268,9 @@ function renderTimeline(response: CompileResponse): void {
       setClass(node, 'late', marker.late);
     },
   );
-  clipEndLine.hidden = layout.clipEnd === null;
+  setHidden(clipEndLine, layout.clipEnd === null);
   if (layout.clipEnd !== null) clipEndLine.style.left = `${layout.clipEnd}%`;
-  limitLine.hidden = layout.limit === null;
+  setHidden(limitLine, layout.limit === null);
   if (layout.limit !== null) limitLine.style.left = `${layout.limit}%`;
   const ticks = [...new Set([0, ...layout.beats.map((b) => b.end), ...(layout.duration !== null ? [layout.duration] : [])])].sort((a, b) => a - b);
   reconcile(
@@ -287,20 +295,20 @@ function renderTimeline(response: CompileResponse): void {
     () => el('li'),
     (node, note) => {
       setText(node, note.text);
-      node.className = note.level;
+      setAttr(node, 'class', note.level);
     },
   );
 }
 
 function renderRemix(response: CompileResponse): void {
-  remixSection.hidden = response.remix === null;
+  setHidden(remixSection, response.remix === null);
   setText(remixText, response.remix ?? '');
   setText(remixOf, response.remixOf ? `(Remix on ${response.remixOf})` : '');
 }
 
 function renderDiff(response: CompileResponse): void {
   const show = response.variant !== null && response.basePrompt !== null;
-  diffSection.hidden = !show;
+  setHidden(diffSection, !show);
   if (!show) {
     lastDiffKey = '';
     return;
@@ -313,16 +321,12 @@ function renderDiff(response: CompileResponse): void {
   const { changes, note } = boundedDiff(response.basePrompt!, response.prompt);
   let added = 0;
   let removed = 0;
-  const nodes = changes.map((change) => {
-    if (change.added) {
-      added += countWords(change.value);
-      return el('ins', {}, change.value);
-    }
-    if (change.removed) {
-      removed += countWords(change.value);
-      return el('del', {}, change.value);
-    }
-    return document.createTextNode(change.value);
+  const nodes = phraseParts(changes).map((part) => {
+    if (part.kind === 'same') return document.createTextNode(part.text);
+    added += countWords(part.now);
+    removed += countWords(part.old);
+    // Old beside new: the whole phrase that went, then the whole phrase that came.
+    return el('span', { class: 'change' }, part.old ? el('del', {}, part.old) : null, part.old && part.now ? el('span', { class: 'arrow', attrs: { 'aria-hidden': 'true' } }, '→') : null, part.now ? el('ins', {}, part.now) : null);
   });
   diffView.replaceChildren(...nodes);
   setText(diffStats, `${added || removed ? `+${added} −${removed} words` : 'no change'}${note ? ` (${note})` : ''}`);
@@ -346,6 +350,12 @@ function renderPrompt(response: CompileResponse): void {
         return;
       }
       const beat = response.beats[part.shot!];
+      const beyondClip = response.settings.duration !== null && beat.end > response.settings.duration + 1e-6;
+      // Keyed by what the shot shows: a shot whose text, place and timing did not change is skipped,
+      // so a key typed in one shot of a thousand updates that shot alone.
+      const key = [part.shot, part.text, beat.index, beat.title ?? '', beat.start, beat.end, beat.source.start.line, beyondClip].join('\u0000');
+      if (shotKeys.get(node) === key) return;
+      shotKeys.set(node, key);
       setAttr(node, 'data-shot', String(part.shot));
       setAttr(node, 'data-line', String(beat.source.start.line));
       setAttr(node, 'aria-label', `Shot ${beat.index}: reveal in the editor`);
@@ -354,10 +364,13 @@ function renderPrompt(response: CompileResponse): void {
       setText(head.children[1], beat.title ?? '');
       setText(head.children[2], `${formatTimecode(beat.start)}–${formatTimecode(beat.end)} · ${formatSeconds(beat.end - beat.start)} · ${countWords(part.text)} words`);
       setText(text, part.text.trim());
-      setClass(node, 'beyond-clip', response.settings.duration !== null && beat.end > response.settings.duration + 1e-6);
+      setClass(node, 'beyond-clip', beyondClip);
     },
   );
 }
+
+/** What each shot element last showed (see renderPrompt). */
+const shotKeys = new WeakMap<Element, string>();
 
 function shotElement(): HTMLElement {
   return el(
@@ -369,7 +382,7 @@ function shotElement(): HTMLElement {
 }
 
 function renderCharacters(response: CompileResponse): void {
-  charactersSection.hidden = response.characters.length === 0;
+  setHidden(charactersSection, response.characters.length === 0);
   reconcile(
     charactersList,
     response.characters,

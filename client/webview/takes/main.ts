@@ -103,7 +103,7 @@ function render(state: ToTakesPage): void {
     errorBox.replaceChildren(
       el('h2', {}, 'The take log cannot be read'),
       el('p', { class: 'message' }, state.message),
-      el('p', {}, 'It will not be overwritten. Fix the file and the panel reloads.'),
+      el('p', {}, 'Fix the file and the panel reloads.'),
       button('Open file', { id: 'open-file' }, () => send({ type: 'openFile' })),
     );
     vscode.setState({ uri: state.uri, selected } satisfies TakesPageState);
@@ -182,7 +182,7 @@ function renderRow(state: TakesState, take: TakeRowView): HTMLTableRowElement {
 
   for (const criterion of scoreCriteria) row.append(scoreCell(take, criterion));
 
-  row.append(el('td', { class: 'total', 'aria-label': `Total ${take.total ?? 'not scored'}` }, take.total === null ? '–' : String(take.total)));
+  row.append(el('td', { class: 'total', 'data-label': 'Total', 'aria-label': `Total ${take.total ?? 'not scored'}` }, take.total === null ? '–' : String(take.total)));
 
   const notesCell = el('td', { class: 'notes' });
   const notes = el('textarea', { rows: '2', 'aria-label': `Notes for ${take.id}`, 'data-focus-key': `${take.id}:notes`, placeholder: 'What to keep, what went wrong…' });
@@ -204,7 +204,8 @@ function renderRow(state: TakesState, take: TakeRowView): HTMLTableRowElement {
 
 function scoreCell(take: TakeRowView, criterion: ScoreCriterion): HTMLTableCellElement {
   const value = take.scores[criterion] ?? null;
-  const cell = el('td', { class: 'score' });
+  // data-label: the column's name, shown in the cell itself when the grid stacks at half width.
+  const cell = el('td', { class: 'score', 'data-label': shortLabels[criterion] });
   const label = `${scoreCriterionLabels[criterion]}, ${take.id}`;
   const slider = el('div', {
     class: 'score-input',

@@ -6,6 +6,12 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same edit as a snippet (tab stops where the writer types next), for editors that apply
+   * snippet edits; `newText` is what everything else applies. Edits whose text has `<…>`
+   * placeholders need none: the editor turns those into tab stops itself.
+   */
+  snippet?: string;
 }
 
 export interface Fix {

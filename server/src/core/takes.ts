@@ -63,7 +63,7 @@ export type Take = z.infer<typeof takeSchema>;
 export type TakeScores = z.infer<typeof scoresSchema>;
 
 export interface TakeLogProblem {
-  /** Where in the JSON, as `takes[1].scores.audioSync`; empty for the whole file. */
+  /** Where in the JSON, by take: `take02.scores.audioSync`; empty for the whole file. */
   path: string;
   message: string;
 }
@@ -82,8 +82,23 @@ export function parseTakeLog(text: string): TakeLogParse {
   if (result.success) return { ok: true, log: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: describeIssue(issue) })),
+    problems: result.error.issues.map((issue) => ({ path: takePath(json, issue.path), message: describeIssue(issue) })),
   };
+}
+
+/**
+ * Where a problem is, as the writer knows the takes: `take01.scores.audioSync` rather than
+ * `takes[0].scores.audioSync`; a take without a usable id is `take #1` (counted from 1).
+ */
+function takePath(json: unknown, path: readonly PropertyKey[]): string {
+  if (path[0] !== 'takes' || typeof path[1] !== 'number') return formatJsonPath(path);
+  const takes = (json as { takes?: unknown }).takes;
+  const entry = Array.isArray(takes) ? (takes[path[1]] as { id?: unknown } | undefined) : undefined;
+  const id = entry && typeof entry === 'object' ? entry.id : undefined;
+  const unique = typeof id === 'string' && takeIdPattern.test(id) && (takes as { id?: unknown }[]).filter((t) => t && typeof t === 'object' && t.id === id).length === 1;
+  const name = unique ? id : `take #${path[1] + 1}`;
+  const rest = formatJsonPath(path.slice(2));
+  return rest ? `${name}${rest.startsWith('[') ? '' : '.'}${rest}` : name;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -3,6 +3,7 @@ import {
   MarkupKind,
   type CodeLens,
   type CompletionItem,
+  type CompletionList,
   type Hover,
   type InitializeParams,
   type MarkupContent,
@@ -37,8 +38,13 @@ export function clientProfile(params: Pick<InitializeParams, 'capabilities' | 'i
 /** VS Code's own command that opens the suggestion list again: only VS Code has it. */
 export const triggerSuggestCommand = 'editor.action.triggerSuggest';
 
-export function fitCompletions(items: CompletionItem[], client: ClientProfile): CompletionItem[] {
-  if (client.vscode && client.snippets) return items;
+export function fitCompletions<T extends CompletionItem[] | CompletionList>(answer: T, client: ClientProfile): T {
+  if (client.vscode && client.snippets) return answer;
+  if (!Array.isArray(answer)) return { ...answer, items: fitItems(answer.items, client) } as T;
+  return fitItems(answer, client) as T;
+}
+
+function fitItems(items: CompletionItem[], client: ClientProfile): CompletionItem[] {
   return items.map((item) => {
     const fitted: CompletionItem = { ...item };
     if (!client.vscode && fitted.command?.command === triggerSuggestCommand) delete fitted.command;

@@ -1,6 +1,8 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { analyze } from '../core/analyze';
+import type { Fix } from '../core/diagnostics';
 import { applySafeFixes, minimalEdit } from '../core/fixes';
+import { placeholderSnippet } from '../core/snippets';
 import { nodeFileAccess, toCorePath } from '../node/files';
 import { clampRange, rangesIntersect, toLspDiagnostic } from './convert';
 import type { DocumentState } from './workspace';
@@ -14,7 +16,12 @@ export const fixAllKind = `${CodeActionKind.SourceFixAll}.sora`;
 
 export const codeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind];
 
-export function codeActions(state: DocumentState, params: CodeActionParams): CodeAction[] {
+export interface CodeActionOptions {
+  /** The client applies snippet edits in a workspace edit (LSP 3.18 `snippetEditSupport`). */
+  snippetEdits?: boolean;
+}
+
+export function codeActions(state: DocumentState, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
@@ -27,7 +34,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
       const lsp = toLspDiagnostic(diagnostic, lines);
       const linked =
         params.context.diagnostics.find(
-          (d) => d.code === diagnostic.code && d.message === diagnostic.message && rangesIntersect(d.range, range),
+          (d) => d.code === lsp.code && d.message === lsp.message && rangesIntersect(d.range, range),
         ) ?? lsp;
       for (const fix of diagnostic.fixes) {
         actions.push({
@@ -35,7 +42,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
           kind: CodeActionKind.QuickFix,
           diagnostics: [linked],
           isPreferred: fix.preferred ?? false,
-          edit: { changes: { [state.uri]: fix.edits.map((edit) => ({ range: clampRange(edit.range, lines), newText: edit.newText })) } },
+          edit: fixEdit(state, fix, options),
         });
       }
     }
@@ -52,6 +59,27 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
     }
   }
   return actions;
+}
+
+/**
+ * A fix as a workspace edit: snippet edits (the cursor lands on the first placeholder, Tab goes to
+ * the next) when the client takes them and the fix has any, else plain text edits.
+ */
+function fixEdit(state: DocumentState, fix: Fix, options: CodeActionOptions): WorkspaceEdit {
+  const { lines } = state.analysis;
+  const plain = fix.edits.map((edit): TextEdit => ({ range: clampRange(edit.range, lines), newText: edit.newText }));
+  if (!options.snippetEdits) return { changes: { [state.uri]: plain } };
+  let stop = 1;
+  let snippets = 0;
+  const edits = fix.edits.map((edit, i): TextEdit | SnippetTextEdit => {
+    const found = edit.snippet !== undefined ? { snippet: edit.snippet, stops: 1 } : placeholderSnippet(edit.newText, stop);
+    if (!found) return plain[i];
+    stop += found.stops;
+    snippets++;
+    return { range: plain[i].range, snippet: { kind: 'snippet', value: found.snippet } };
+  });
+  if (!snippets) return { changes: { [state.uri]: plain } };
+  return { documentChanges: [{ textDocument: { uri: state.uri, version: state.version }, edits }] };
 }
 
 /** One edit that applies every safe fix, pass after pass, as `sora check --fix` does. */

@@ -1,6 +1,7 @@
 import { compile } from '../core/compile';
 import { baseKind } from '../core/model';
 import type { CompileParams, CompileResponse } from '../protocol';
+import { plainMessage } from './convert';
 import type { DocumentState } from './workspace';
 
 // `sora/compile`: the prompt, the remix instruction, the source map, the variants for the picker, the
@@ -46,6 +47,9 @@ export function compileDocument(state: DocumentState, params: CompileParams): Co
       overLimit: duration !== null && duration > stableLimit,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      review: diagnostics
+        .filter((d) => d.severity === 'error' || d.code === 'placeholder')
+        .map((d) => ({ code: d.code, severity: d.severity, message: plainMessage(d.message), line: d.range.start.line })),
     },
   };
 }

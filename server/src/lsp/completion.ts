@@ -1,7 +1,10 @@
 import {
   CompletionItemKind,
+  CompletionTriggerKind,
   InsertTextFormat,
+  type CompletionContext,
   type CompletionItem,
+  type CompletionList,
   type Position,
   type Range,
 } from 'vscode-languageserver';
@@ -13,10 +16,16 @@ import type { DocumentState } from './workspace';
 // indentation, values after `FIELD:`, names after `subject:`, `say` and `from`, and the override
 // targets inside a variant. Every item carries its own edit range, so `close-up` or `16:9` replace
 // exactly what was typed.
+//
+// Inside a value only that field's values are offered, as a list the client asks again for at every
+// key (isIncomplete): once the value typed is complete (`aspect: 16:9`, `camera: wide, static`) the
+// answer is empty and the list closes, so Enter at the end of the line is a new line, never an
+// insertion. Asked for explicitly (Ctrl+Space), the values are offered all the same.
 
 export const triggerCharacters = [' ', ':', ','];
 
-export function completion(state: DocumentState, position: Position): CompletionItem[] {
+export function completion(state: DocumentState, position: Position, trigger?: CompletionContext): CompletionItem[] | CompletionList {
+  const explicit = trigger?.triggerKind === CompletionTriggerKind.Invoked;
   const { lines, storyboard } = state.analysis;
   if (position.line >= lines.lineCount) return [];
   const lineText = lines.lineText(position.line);
@@ -43,15 +52,31 @@ export function completion(state: DocumentState, position: Position): Completion
   match = /^\s*variant\s+[\p{L}\p{M}\p{N}_-]+\s+(f?r?o?)$/iu.exec(prefix);
   if (match) return [{ label: 'from', kind: CompletionItemKind.Keyword, textEdit: { range: at(prefix.length - match[1].length), newText: 'from ' }, command: retrigger }];
 
+  const atLineEnd = position.character >= lineText.trimEnd().length;
   if (context?.kind === 'variant') {
     const items = overrideItems(state, prefix, at);
-    if (items) return items;
+    if (items) return Array.isArray(items) ? items : valueList(items, explicit, atLineEnd);
   }
 
   // `FIELD: value`
   match = /^\s*([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(prefix);
-  if (match && context) return valueItems(state, match[1].toLowerCase(), match[2], prefix, at);
+  if (match && context) return valueList(valueItems(state, match[1].toLowerCase(), match[2], prefix, at), explicit, atLineEnd);
   return [];
+}
+
+interface ValueItems {
+  /** What is typed of the item the cursor is in (after the list's last comma). */
+  typed: string;
+  items: CompletionItem[];
+}
+
+/** Values as a list asked for again at every key; nothing once the value typed is one of them. */
+function valueList(values: ValueItems, explicit: boolean, atLineEnd: boolean): CompletionList | CompletionItem[] {
+  if (!values.items.length) return [];
+  const typed = values.typed.trim().toLowerCase();
+  const complete = typed.length > 0 && values.items.some((item) => (item.filterText ?? item.label).toLowerCase() === typed);
+  if (complete && atLineEnd && !explicit) return [];
+  return { isIncomplete: true, items: values.items };
 }
 
 const retrigger = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -73,18 +98,22 @@ const keywordInserts: Record<(typeof sectionKeywords)[number], { text: string; d
   style: { text: 'style', detail: 'palette, lighting, look' },
   character: { text: 'character ${1:Name}', detail: 'a character and its 3–4 anchors' },
   reference: { text: 'reference: ${1:refs/image.png}', detail: 'an image that sets the look' },
-  beat: { text: 'beat ${1:4}s ${2:Title}', detail: 'a timed beat' },
+  // One `beat` item: the whole beat, with the duration selected as `4s` (unit included), so typing
+  // `3s` over it gives `beat 3s`.
+  beat: { text: '', detail: 'a timed beat with subject, action, setting, emotion and camera' },
   variant: { text: 'variant ${1:name} from ${2:main}', detail: 'one change against a base' },
 };
 
 const beatSnippet = [
-  'beat ${1:4}s ${2:Title}',
+  'beat ${1:4s} ${2:Title}',
   '  subject: ${3}',
   '  action: ${4}',
   '  setting: ${5}',
   '  emotion: ${6}',
   '  camera: ${7|medium,wide,close-up,medium close-up|}, ${8|static,slow push in,pan left,tracking|}',
 ].join('\n');
+
+const cameoSnippet = ['character ${1:Name}', '  cameo: @${2:handle}', '  consent: ${3:pending}', '  anchors: ${4:<hair>}, ${5:<outfit and its colour>}, ${6:<one distinctive detail>}'].join('\n');
 
 const sceneSnippet = [
   'scene ${1:01} "${2:Title}"',
@@ -127,16 +156,16 @@ function keywordItems(state: DocumentState, range: Range): CompletionItem[] {
       detail: keywordInserts[keyword].detail,
       sortText: `0${i}`,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: keywordInserts[keyword].text },
+      textEdit: { range, newText: keyword === 'beat' ? beatSnippet : keywordInserts[keyword].text },
     }));
   items.push({
-    label: 'beat (new beat)',
-    filterText: 'beat',
+    label: 'character (cameo)',
+    filterText: 'character cameo',
     kind: CompletionItemKind.Snippet,
-    detail: 'a beat with subject, action, setting, emotion and camera',
+    detail: 'a character played by a Sora cameo: consent starts as pending',
     sortText: '1a',
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: beatSnippet },
+    textEdit: { range, newText: cameoSnippet },
   });
   if (!storyboard.scene) {
     items.push({
@@ -225,8 +254,8 @@ function baseItems(state: DocumentState, self: string, range: Range): Completion
   return items;
 }
 
-/** Override lines inside a variant; undefined when the line is not one. */
-function overrideItems(state: DocumentState, prefix: string, at: (start: number) => Range): CompletionItem[] | undefined {
+/** Override lines inside a variant (a value as ValueItems); undefined when the line is not one. */
+function overrideItems(state: DocumentState, prefix: string, at: (start: number) => Range): CompletionItem[] | ValueItems | undefined {
   const { storyboard } = state.analysis;
   let match = /^\s*beat\s+(\d*)$/i.exec(prefix);
   if (match) {
@@ -264,19 +293,22 @@ function overrideItems(state: DocumentState, prefix: string, at: (start: number)
   return undefined;
 }
 
-function valueItems(state: DocumentState, field: string, value: string, prefix: string, at: (start: number) => Range): CompletionItem[] {
+function valueItems(state: DocumentState, field: string, value: string, prefix: string, at: (start: number) => Range): ValueItems {
   const { storyboard } = state.analysis;
   const line = at(0).start.line;
   const section = contextSection(storyboard.sections, line + 1);
-  if (!section) return [];
+  if (!section) return { typed: '', items: [] };
   return valuesFor(state, section.kind, field, value, prefix, at);
 }
 
-function valuesFor(state: DocumentState, kind: Section['kind'], field: string, value: string, prefix: string, at: (start: number) => Range): CompletionItem[] {
+function valuesFor(state: DocumentState, kind: Section['kind'], field: string, value: string, prefix: string, at: (start: number) => Range): ValueItems {
   // The item being typed: after the last comma of a list, or the whole value.
   const lastComma = value.lastIndexOf(',');
   const item = lastComma >= 0 ? value.slice(lastComma + 1).replace(/^\s+/, '') : value;
-  const range = at(prefix.length - item.length);
+  return { typed: item, items: fieldValues(state, kind, field, value, lastComma, at(prefix.length - item.length)) };
+}
+
+function fieldValues(state: DocumentState, kind: Section['kind'], field: string, value: string, lastComma: number, range: Range): CompletionItem[] {
   const values = (list: readonly string[], itemKind: CompletionItemKind = CompletionItemKind.EnumMember, detail?: string) =>
     list.map((text, i) => ({ label: text, kind: itemKind, detail, sortText: String(i).padStart(3, '0'), filterText: text, textEdit: { range, newText: text } }));
   if (kind === 'settings') {

@@ -16,9 +16,17 @@ export function toLspDiagnostic(diagnostic: Diagnostic, lines: LineIndex): LspDi
     severity: severities[diagnostic.severity],
     code: diagnostic.code,
     source: 'sora',
-    message: diagnostic.message,
+    message: plainMessage(diagnostic.message),
     data: { fixes: diagnostic.fixes.length },
   };
+}
+
+/**
+ * A rule message as the Problems panel shows it: plain text, so `code` spans (markdown for hovers
+ * and `sora explain`) read as "code" instead of with literal backticks.
+ */
+export function plainMessage(message: string): string {
+  return message.replace(/"`([^`\n]+)`"|`([^`\n]+)`/g, (_, quoted: string | undefined, code: string | undefined) => `"${quoted ?? code}"`);
 }
 
 /** Keeps a range inside the document, whatever a rule computed. */

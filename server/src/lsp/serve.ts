@@ -66,6 +66,7 @@ export function serve(connection: Connection): void {
   let canRegisterConfiguration = false;
   let hasWorkspaceFolders = false;
   let client: ClientProfile = richestClient;
+  let snippetEdits = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -74,6 +75,7 @@ export function serve(connection: Connection): void {
     canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     client = clientProfile(params);
+    snippetEdits = !!capabilities.workspace?.workspaceEdit?.snippetEditSupport && !!capabilities.workspace.workspaceEdit.documentChanges;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
     workspace.folders = folders.filter((folder): folder is string => !!folder);
     const options = params.initializationOptions as { settings?: unknown; trusted?: unknown; filesExclude?: unknown } | undefined;
@@ -214,8 +216,8 @@ export function serve(connection: Connection): void {
   }
 
   connection.onHover(on('hover', (state, params) => fitHover(hover(state, params.position), client), null));
-  connection.onCompletion(on('completion', (state, params) => fitCompletions(completion(state, params.position), client), []));
-  connection.onCodeAction(on('codeAction', (state, params) => codeActions(state, params), []));
+  connection.onCompletion(on('completion', (state, params) => fitCompletions(completion(state, params.position, params.context), client), []));
+  connection.onCodeAction(on('codeAction', (state, params) => codeActions(state, params, { snippetEdits }), []));
   connection.onDocumentSymbol(on('documentSymbol', (state) => documentSymbols(state), []));
   connection.onFoldingRanges(on('foldingRange', (state) => foldingRanges(state), []));
   connection.languages.semanticTokens.on(on('semanticTokens', (state) => semanticTokens(state), { data: [] }));

@@ -188,6 +188,7 @@ export const hooks = {
   clearAnswers: () => vscode.commands.executeCommand<void>('sora._test.clearAnswers'),
   pendingAnswers: () => vscode.commands.executeCommand<number>('sora._test.pendingAnswers'),
   messages: () => vscode.commands.executeCommand<{ severity: string; text: string }[]>('sora._test.messages'),
+  quickInputLog: () => vscode.commands.executeCommand<{ event: 'show' | 'hide'; title: string }[]>('sora._test.quickInputLog'),
   sendFromWebview: (viewType: string, message: unknown) => vscode.commands.executeCommand<number>('sora._test.sendFromWebview', viewType, message),
 };
 

@@ -110,6 +110,13 @@ function build(): Case[] {
     near: [{ name: '"close up" spelt apart', text: edit(clean, ['camera: close-up, static', 'camera: close up, static']) }],
   });
   add({
+    code: 'camera-unknown', severity: 'info', name: 'a movement word Sora does not know', text: edit(clean, ['camera: close-up, static', 'camera: close-up, static wobble']), range: (t) => rangeOf(t, 'wobble'),
+    near: [
+      { name: 'a known movement with a target', text: edit(clean, ['camera: close-up, static', 'camera: close-up, slow push in toward the knot']) },
+      { name: 'a qualified whip pan', text: edit(clean, ['camera: close-up, static', 'camera: close-up, fast whip pan']) },
+    ],
+  });
+  add({
     code: 'style-missing', severity: 'warning', name: 'no lighting', text: edit(clean, ['  lighting: misty morning, consistent lighting\n', '']), range: (t) => lineRangeOf(t, 'style'),
     near: [{ name: 'palette and lighting', text: clean }],
   });
@@ -195,6 +202,14 @@ function build(): Case[] {
     near: [{ name: 'lines approved', text: cameo('\n  consent: approved 2026-10-02, lines approved') }],
   });
   add({ code: 'reference-video', severity: 'error', name: 'an mp4 reference', text: withReference('refs/take.mp4'), range: (t) => rangeOf(t, 'refs/take.mp4'), near: [{ name: 'a png', text: withReference('refs/harbour.png') }] });
+  add({
+    code: 'placeholder', severity: 'warning', name: 'an anchor placeholder left in', text: edit(clean, ['knitted cap', '<one distinctive detail>']), range: (t) => rangeOf(t, '<one distinctive detail>'),
+    near: [
+      { name: 'the detail filled in', text: clean },
+      { name: 'angle brackets in a comment', text: edit(clean, ['// Harbour, scene 05', '// Harbour <draft>, scene 05']) },
+      { name: 'a "<3" in dialogue', text: edit(clean, ['"Almost there."', '"Almost there <3"']) },
+    ],
+  });
   add({ code: 'reference-format', severity: 'error', name: 'a gif reference', text: withReference('refs/harbour.gif'), range: (t) => rangeOf(t, 'refs/harbour.gif'), near: [{ name: 'a webp', text: withReference('refs/harbour.webp') }] });
   add({
     code: 'reference-missing', severity: 'warning', name: 'a reference that is not there', text: withReference('refs/nope.png'), range: (t) => rangeOf(t, 'refs/nope.png'), options: doc,

@@ -60,7 +60,7 @@ describe('rules: the problems example, fixed one fix at a time', () => {
   });
 
   it('beat fields: placeholders inserted after the action', () => {
-    assert.match(applyFix(problems, only(problems, 'beat-fields')), /action: wearing a blue apron, bows under neon light\n  setting: where it happens\n  emotion: the mood\n/);
+    assert.match(applyFix(problems, only(problems, 'beat-fields')), /action: wearing a blue apron, bows under neon light\n  setting: <where it happens>\n  emotion: <the mood>\n/);
   });
 });
 

@@ -120,7 +120,7 @@ function errorCounts(list: Diagnostic[]): Map<string, number> {
 
 /**
  * Applies every fix of every `code` diagnostic in `text`, one at a time, re-analyzes, and checks
- * that the fix removes a diagnostic of that code and adds no new error. Returns how many fixes ran.
+ * that the fix removes (or moves on) a diagnostic of that code and adds no new error. Returns how many fixes ran.
  */
 export function checkFixes(text: string, code: string, options: AnalyzeOptions = {}): number {
   const before = diagnostics(text, options);
@@ -132,8 +132,11 @@ export function checkFixes(text: string, code: string, options: AnalyzeOptions =
       assert.ok(fix.edits.length > 0, `fix "${fix.title}" has edits`);
       const fixed = applyEdits(text, fix.edits);
       const after = diagnostics(fixed, options);
-      const remaining = after.filter((d) => d.code === code).length;
-      assert.ok(remaining < mine.length, `"${fix.title}" should remove a ${code} diagnostic; after it:\n${fixed}\n${describeAll(after)}`);
+      const remaining = after.filter((d) => d.code === code);
+      // A fix that leaves the writer a step to finish (consent recorded as pending, five beats merged
+      // to four of six) must at least move that diagnostic on: a different message.
+      const moved = remaining.length < mine.length || !remaining.some((d) => d.message === diagnostic.message);
+      assert.ok(moved, `"${fix.title}" should remove or move on a ${code} diagnostic; after it:\n${fixed}\n${describeAll(after)}`);
       for (const [errorCode, count] of errorCounts(after)) {
         assert.ok(count <= (errorsBefore.get(errorCode) ?? 0), `"${fix.title}" added a ${errorCode} error:\n${fixed}\n${describeAll(after)}`);
       }

@@ -6,10 +6,10 @@ import type { Rule } from './types';
 
 /** What an inserted field says until the writer fills it in. */
 export const beatFieldPlaceholders: Record<(typeof requiredBeatFields)[number], string> = {
-  subject: 'who or what the shot is about',
-  action: 'what happens',
-  setting: 'where it happens',
-  emotion: 'the mood',
+  subject: '<who or what the shot is about>',
+  action: '<what happens>',
+  setting: '<where it happens>',
+  emotion: '<the mood>',
 };
 
 export const beatFieldsRule: Rule = {

@@ -1,4 +1,9 @@
-import type { Rule } from './types';
+import type { CharacterSection } from '../ast';
+import type { Fix } from '../diagnostics';
+import { fieldOf } from '../model';
+import { escapeSnippet } from '../snippets';
+import { insertFields } from './support';
+import type { Rule, RuleContext } from './types';
 
 export const cameoConsentRule: Rule = {
   code: 'cameo-consent',
@@ -12,7 +17,8 @@ export const cameoConsentRule: Rule = {
     '- `consent: approved 2026-10-02, lines approved`: they also approved the words they say;',
     '- `consent: pending` / `consent: revoked 2026-11-01`: do not generate.',
     '',
-    'A cameo without approved consent must not be generated.',
+    'A cameo without approved consent must not be generated. The quick fix records `consent: pending`',
+    'with the cursor on it, to change to `approved DATE` when the owner approves.',
   ].join('\n'),
   check(context) {
     for (const character of context.storyboard.characters) {
@@ -28,7 +34,20 @@ export const cameoConsentRule: Rule = {
           : consent.status === 'revoked'
             ? `${name}'s cameo consent was revoked${consent.date ? ` on ${consent.date.text}` : ''}; remove the cameo or the character before generating again.`
             : `"${consent.value.text}" is not a consent Sora can rely on; write \`approved DATE\` (for example \`approved 2026-10-02\`), \`pending\` or \`revoked DATE\`.`;
-      context.report({ range: consent ? consent.value.range : cameo.range, message });
+      context.report({ range: consent ? consent.value.range : cameo.range, message, fixes: consent ? [] : [pendingConsentFix(context, character)] });
     }
   },
 };
+
+/** Records `consent: pending` under the cameo; in the editor the cursor lands on `pending`. */
+function pendingConsentFix(context: RuleContext, character: CharacterSection): Fix {
+  const cameoLine = fieldOf(character, 'cameo')?.range.start.line;
+  const edit = insertFields(context, character, ['consent: pending'], cameoLine);
+  const indentAndKey = edit.newText.slice(0, edit.newText.length - 'pending'.length);
+  return {
+    title: 'Record "consent: pending" (change it to "approved DATE" once approved)',
+    edits: [{ ...edit, snippet: `${escapeSnippet(indentAndKey)}\${1:pending}` }],
+    safe: false,
+    preferred: true,
+  };
+}

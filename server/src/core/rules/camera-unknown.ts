@@ -1,17 +1,20 @@
+import type { BeatSection, Text } from '../ast';
+import type { Fix } from '../diagnostics';
 import { fieldOf } from '../model';
 import { splitList } from '../parse';
 import { editDistance } from '../text';
-import { shotSizes } from '../vocabulary';
-import { isCameraMovement, namesShotSize, tokenize, tokensOf } from '../words';
+import { cameraMovements, shotSizes } from '../vocabulary';
+import { isCameraMovement, namesShotSize, tokenize, tokensOf, type Token } from '../words';
 import { replace } from './edits';
-import type { Rule } from './types';
+import { rangeIn } from './support';
+import type { Rule, RuleContext } from './types';
 
 const sizes: readonly string[] = shotSizes.filter((size) => size !== 'CU' && size !== 'ECU');
 
 export const cameraUnknownRule: Rule = {
   code: 'camera-unknown',
   severity: 'info',
-  summary: 'no known shot size in `camera`',
+  summary: 'no known shot size in `camera`, or a movement word Sora does not know',
   explanation: [
     '`camera` starts with a shot size, then optionally a movement: `close-up, slow pan left`.',
     '',
@@ -20,12 +23,18 @@ export const cameraUnknownRule: Rule = {
     'dolly in/out, push in, pull out, tracking, handheld, crane, orbit, zoom in/out, qualified by `slow`',
     'or `fast`.',
     '',
-    'These are the words Sora follows reliably; a camera without a shot size leaves the framing to chance.',
+    'These are the words Sora follows reliably; a camera without a shot size leaves the framing to chance,',
+    'and a word in the movement Sora does not know (`static wobble`) is read as anything or nothing.',
+    'What follows a direction word (`push in toward the lamp`) is where the camera goes, and is not checked.',
   ].join('\n'),
   check(context) {
     for (const beat of context.storyboard.beats) {
       const camera = fieldOf(beat, 'camera')?.value;
-      if (!camera?.text.trim() || namesShotSize(tokensOf(camera))) continue;
+      if (!camera?.text.trim()) continue;
+      if (namesShotSize(tokensOf(camera))) {
+        checkMovements(context, beat, camera);
+        continue;
+      }
       const items = splitList(camera);
       const first = items[0];
       const firstIsMovement = first ? tokenize(first.text).some(isCameraMovement) || /\bstatic\b/i.test(first.text) : false;
@@ -51,3 +60,61 @@ export const cameraUnknownRule: Rule = {
     }
   },
 };
+
+/** Words a camera movement is made of, besides the moving words themselves (`pan`, `dolly`, …). */
+const movementWords = new Set([
+  ...cameraMovements.flatMap((movement) => movement.split(' ')),
+  'slow', 'slowly', 'fast', 'quick', 'quickly', 'gentle', 'gently', 'smooth', 'smoothly', 'steady', 'subtle', 'rapid',
+  'locked-off', 'locked', 'off', 'still', 'fixed', 'static', 'shot', 'camera', 'and', 'then', 'a', 'the',
+  'left', 'right', 'up', 'down', 'in', 'out', 'forward', 'back', 'backward', 'backwards', 'around', 'sideways',
+]);
+/** After one of these the words say where the camera goes (`toward the lamp`): not movement words. */
+const targetLeadIns = new Set(['to', 'toward', 'towards', 'into', 'onto', 'across', 'over', 'past', 'through', 'from', 'on', 'at', 'behind', 'above', 'below', 'along', 'with', 'as', 'until', 'revealing', 'following', 'of']);
+
+/** Words in the movement items of a camera that names a shot size: each should be one Sora knows. */
+function unknownMovementWords(item: string): Token[] {
+  const unknown: Token[] = [];
+  for (const token of tokenize(item)) {
+    if (targetLeadIns.has(token.lower)) break;
+    if (movementWords.has(token.lower) || isCameraMovement(token) || /^\d/.test(token.lower)) continue;
+    unknown.push(token);
+  }
+  return unknown;
+}
+
+function checkMovements(context: RuleContext, beat: BeatSection, camera: Text): void {
+  for (const item of splitList(camera)) {
+    if (namesShotSize(tokenize(item.text))) continue;
+    const unknown = unknownMovementWords(item.text);
+    if (!unknown.length) continue;
+    const words = unknown.map((token) => `"${token.text}"`).join(', ');
+    const itemValue: Text = { text: item.text, range: item.range };
+    const fixes: Fix[] = [];
+    const kept = removeWords(item.text, unknown);
+    if (kept) fixes.push({ title: `Remove ${words}: "${kept}"`, edits: [replace(item.range, kept)], safe: false, preferred: true });
+    else {
+      const ranked = cameraMovements
+        .map((movement) => ({ movement, distance: editDistance(item.text.toLowerCase(), movement) }))
+        .sort((a, b) => a.distance - b.distance)
+        .slice(0, 2);
+      for (const [i, { movement }] of ranked.entries()) fixes.push({ title: `Change "${item.text}" to "${movement}"`, edits: [replace(item.range, movement)], safe: false, preferred: i === 0 });
+    }
+    const first = unknown[0];
+    context.report({
+      range: rangeIn(itemValue, first.start, unknown[unknown.length - 1].end),
+      message: `Beat ${beat.index}'s camera movement "${item.text}": ${words} ${unknown.length === 1 ? 'is not a camera word' : 'are not camera words'} Sora knows. Use static, pan left/right, tilt up/down, dolly in/out, push in, pull out, tracking, handheld, crane, orbit or zoom in/out (slow or fast).`,
+      fixes,
+    });
+  }
+}
+
+/** The item with the unknown words taken out, blanks tidied. */
+function removeWords(text: string, remove: readonly Token[]): string {
+  let result = '';
+  let at = 0;
+  for (const token of remove) {
+    result += text.slice(at, token.start);
+    at = token.end;
+  }
+  return (result + text.slice(at)).replace(/\s+/g, ' ').trim();
+}

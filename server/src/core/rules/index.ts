@@ -22,6 +22,7 @@ import { lightingFlickerRule } from './lighting-flicker';
 import { loglineMissingRule } from './logline-missing';
 import { loglineSentencesRule } from './logline-sentences';
 import { physicsRiskRule } from './physics-risk';
+import { placeholderRule } from './placeholder';
 import { referenceFormatRule } from './reference-format';
 import { referenceMissingRule } from './reference-missing';
 import { referenceVideoRule } from './reference-video';
@@ -84,6 +85,7 @@ export const rules: readonly Rule[] = [
   referenceVideoRule,
   referenceFormatRule,
   referenceMissingRule,
+  placeholderRule,
 ];
 
 const byCode = new Map(rules.map((rule) => [rule.code, rule]));

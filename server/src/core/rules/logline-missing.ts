@@ -3,7 +3,7 @@ import { topRange } from './support';
 import type { Rule } from './types';
 
 /** What the inserted logline says until the writer replaces it: one sentence, so nothing else fires. */
-export const loglinePlaceholder = 'Who wants what, and what happens, in one sentence.';
+export const loglinePlaceholder = '<who wants what, and what happens, in one sentence>';
 
 export const loglineMissingRule: Rule = {
   code: 'logline-missing',

@@ -1,3 +1,6 @@
+import type { ReferenceSection } from '../ast';
+import type { Fix } from '../diagnostics';
+import { replace } from './edits';
 import { referenceExtension, videoExtensions } from './reference-format';
 import type { Rule } from './types';
 
@@ -10,7 +13,8 @@ export const referenceVideoRule: Rule = {
     '2 does not take a video as input to a new generation.',
     '',
     'To change a video you already have, log it as a take and branch a **variant** from it',
-    '(`variant warmer from take02`): it compiles to a remix instruction for that take.',
+    '(`variant warmer from take02`): it compiles to a remix instruction for that take. The quick fix',
+    'turns the reference into a comment that says so.',
   ].join('\n'),
   check(context) {
     for (const reference of context.storyboard.references) {
@@ -21,7 +25,21 @@ export const referenceVideoRule: Rule = {
       context.report({
         range: path.range,
         message: `"${path.text}" is a video; a reference must be a still image. To rework a video, log it as a take and branch a variant from it (\`variant NAME from takeNN\`).`,
+        fixes: [iterateNoteFix(context.lines.lineText(reference.headerRange.start.line), reference)],
       });
     }
   },
 };
+
+/** The reference line replaced by a comment on how to iterate on a video instead. */
+function iterateNoteFix(lineText: string, reference: ReferenceSection): Fix {
+  const line = reference.headerRange.start.line;
+  const indent = /^\s*/.exec(lineText)?.[0] ?? '';
+  const note = `${indent}// ${reference.path!.text} is a video, not a reference: log it as a take (Sora: Log Take), then branch a variant from it (variant NAME from takeNN) and remix that take.`;
+  return {
+    title: 'Replace with a note: iterate on the video as a take instead',
+    edits: [replace({ start: { line, character: 0 }, end: { line, character: lineText.length } }, note)],
+    safe: false,
+    preferred: true,
+  };
+}

@@ -4,8 +4,8 @@ import { filled, insertFields, insertSection, joinWords } from './support';
 import type { Rule } from './types';
 
 export const stylePlaceholders = {
-  palette: 'two or three colours',
-  lighting: 'one light source and time of day, consistent lighting',
+  palette: '<two or three colours>',
+  lighting: '<one light source and time of day>, consistent lighting',
 } as const;
 
 export const styleMissingRule: Rule = {

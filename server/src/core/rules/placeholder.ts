@@ -1,0 +1,37 @@
+import type { Range } from '../ast';
+import type { Rule } from './types';
+
+/**
+ * `<hair colour and style>`: text in angle brackets that starts with a letter. Quick fixes and the
+ * New Storyboard template write their fill-ins this way, so one rule can hold the writer to them.
+ */
+export const placeholderPattern = /<(\p{L}[^<>\r\n]*)>/gu;
+
+export const placeholderRule: Rule = {
+  code: 'placeholder',
+  severity: 'warning',
+  summary: 'a `<…>` placeholder still to fill in',
+  explanation: [
+    'Quick fixes and *New Storyboard* write what only you can say as a placeholder in angle brackets:',
+    '`anchors: grey beard, <main garment and its colour>`. Until you replace it, the compiled prompt',
+    'would send the placeholder to Sora word for word, in every shot it appears in.',
+    '',
+    'Replace the whole `<…>`, brackets included, with the real detail. In the editor a quick fix that',
+    'writes placeholders puts the cursor on the first one; Tab moves to the next.',
+  ].join('\n'),
+  check(context) {
+    const { lines } = context;
+    for (let line = 0; line < lines.lineCount; line++) {
+      const text = lines.lineText(line);
+      if (/^\s*\/\//.test(text)) continue;
+      for (const match of text.matchAll(placeholderPattern)) {
+        const start = match.index ?? 0;
+        const range: Range = { start: { line, character: start }, end: { line, character: start + match[0].length } };
+        context.report({
+          range,
+          message: `"${match[0]}" is a placeholder to fill in: the prompt would give it to Sora word for word. Replace it, brackets included.`,
+        });
+      }
+    }
+  },
+};
