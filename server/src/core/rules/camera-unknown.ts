@@ -67,9 +67,13 @@ const movementWords = new Set([
   'slow', 'slowly', 'fast', 'quick', 'quickly', 'gentle', 'gently', 'smooth', 'smoothly', 'steady', 'subtle', 'rapid',
   'locked-off', 'locked', 'off', 'still', 'fixed', 'static', 'shot', 'camera', 'and', 'then', 'a', 'the',
   'left', 'right', 'up', 'down', 'in', 'out', 'forward', 'back', 'backward', 'backwards', 'around', 'sideways',
+  // "keeping pace": a follow move as writers paraphrase it.
+  'keeping', 'keeps', 'pace',
 ]);
 /** After one of these the words say where the camera goes (`toward the lamp`): not movement words. */
-const targetLeadIns = new Set(['to', 'toward', 'towards', 'into', 'onto', 'across', 'over', 'past', 'through', 'from', 'on', 'at', 'behind', 'above', 'below', 'along', 'with', 'as', 'until', 'revealing', 'following', 'of']);
+const targetLeadIns = new Set(['to', 'toward', 'towards', 'into', 'onto', 'across', 'over', 'past', 'through', 'from', 'on', 'at', 'behind', 'above', 'below', 'along', 'with', 'as', 'until', 'revealing', 'following', 'of',
+  // Where the camera is relative to the subject (`tracking alongside her`, `ahead of him`): no more movement words follow.
+  'alongside', 'beside', 'ahead', 'next', 'near', 'her', 'him', 'them', 'it']);
 
 /** Words in the movement items of a camera that names a shot size: each should be one Sora knows. */
 function unknownMovementWords(item: string): Token[] {
