@@ -10,6 +10,8 @@ export interface CompileParams {
   uri: string;
   /** A variant name; omitted or "main" for the storyboard as written. */
   variant?: string;
+  /** A model id to compile for instead of the file's own `model` (the preview's model picker). */
+  model?: string;
 }
 
 export interface CompileResponse extends Compilation {
@@ -21,7 +23,21 @@ export interface CompileResponse extends Compilation {
   /** The base's prompt for a variant (for the diff), or null for main. */
   basePrompt: string | null;
   /** Clip duration and whether it is over the stable limit, for the status bar and the timeline. */
-  summary: { duration: number | null; beats: number; aspect: string | null; overLimit: boolean; errors: number; warnings: number };
+  summary: CompileSummary;
+}
+
+/** What the status bar shows: `12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80`. */
+export interface CompileSummary {
+  duration: number | null;
+  beats: number;
+  aspect: string | null;
+  overLimit: boolean;
+  errors: number;
+  warnings: number;
+  /** The model compiled for (the file's `model`, or the one asked for), or null when none is set. */
+  model: string | null;
+  /** The estimated USD of every generation, or null when the target has no price (or no duration). */
+  cost: number | null;
 }
 
 export const analysisRequest = 'sora/analysis';
@@ -70,4 +86,22 @@ export interface StoryboardBranchInfo {
   choices: OverrideChoice[];
   /** The variant names already in the storyboard (a new one must differ). */
   existingNames: string[];
+}
+
+export const modelsRequest = 'sora/models';
+
+/** One target the preview's model picker offers. */
+export interface TargetChoice {
+  id: string;
+  label: string;
+  vendor: string;
+  status: 'active' | 'retired';
+  retiredSince: string | null;
+  /** `Google · current · from $0.15/s`. */
+  detail: string;
+}
+
+export interface ModelsResponse {
+  /** Current models first, then retired ones. */
+  models: TargetChoice[];
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { displayName, isStoryboard, requestCompile } from '../compile';
+import { displayName, isStoryboard, requestCompile, requestModels } from '../compile';
 import { webviewOptions } from '../webviewPage';
 import { previewHtml, previewViewType } from './html';
-import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
+import { readPreviewState, type FromWebview, type PreviewState, type TargetChoice, type ToWebview } from './model';
+import { targetId } from './targets';
 
 /** Debounce between an edit and the compile request: the preview updates well within 100 ms. */
 export const editDebounceMs = 50;
@@ -144,6 +145,9 @@ export class Preview {
   uri: vscode.Uri | undefined;
   locked: boolean;
   variant: string | null;
+  /** The model picked in the preview to compile for beside the file's own, or null. */
+  model: string | null;
+  private models: TargetChoice[] | undefined;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
@@ -159,6 +163,7 @@ export class Preview {
     this.uri = state ? vscode.Uri.parse(state.uri) : undefined;
     this.locked = state?.locked ?? false;
     this.variant = state?.variant ?? null;
+    this.model = state?.model ?? null;
     panel.iconPath = vscode.Uri.joinPath(manager.extensionUri, 'media', 'preview.svg');
     this.subscriptions.push(panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)));
     // The page is set once; every later change arrives as a message, so it never flickers or loses its scroll.
@@ -167,7 +172,7 @@ export class Preview {
   }
 
   get state(): PreviewState | null {
-    return this.uri ? { uri: this.uri.toString(), locked: this.locked, variant: this.variant } : null;
+    return this.uri ? { uri: this.uri.toString(), locked: this.locked, variant: this.variant, model: this.model } : null;
   }
 
   shows(uri: vscode.Uri): boolean {
@@ -197,7 +202,7 @@ export class Preview {
   toggleLock(): void {
     this.locked = !this.locked;
     this.updateTitle();
-    this.post({ type: 'state', state: this.state ?? { uri: '', locked: this.locked, variant: this.variant } });
+    this.post({ type: 'state', state: this.state ?? { uri: '', locked: this.locked, variant: this.variant, model: this.model } });
     const editor = vscode.window.activeTextEditor;
     if (!this.locked && previewConfig().followActiveEditor && isStoryboard(editor?.document)) this.follow(editor.document.uri);
   }
@@ -234,7 +239,10 @@ export class Preview {
         this.variant = null;
         this.updateTitle();
       }
-      this.post({ type: 'update', response, fileName: displayName(uri), state: this.state! });
+      const target = this.model && this.model !== targetId(response) ? await requestCompile(this.manager.client(), uri, this.variant, this.model) : null;
+      const models = await this.modelChoices();
+      if (this.disposed || sequence !== this.sequence) return;
+      this.post({ type: 'update', response, fileName: displayName(uri), state: this.state!, target, models });
       const line = this.lastLine ?? this.editorLine(uri);
       if (line !== undefined) this.post({ type: 'highlight', line });
     } catch (error) {
@@ -242,6 +250,17 @@ export class Preview {
       const text = error instanceof Error ? error.message : String(error);
       this.post({ type: 'message', fileName: displayName(uri), state: this.state, text: `Could not compile ${displayName(uri)}: ${text}` });
     }
+  }
+
+  /** The picker's list, asked once per preview (the table is fixed while the server runs). */
+  private async modelChoices(): Promise<TargetChoice[] | undefined> {
+    if (this.models) return this.models;
+    try {
+      this.models = (await requestModels(this.manager.client())).models;
+    } catch {
+      // An older or restarting server: the picker stays hidden until the next refresh asks again.
+    }
+    return this.models;
   }
 
   private editorLine(uri: vscode.Uri): number | undefined {
@@ -260,6 +279,7 @@ export class Preview {
             this.uri = vscode.Uri.parse(state.uri);
             this.locked = state.locked;
             this.variant = state.variant;
+            this.model = state.model ?? null;
             this.updateRoots();
             this.updateTitle();
           }
@@ -276,10 +296,11 @@ export class Preview {
       case 'copy':
         if (typeof message.text !== 'string') return;
         await vscode.env.clipboard.writeText(message.text);
-        vscode.window.setStatusBarMessage(
-          message.what === 'remix' ? `$(check) Copied the remix instruction (${message.text.length} characters)` : `$(check) Copied the prompt (${message.text.length} characters)`,
-          3000,
-        );
+        vscode.window.setStatusBarMessage(`$(check) Copied ${copiedWhat(message)} (${message.text.length} characters)`, 3000);
+        break;
+      case 'selectModel':
+        this.model = typeof message.model === 'string' && message.model ? message.model : null;
+        this.schedule(0);
         break;
       case 'selectVariant':
         this.variant = typeof message.variant === 'string' && message.variant !== 'main' ? message.variant : null;
@@ -331,4 +352,10 @@ export class Preview {
     if (this.timer) clearTimeout(this.timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+function copiedWhat(message: Extract<FromWebview, { type: 'copy' }>): string {
+  const names = { prompt: 'the prompt', remix: 'the remix instruction', request: 'the request', iteration: 'the iteration' };
+  const name = names[message.what] ?? 'the text';
+  return typeof message.label === 'string' && message.label ? `${name} for ${message.label}` : name;
 }

@@ -1,4 +1,5 @@
-import { compile } from '../core/compile';
+import { compile, type Compilation } from '../core/compile';
+import type { Cost, TargetInfo } from '../core/targetOutput';
 import { baseKind } from '../core/model';
 import type { CompileParams, CompileResponse } from '../protocol';
 import type { DocumentState } from './workspace';
@@ -46,6 +47,20 @@ export function compileDocument(state: DocumentState, params: CompileParams): Co
       overLimit: duration !== null && duration > stableLimit,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      model: summaryModel(compilation, params),
+      cost: summaryCost(compilation),
     },
   };
+}
+
+// The summary reads the target from the compilation when the core sets it (compiling for a target
+// adds `model` and `cost`), so it names the model actually compiled for, not just the line in the file.
+type Targeted = { model?: TargetInfo; cost?: Cost | null };
+
+function summaryModel(compilation: Compilation & Targeted, params: CompileParams): string | null {
+  return compilation.model?.id ?? params.model ?? compilation.settings.model ?? null;
+}
+
+function summaryCost(compilation: Compilation & Targeted): number | null {
+  return typeof compilation.cost?.usd === 'number' ? compilation.cost.usd : null;
 }

@@ -1,5 +1,6 @@
 import {
   CompletionItemKind,
+  CompletionItemTag,
   InsertTextFormat,
   type CompletionItem,
   type Position,
@@ -7,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { Section } from '../core/ast';
 import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, settingsValues, shotSizes } from '../core/vocabulary';
+import { modelCompletionDetail } from './modelInfo';
 import type { DocumentState } from './workspace';
 
 // Completion by line shape: keywords at the start of a line, the current section's fields after
@@ -280,7 +282,8 @@ function valuesFor(state: DocumentState, kind: Section['kind'], field: string, v
   const values = (list: readonly string[], itemKind: CompletionItemKind = CompletionItemKind.EnumMember, detail?: string) =>
     list.map((text, i) => ({ label: text, kind: itemKind, detail, sortText: String(i).padStart(3, '0'), filterText: text, textEdit: { range, newText: text } }));
   if (kind === 'settings') {
-    if (field === 'aspect' || field === 'resolution' || field === 'model') return values(settingsValues[field]);
+    if (field === 'model') return modelItems(values(settingsValues.model));
+    if (field === 'aspect' || field === 'resolution') return values(settingsValues[field]);
     if (field === 'audio') {
       const used = new Set(value.split(',').map((s) => s.trim().toLowerCase()));
       return values(settingsValues.audio.filter((a) => !used.has(a)));
@@ -307,4 +310,13 @@ function valuesFor(state: DocumentState, kind: Section['kind'], field: string, v
     }
   }
   return [];
+}
+
+/** Each model id with its label, status and price; retired models sort last and show as deprecated. */
+function modelItems(items: CompletionItem[]): CompletionItem[] {
+  return items.map((item) => {
+    const about = modelCompletionDetail(item.label);
+    if (!about) return item;
+    return { ...item, detail: about.detail, documentation: { kind: 'markdown', value: about.documentation }, ...(about.retired ? { tags: [CompletionItemTag.Deprecated], sortText: `z${item.sortText}` } : {}) };
+  });
 }

@@ -11,6 +11,7 @@ import { countWords, formatSeconds, formatSpan, formatTimecode } from '../core/t
 import { cameraMovements, settingsValues } from '../core/vocabulary';
 import { clampRange } from './convert';
 import { contains, onLine, sectionOn } from './locate';
+import { modelHover } from './modelInfo';
 import type { DocumentState } from './workspace';
 
 // Hovers explain the limit behind a line, with live figures: a beat's span and share of the clip, a
@@ -49,7 +50,6 @@ const settingNotes: Record<string, string> = {
   resolution: 'Stick to **1080p**, the default the workflow is tested at. 720p drafts are cheaper but faces and small text break up.',
   duration: 'A first draft works best at **12–15 s**; clips are stable up to about **20 s**. Longer clips drift: split the scene instead.',
   audio: 'What the clip may carry: `none`, `ambience`, `voice`, `music`. Beats may only use what is listed (voice for `say`, `music`, ambience for `sound`).',
-  model: '**sora-2** for fast drafts, **sora-2-pro** for the final, higher-fidelity take. Keep the model fixed while you compare takes.',
 };
 
 const styleNotes: Record<string, string> = {
@@ -193,6 +193,9 @@ const consentRules =
 function fieldHover(state: DocumentState, section: Section, field: Field): LineHover | undefined {
   const range = field.range;
   const key = field.key;
+  if (section.kind === 'settings' && key === 'model') {
+    return { range, markdown: `${modelHover(field.value.text)}\n\nKeep the model fixed while you compare takes; the preview's model picker compiles for another one beside it.` };
+  }
   if (section.kind === 'settings' && settingNotes[key]) {
     return { range, markdown: `**${key}**: \`${field.value.text}\`\n\n${settingNotes[key]}${settingFigures(state, key, field)}` };
   }

@@ -15,7 +15,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { configFileNames } from '../core/config';
-import { analysisRequest, compileRequest, type AnalysisParams, type CompileParams, type CompileResponse } from '../protocol';
+import { analysisRequest, compileRequest, modelsRequest, type AnalysisParams, type CompileParams, type CompileResponse } from '../protocol';
+import { modelsList } from './modelInfo';
 import { codeActionKinds, codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { compileDocument } from './compile';
@@ -252,6 +253,7 @@ export function serve(connection: Connection): void {
   });
 
   registerStoryboardInfo(connection, workspace, notifier);
+  connection.onRequest(modelsRequest, () => modelsList());
 
   connection.onShutdown(() => publisher.dispose());
 
