@@ -105,3 +105,13 @@ export interface ModelsResponse {
   /** Current models first, then retired ones. */
   models: TargetChoice[];
 }
+
+/**
+ * What "Copy iteration" is called for a take's variant, in the preview, the CodeLens and the command:
+ * the operation that makes the one change on the target. Sora keeps its "remix instruction".
+ */
+export function iterationTitle(operation: string | null | undefined): string {
+  if (!operation) return 'Copy iteration';
+  if (operation === 'remix') return 'Copy remix instruction';
+  return `Copy iteration (${operation})`;
+}

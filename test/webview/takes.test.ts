@@ -26,6 +26,8 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     missing: index === 0,
     videoUri: index === 0 ? null : `https://webview.test/${take.file}`,
     branches: index === 1 ? 1 : 1,
+    model: take.model ?? take.settings?.model ?? null,
+    cost: typeof take.cost?.usd === 'number' ? take.cost.usd : null,
   }));
   takes.push({
     id: 'take03',
@@ -40,6 +42,8 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     missing: true,
     videoUri: null,
     branches: 0,
+    model: 'veo-3.1',
+    cost: 4.8,
   });
   return {
     type: 'state',
@@ -51,6 +55,7 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     unlogged: [{ file: 'takes/scene09_take04.mp4', takeId: 'take04' }],
     notice: null,
     maxBranches: 3,
+    spend: { usd: 4.8, priced: 1, unpriced: takes.length - 1 },
     select: null,
     ...overrides,
   };

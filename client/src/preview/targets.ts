@@ -2,7 +2,7 @@
 // drawn as groups over the timeline's beats, the request body "Copy request" puts on the clipboard,
 // and what "Copy iteration" is called on each model. No vscode or DOM imports: shared by the
 // extension host and the webview page, and unit-tested in Node.
-import type { CompileResponse, TargetChoice } from '../../../server/src/protocol';
+import { iterationTitle, type CompileResponse, type TargetChoice } from '../../../server/src/protocol';
 import type { Cost, Generation, Iteration, TargetInfo } from '../../../server/src/core/targetOutput';
 import { formatSeconds, formatUsd } from './model';
 
@@ -104,13 +104,9 @@ export function costText(cost: Cost | null | undefined): string | null {
   return parts.join(' · ');
 }
 
-const operationNames: Record<string, string> = { edit: 'edit', remix: 'remix', extend: 'extend', regenerate: 'regenerate' };
-
-/** The button and command title for a variant of a take: Sora keeps "remix instruction". */
-export function iterationTitle(iterate: Pick<Iteration, 'operation'> | null | undefined): string {
-  if (!iterate) return 'Copy iteration';
-  if (iterate.operation === 'remix') return 'Copy remix instruction';
-  return `Copy iteration (${operationNames[iterate.operation] ?? iterate.operation})`;
+/** The button's title for a variant of a take (Sora keeps "remix instruction"). */
+export function iterationButtonTitle(iterate: Pick<Iteration, 'operation'> | null | undefined): string {
+  return iterationTitle(iterate?.operation);
 }
 
 /** The text "Copy iteration" copies: the target's instruction, else the Sora remix of an older server. */

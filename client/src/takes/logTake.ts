@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/core/takeOps';
-import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type Take, type TakeLog } from '../../../server/src/core/takes';
 import { displayName, isStoryboard, requestCompile, toUri } from '../compile';
+import { targetId, type TargetedResponse } from '../preview/targets';
 import { loadLogFor, saveTakeLog, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
 
@@ -156,7 +157,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   const current = fresh.status === 'ok' ? fresh.log : log;
   const explicitId = video.kind === 'existing' && !current.takes.some((t) => t.id === (video as { takeId: string }).takeId) ? video.takeId : undefined;
   const extension = source ? path.extname(source.fsPath).slice(1) || 'mp4' : video.kind === 'existing' ? path.extname(video.file).slice(1) : 'mp4';
-  const { log: updated, take } = appendTake(current, sceneId, {
+  const { log: appended, take: plain } = appendTake(current, sceneId, {
     id: explicitId,
     variant,
     parent,
@@ -171,6 +172,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     prompt: compiled.prompt,
     extension,
   });
+  const { log: updated, take } = withTarget(appended, plain, compiled);
   if (video.kind === 'existing' && video.file !== take.file) {
     // The file's own id was taken: log it under the next id and rename it to match.
     source = vscode.Uri.file(takeFilePath(uri, video.file));
@@ -202,4 +204,25 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     if (choice) void vscode.commands.executeCommand('sora.scoreTakes', uri.toString(), take.id);
   });
   return take.id;
+}
+
+/** What a take records about its target: the model it was made with and what it cost (estimated). */
+export interface TakeTarget {
+  model?: string;
+  cost?: { usd: number; perSecond: number };
+}
+
+/** The target fields of a take, from the compilation it was logged with. */
+export function takeTarget(compiled: TargetedResponse): TakeTarget {
+  const model = targetId(compiled) ?? undefined;
+  const cost = compiled.cost && Number.isFinite(compiled.cost.usd) && Number.isFinite(compiled.cost.perSecond) ? { usd: compiled.cost.usd, perSecond: compiled.cost.perSecond } : undefined;
+  return { ...(model ? { model } : {}), ...(cost ? { cost } : {}) };
+}
+
+/** The take with its model and cost, in the log in its place (the log's schema passes extra fields through). */
+export function withTarget(log: TakeLog, take: Take, compiled: TargetedResponse): { log: TakeLog; take: Take } {
+  const target = takeTarget(compiled);
+  if (!target.model && !target.cost) return { log, take };
+  const recorded: Take = { ...take, ...target };
+  return { log: { ...log, takes: log.takes.map((t) => (t === take ? recorded : t)) }, take: recorded };
 }

@@ -22,6 +22,18 @@ export interface TakeRowView {
   videoUri: string | null;
   /** How many variants/takes already branch from this take (2–3 allowed). */
   branches: number;
+  /** The model the take was made with (the take's `model`, else its settings'), or null. */
+  model: string | null;
+  /** The take's estimated cost in USD when it was logged with one, or null. */
+  cost: number | null;
+}
+
+/** What the scene's takes cost together: the sum of the takes logged with a cost. */
+export interface SpendView {
+  usd: number;
+  /** Takes with a cost, and takes without one (logged before costs were recorded, or an unknown model). */
+  priced: number;
+  unpriced: number;
 }
 
 export interface TypicalFixView {
@@ -45,6 +57,8 @@ export interface TakesState {
   /** Shown above the table (a merge note, a save problem); null when all is well. */
   notice: string | null;
   maxBranches: number;
+  /** The scene's spend; null when no take has a cost. */
+  spend: SpendView | null;
   /** A take to select now ("Score Takes" on a take); null leaves the page's selection. */
   select: string | null;
 }
@@ -128,4 +142,34 @@ export function isFromTakesPage(value: unknown): value is FromTakesPage {
     default:
       return false;
   }
+}
+
+/** A take's recorded model: its own `model`, else the one in its settings. Hand-edited logs may hold anything. */
+export function takeModelOf(take: { model?: unknown; settings?: { model?: unknown } }): string | null {
+  if (typeof take.model === 'string' && take.model) return take.model;
+  return typeof take.settings?.model === 'string' && take.settings.model ? take.settings.model : null;
+}
+
+/** A take's recorded cost in USD, or null when absent or not a finite, non-negative number. */
+export function takeCostOf(take: object): number | null {
+  const cost = (take as { cost?: unknown }).cost as { usd?: unknown } | undefined;
+  const usd = cost && typeof cost === 'object' ? cost.usd : undefined;
+  return typeof usd === 'number' && Number.isFinite(usd) && usd >= 0 ? usd : null;
+}
+
+export function sceneSpend(rows: readonly Pick<TakeRowView, 'cost'>[]): SpendView | null {
+  const priced = rows.filter((row) => row.cost !== null);
+  if (!priced.length) return null;
+  const usd = Math.round(priced.reduce((sum, row) => sum + row.cost!, 0) * 1000) / 1000;
+  return { usd, priced: priced.length, unpriced: rows.length - priced.length };
+}
+
+/** `≈ $9.60 on 3 takes` (`, 1 take without a cost`). */
+export function spendText(spend: SpendView): string {
+  const takes = (n: number) => `${n} take${n === 1 ? '' : 's'}`;
+  return `Spend ≈ ${usdText(spend.usd)} on ${takes(spend.priced)}${spend.unpriced ? ` (${takes(spend.unpriced)} without a cost)` : ''}`;
+}
+
+export function usdText(usd: number): string {
+  return usd !== 0 && Math.abs(usd) < 0.01 ? `$${usd.toFixed(3)}` : `$${usd.toFixed(2)}`;
 }

@@ -12,7 +12,7 @@ import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
-import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
+import { isFromTakesPage, readTakesPageState, sceneSpend, takeCostOf, takeModelOf, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
 
@@ -318,6 +318,8 @@ export class TakesPanel {
         missing,
         videoUri: missing ? null : this.panel.webview.asWebviewUri(vscode.Uri.file(takeFilePath(this.uri, take.file))).toString(),
         branches: branchesFrom(take.id, info.variants, log).length,
+        model: takeModelOf(take),
+        cost: takeCostOf(take),
       };
     });
     return {
@@ -330,6 +332,7 @@ export class TakesPanel {
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
       notice: this.notice,
       maxBranches: maxBranchesPerTake,
+      spend: sceneSpend(takes),
       select: null,
     };
   }

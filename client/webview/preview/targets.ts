@@ -9,7 +9,7 @@ import {
   costText,
   generationLabel,
   iterationText,
-  iterationTitle,
+  iterationButtonTitle,
   requestText,
   targetId,
   targetLabel,
@@ -157,7 +157,7 @@ function updateCard(node: HTMLElement, response: TargetedResponse, index: number
   const [requestButton, iterationButton] = Array.from(actions.children) as HTMLButtonElement[];
   requestButton.hidden = requestText(response) === null;
   iterationButton.hidden = !iteration;
-  const title = iterationTitle(response.iterate ?? (response.remix ? { operation: 'remix' } : null));
+  const title = iterationButtonTitle(response.iterate ?? (response.remix ? { operation: 'remix' } : null));
   iterationButton.dataset.label = title;
   if (iterationButton.textContent !== 'Copied') setText(iterationButton, title);
 }
