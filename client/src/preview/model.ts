@@ -41,7 +41,7 @@ export function readPreviewState(value: unknown): PreviewState | undefined {
     uri: state.uri,
     locked: state.locked === true,
     variant: typeof state.variant === 'string' && state.variant && state.variant !== 'main' ? state.variant : null,
-    model: typeof state.model === 'string' && /^[\w.-]{1,64}$/.test(state.model) ? state.model : null,
+    ...(typeof state.model === 'string' && /^[\w.-]{1,64}$/.test(state.model) ? { model: state.model } : {}),
   };
 }
 

@@ -9,6 +9,11 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
+/** Text as an inline code span: escapes do not work inside one, so a backtick becomes a quote. */
+export function inlineCode(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
+}
+
 export function formatDurations(spec: DurationSpec): string {
   if (spec.kind === 'set') return `${spec.values.join(', ')} s`;
   return spec.step === 1 ? `${spec.min}–${spec.max} s` : `${spec.min}–${spec.max} s in ${spec.step} s steps`;
@@ -59,7 +64,7 @@ function audioText(profile: ModelProfile): string {
     'shot-labelled': 'speech labelled per shot',
     none: 'no speech',
   };
-  return `${kinds.join(', ')}; ${speech[audio.speech] ?? audio.speech}${audio.parameter ? ` (\`${escapeMarkdown(audio.parameter)}\`)` : ''}`;
+  return `${kinds.join(', ')}; ${speech[audio.speech] ?? audio.speech}${audio.parameter ? ` (${inlineCode(audio.parameter)})` : ''}`;
 }
 
 function imagesText(profile: ModelProfile): string {
@@ -87,13 +92,13 @@ export function modelHover(id: string): string {
   if (!profile) {
     const nearest = nearestModelIds(id);
     return (
-      `**model**: \`${escapeMarkdown(id)}\` is not a known model.` +
+      `**model**: ${inlineCode(id)} is not a known model.` +
       (nearest.length ? `\n\nDid you mean ${nearest.map((n) => `\`${n}\``).join(', ')}?` : '') +
       `\n\nKnown: ${modelProfiles.map((p) => `\`${p.id}\``).join(', ')}. Without a known model the storyboard is checked with the workflow's own numbers.`
     );
   }
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(profile.label)}** · ${escapeMarkdown(profile.vendor)} · \`${escapeMarkdown(profile.apiModel)}\`${profile.openWeights ? ' · open weights' : ''}`);
+  lines.push(`**${escapeMarkdown(profile.label)}** · ${escapeMarkdown(profile.vendor)} · ${inlineCode(profile.apiModel)}${profile.openWeights ? ' · open weights' : ''}`);
   if (profile.status.kind === 'retired') {
     const successors = profile.status.successors.map((s) => `\`${s}\``).join(', ');
     lines.push(`⚠ **Retired since ${profile.status.since}** (${escapeMarkdown(profile.status.source)}).${successors ? ` Current models: ${successors}.` : ''}`);
