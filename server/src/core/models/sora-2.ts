@@ -17,7 +17,7 @@ export const sora2: ModelProfile = {
   },
   asOf: '2026-12-01',
   sources: [
-    { title: `${openaiPython} src/openai/types/video_create_params.py, video_seconds.py, video_size.py`, url: 'https://github.com/openai/openai-python', confidence: 'official' },
+    { title: `${openaiPython} src/openai/types/video_create_params.py, video_seconds.py, video_size.py (sizes re-read at a5beef4: 720x1280, 1280x720, 1024x1792, 1792x1024)`, url: 'https://github.com/openai/openai-python', confidence: 'official' },
     { title: 'openai/skills@892f001 skills/.curated/sora/references/video-api.md (16 s and 20 s, extensions, edits)', url: 'https://github.com/openai/skills', confidence: 'official' },
     { title: 'openai/openai-cookbook@1398f49 examples/sora/sora2_prompting_guide.ipynb (prompt layout, dialogue block)', url: 'https://github.com/openai/openai-cookbook', confidence: 'official' },
     { title: 'developers.openai.com/de-DE/api/docs/models/sora-2 (price, shutdown)', url: 'https://developers.openai.com/de-DE/api/docs/models/sora-2', confidence: 'official' },
@@ -36,6 +36,12 @@ export const sora2: ModelProfile = {
   iterate: { operation: 'remix', via: 'POST /v1/videos/edits (Remix in the app)' },
   price: { usdPerSecond: { '720p': 0.1, default: 0.1 }, confidence: 'official', source: 'developers.openai.com/de-DE/api/docs/models/sora-2' },
   format: 'sora-cookbook',
-  parameters: { duration: 'seconds', durationAs: 'string', aspect: 'size', firstFrame: 'input_reference' },
+  parameters: {
+    duration: 'seconds',
+    durationAs: 'string',
+    aspect: 'size',
+    firstFrame: 'input_reference',
+    values: { aspect: { '16:9': '1280x720', '9:16': '720x1280' } },
+  },
   notes: 'Sora 2 made 4–20 s clips with synchronized audio at 720p. OpenAI shut the Videos API down on 2026-09-24.',
 };

@@ -9,12 +9,32 @@ export type Confidence = 'official' | 'sdk' | 'unverified';
 /** Clip lengths one generation makes: an explicit set, or an integer-stepped range. */
 export type DurationSpec = { kind: 'set'; values: readonly number[] } | { kind: 'range'; min: number; max: number; step: number };
 
-/** A coupling: a value that only works with certain others (1080p only at 6 s; reference mode only 16:9). */
+/**
+ * A coupling: a value that only works with certain others (1080p only at 6 s; reference mode only 16:9).
+ * It applies when every condition in `when` holds; it is broken when the choice then lies outside any
+ * list in `requires`. Values use the profile's own spellings (`1080p`, `16:9`).
+ */
 export interface Coupling {
   /** What the coupling restricts, in words for hovers: "1080p needs a 6 s clip". */
   description: string;
-  when: { resolution?: string; aspect?: string; references?: 'any' };
-  requires: { durations?: readonly number[]; aspects?: readonly string[]; resolutions?: readonly string[] };
+  when: {
+    resolution?: string;
+    aspect?: string;
+    references?: 'any';
+    /** Native audio switched on (Kling: sound needs pro mode). */
+    audio?: true;
+    /** A first-frame image given (Luma: 10 s clips take no start frame). */
+    firstFrame?: true;
+    /** A last-frame image given (Kling: the end frame needs pro mode). */
+    lastFrame?: true;
+  };
+  requires: {
+    durations?: readonly number[];
+    aspects?: readonly string[];
+    resolutions?: readonly string[];
+    /** The value needs an image input (Runway: the extra ratios are image-to-video only). */
+    references?: 'any';
+  };
   confidence: Confidence;
 }
 
@@ -52,7 +72,10 @@ export interface AudioSpec {
 export interface ImageInputs {
   firstFrame: boolean;
   lastFrame: boolean;
-  /** Reference images one generation takes (0 where none). */
+  /**
+   * Reference images one generation can use, in any role the model has for them (first or last
+   * frame, asset, element, keyframe): what a storyboard's `reference:` lines are compared with. 0 where none.
+   */
   maxReferences: number;
   confidence: Confidence;
 }
@@ -145,7 +168,11 @@ export interface ModelProfile {
   defaultDuration?: number;
   extend?: ExtendSpec;
   aspects: readonly string[];
+  /** How sure the aspect list is; absent: as sure as `durationsConfidence`. */
+  aspectsConfidence?: Confidence;
   resolutions: readonly string[];
+  /** How sure the resolution list is; absent: as sure as `durationsConfidence`. */
+  resolutionsConfidence?: Confidence;
   couplings: readonly Coupling[];
   audio: AudioSpec;
   images: ImageInputs;
@@ -156,15 +183,33 @@ export interface ModelProfile {
   iterate: IterateSpec;
   price: PriceSpec;
   format: PromptFormat;
-  /** The request body's field names, as the vendor's API spells them. */
+  /**
+   * The request body's field names, as the vendor's API spells them: a dotted path where the body
+   * nests them (`video.duration`), the command-line flag for models run locally (`--frame_num`), and
+   * `''` where the API takes no such field (Runway Aleph keeps the input video's length; Hailuo's
+   * text-to-video has no aspect). `requestFields` in `limits.ts` builds the fields from a choice.
+   */
   parameters: {
     duration: string;
     /** How the duration is written: a number, a string of digits, or with an `s` (`"5s"`). */
     durationAs: 'number' | 'string' | 'seconds-suffix';
+    /** Set where the duration field counts frames, not seconds: frames = seconds × fps + 1 (Wan, LTX). */
+    framesPerSecond?: number;
     aspect: string;
     resolution?: string;
     firstFrame?: string;
     lastFrame?: string;
+    /** The field reference images go in, when it is not the first-frame field. */
+    references?: string;
+    /**
+     * How a writer's value is spelled in the request where the API spells it otherwise: `resolution`
+     * by resolution (`1080p` → Kling `pro`), `aspect` by aspect or, where one field carries both, by
+     * `"ASPECT RESOLUTION"` (`"16:9 720p"` → Sora `1280x720`).
+     */
+    values?: {
+      aspect?: Readonly<Record<string, string>>;
+      resolution?: Readonly<Record<string, string>>;
+    };
   };
   /** One or two sentences for hovers: what the model is for and its main limits. */
   notes: string;
