@@ -10,7 +10,7 @@ export type { Cost, Generation, Iteration, TargetChoice, TargetInfo };
 
 /** What compiling for a target adds to `sora/compile`'s answer (optional: an older server sends none). */
 export interface TargetFields {
-  model?: TargetInfo;
+  model?: TargetInfo | null;
   generations?: Generation[];
   cost?: Cost | null;
   iterate?: Iteration | null;

@@ -55,7 +55,7 @@ export function compileDocument(state: DocumentState, params: CompileParams): Co
 
 // The summary reads the target from the compilation when the core sets it (compiling for a target
 // adds `model` and `cost`), so it names the model actually compiled for, not just the line in the file.
-type Targeted = { model?: TargetInfo; cost?: Cost | null };
+type Targeted = { model?: TargetInfo | null; cost?: Cost | null };
 
 function summaryModel(compilation: Compilation & Targeted, params: CompileParams): string | null {
   return compilation.model?.id ?? params.model ?? compilation.settings.model ?? null;
