@@ -72,8 +72,11 @@ describe('language server: targets in the editor', function () {
         assert.match(text, /- Image inputs: /);
         assert.ok(text.includes(`Prompt limit: ${profile.promptLimit.max.toLocaleString('en-US')}`), 'prompt limit');
         assert.ok(text.includes(`Iterate: ${profile.iterate.operation}`), 'iteration');
-        const lowest = Math.min(...Object.values(profile.price.usdPerSecond));
-        assert.ok(text.includes(`$${lowest.toFixed(lowest < 0.1 && lowest > 0 ? 3 : 2)}/s`), `price ${lowest}`);
+        const priceLine = text.split('\n').find((line) => line.startsWith('- Price: '))!;
+        const listed = [...priceLine.matchAll(/\$(\d+\.\d+)\/s/g)].map((m) => Number(m[1]));
+        for (const [resolution, usd] of Object.entries(profile.price.usdPerSecond)) {
+          if (resolution !== 'default' || Object.keys(profile.price.usdPerSecond).length === 1) assert.ok(listed.includes(usd), `${resolution} at $${usd}/s in ${priceLine}`);
+        }
         assert.ok(text.includes(`as of ${profile.asOf}`), 'asOf');
         for (const source of profile.sources) {
           if (source.url) assert.ok(markdown.includes(`](${source.url})`), `a link to ${source.url}`);

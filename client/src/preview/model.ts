@@ -197,10 +197,16 @@ export function summaryText(summary: CompileResponse['summary']): string {
   return parts.join(' · ');
 }
 
-/** `4.8` → `$4.80`; cents below a dollar keep two decimals, fractions of a cent three. */
+/** `4.8` → `$4.80`; amounts under a cent keep three decimals. */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '$?';
   return usd !== 0 && Math.abs(usd) < 0.01 ? `$${usd.toFixed(3)}` : `$${usd.toFixed(2)}`;
+}
+
+/** A price per second: to the cent, or finer where the vendor prices finer (`$0.125`, `$0.1764`). */
+export function formatRate(usd: number): string {
+  if (!Number.isFinite(usd)) return '$?';
+  return `$${usd.toFixed(4).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
 }
 
 /** The index (into beats) of the shot whose source range holds the line, or -1. */

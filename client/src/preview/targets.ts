@@ -2,9 +2,9 @@
 // drawn as groups over the timeline's beats, the request body "Copy request" puts on the clipboard,
 // and what "Copy iteration" is called on each model. No vscode or DOM imports: shared by the
 // extension host and the webview page, and unit-tested in Node.
-import { iterationTitle, type CompileResponse, type TargetChoice } from '../../../server/src/protocol';
+import type { CompileResponse, TargetChoice } from '../../../server/src/protocol';
 import type { Cost, Generation, Iteration, TargetInfo } from '../../../server/src/core/targetOutput';
-import { formatSeconds, formatUsd } from './model';
+import { formatRate, formatSeconds, formatUsd } from './model';
 
 export type { Cost, Generation, Iteration, TargetChoice, TargetInfo };
 
@@ -98,15 +98,10 @@ export function requestText(response: TargetedResponse): string | null {
 /** `≈ $4.80 · $0.40/s · prices as of 2026-12-01`; null when the target has no price. */
 export function costText(cost: Cost | null | undefined): string | null {
   if (!cost) return null;
-  const parts = [`≈ ${formatUsd(cost.usd)}`, `${formatUsd(cost.perSecond)}/s`];
+  const parts = [`≈ ${formatUsd(cost.usd)}`, `${formatRate(cost.perSecond)}/s`];
   parts.push(cost.source === 'override' ? 'your price override' : `prices as of ${cost.asOf}`);
   if (cost.confidence && cost.confidence !== 'official') parts.push(cost.confidence === 'unverified' ? 'unverified price' : `${cost.confidence} price`);
   return parts.join(' · ');
-}
-
-/** The button's title for a variant of a take (Sora keeps "remix instruction"). */
-export function iterationButtonTitle(iterate: Pick<Iteration, 'operation'> | null | undefined): string {
-  return iterationTitle(iterate?.operation);
 }
 
 /** The text "Copy iteration" copies: the target's instruction, else the Sora remix of an older server. */

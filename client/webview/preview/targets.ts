@@ -9,13 +9,13 @@ import {
   costText,
   generationLabel,
   iterationText,
-  iterationButtonTitle,
   requestText,
   targetId,
   targetLabel,
   type Generation,
   type TargetedResponse,
 } from '../../src/preview/targets';
+import { iterationTitle } from '../../../server/src/protocol';
 import { el, flash, reconcile, setAttr, setClass, setText } from './dom';
 import { createGenerationRows, renderGenerationRows, type GenerationRow } from './generations';
 
@@ -157,7 +157,7 @@ function updateCard(node: HTMLElement, response: TargetedResponse, index: number
   const [requestButton, iterationButton] = Array.from(actions.children) as HTMLButtonElement[];
   requestButton.hidden = requestText(response) === null;
   iterationButton.hidden = !iteration;
-  const title = iterationButtonTitle(response.iterate ?? (response.remix ? { operation: 'remix' } : null));
+  const title = iterationTitle(response.iterate?.operation ?? (response.remix ? 'remix' : null));
   iterationButton.dataset.label = title;
   if (iterationButton.textContent !== 'Copied') setText(iterationButton, title);
 }

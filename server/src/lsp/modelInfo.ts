@@ -19,8 +19,9 @@ export function formatDurations(spec: DurationSpec): string {
   return spec.step === 1 ? `${spec.min}–${spec.max} s` : `${spec.min}–${spec.max} s in ${spec.step} s steps`;
 }
 
+/** A price per second as listed: to the cent, or finer where the vendor prices finer (`$0.125`, `$0.1764`). */
 export function formatUsd(usd: number): string {
-  return usd >= 1 || usd === 0 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(usd < 0.1 ? 3 : 2)}`;
+  return `$${usd.toFixed(4).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
 }
 
 /** The price as one line: `$0.40/s (1080p), $0.20/s (720p)`; `default` alone reads as the one price. */
