@@ -53,7 +53,7 @@ export function storyboardTemplate(options: StoryboardTemplateOptions): string {
     '  resolution: 1080p',
     '  duration: 12s',
     '  audio: voice, ambience',
-    '  model: sora-2',
+    '  model: kling-3.0',
     '',
     'style',
     '  palette: teal and amber',

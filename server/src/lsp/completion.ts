@@ -97,7 +97,7 @@ const sceneSnippet = [
   '  resolution: 1080p',
   '  duration: 12s',
   '  audio: ${5:ambience}',
-  '  model: sora-2',
+  '  model: kling-3.0',
   '',
   'style',
   '  palette: ${6}',
