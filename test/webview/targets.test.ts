@@ -32,14 +32,19 @@ describe('preview targets (Chromium, real server answers)', function () {
   let own: Targeted;
   let kling: Targeted;
   let models: TargetChoice[];
+  let hostileOwn: Targeted;
+  let hostileKling: Targeted;
   let view: WebviewPage | undefined;
 
   before(async () => {
     server = await Harness.start();
     // Written over the lighthouse example, so the take log beside it holds the variant's base take.
     const lighthouse = fs.readFileSync(server.file('lighthouse/scene09.sora'), 'utf8');
-    const text = lighthouse.replace('model: sora-2', 'model: veo-3.1').replace('action: sweeps across the dark sea', `action: sweeps across the dark sea ${hostile}`);
+    const text = lighthouse.replace('model: sora-2', 'model: veo-3.1');
     uri = await server.open('lighthouse/scene09.sora', text);
+    const hostileUri = await server.open('scratch/hostile/scene09.sora', text.replace('action: sweeps across the dark sea', `action: sweeps across the dark sea ${hostile}`));
+    hostileOwn = await server.request<CompileResponse>('sora/compile', { uri: hostileUri });
+    hostileKling = await server.request<CompileResponse>('sora/compile', { uri: hostileUri, model: 'kling-3.0' });
     own = await server.request<CompileResponse>('sora/compile', { uri });
     kling = await server.request<CompileResponse>('sora/compile', { uri, model: 'kling-3.0' });
     models = (await server.request<ModelsResponse>('sora/models', {})).models;
@@ -68,8 +73,8 @@ describe('preview targets (Chromium, real server answers)', function () {
     return page;
   }
 
-  async function show(page: WebviewPage, target: Targeted | null, model: string | null = null): Promise<void> {
-    await page.post({ type: 'update', response: own, fileName: 'scene09.sora', state: { uri, locked: false, variant: null, model }, target, models });
+  async function show(page: WebviewPage, target: Targeted | null, model: string | null = null, response: Targeted = own): Promise<void> {
+    await page.post({ type: 'update', response, fileName: 'scene09.sora', state: { uri, locked: false, variant: null, model }, target, models });
     await page.page.waitForFunction((n) => document.querySelectorAll('#target-cards .target-card').length === n, target ? 2 : 1);
   }
 
@@ -102,8 +107,6 @@ describe('preview targets (Chromium, real server answers)', function () {
     // One card: the file's own target, its generations' prompts as text, and its cost.
     const prompts = await view.page.$$eval('#target-cards .target-card .generation-prompt', (nodes) => nodes.map((n) => n.textContent));
     assert.deepEqual(prompts, own.generations!.map((g) => g.prompt));
-    assert.ok(prompts.some((p) => p!.includes(hostile)), 'the hostile text is shown as text');
-    assert.equal(await view.page.locator('img').count(), 0);
     assert.equal(await view.page.textContent('#target-cards .target-card .target-cost'), targets.costText(own.cost));
     await view.screenshot('preview-generations');
   });
@@ -131,6 +134,8 @@ describe('preview targets (Chromium, real server answers)', function () {
     const rows = await view.page.$$eval('#generation-rows .generation-row', (nodes) => nodes.map((n) => [n.getAttribute('data-target'), n.querySelectorAll('.generation').length]));
     assert.deepEqual(rows, [['own', own.generations!.length], ['picked', kling.generations!.length]]);
 
+    await view.screenshot('preview-targets');
+
     // Copy request on the picked card: Kling's request body (prompt and its API's fields).
     view.clearMessages();
     await view.page.click('#target-cards .target-card[data-model="kling-3.0"] button[data-copy="request"]');
@@ -143,7 +148,6 @@ describe('preview targets (Chromium, real server answers)', function () {
     await view.page.click('#copy-request');
     const ownCopy = await view.waitForMessage((m) => m.type === 'copy');
     assert.deepEqual(JSON.parse(ownCopy.text), own.generations!.map(targets.requestBody));
-    await view.screenshot('preview-targets');
 
     // Reload with the saved state: the pick comes back to the host, and to the picker.
     const saved = await view.state();
@@ -153,6 +157,14 @@ describe('preview targets (Chromium, real server answers)', function () {
     assert.equal(ready.state.model, 'kling-3.0');
     await show(view, kling, 'kling-3.0');
     assert.equal(await view.page.inputValue('#model'), 'kling-3.0');
+  });
+
+  it('shows storyboard text in the cards as text, never as markup', async () => {
+    view = await open();
+    await show(view, hostileKling, 'kling-3.0', hostileOwn);
+    const prompts = await view.page.$$eval('#target-cards .generation-prompt', (nodes) => nodes.map((n) => n.textContent ?? ''));
+    assert.ok(prompts.filter((p) => p.includes(hostile)).length >= 2, 'in both targets\' prompts, as typed');
+    assert.equal(await view.page.locator('img').count(), 0);
   });
 
   it('a variant of a take: Copy iteration names the target\'s operation', async () => {
@@ -187,9 +199,9 @@ describe('preview targets (pure)', () => {
   it('writes the request as one body, or an array of bodies in order', () => {
     const one = { summary: {}, settings: {}, generations: [generation(1, [1], 0, 4, 4, null)] } as unknown as Targeted;
     assert.deepEqual(JSON.parse(targets.requestText(one)!), { prompt: 'p1', duration: 4 });
-    const two = { ...one, generations: [generation(1, [1], 0, 8, 8, null), generation(2, [2], 8, 12, 4, 'previous')] } as Targeted;
+    const two = { ...one, generations: [generation(1, [1], 0, 8, 8, null), generation(2, [2], 8, 12, 4, 'previous')] } as unknown as Targeted;
     assert.deepEqual(JSON.parse(targets.requestText(two)!), [{ prompt: 'p1', duration: 8 }, { prompt: 'p2', duration: 4 }]);
-    assert.equal(targets.requestText({ ...one, generations: [] } as Targeted), null);
+    assert.equal(targets.requestText({ ...one, generations: [] } as unknown as Targeted), null);
   });
 
   it('names iterations, costs and the comparison', () => {

@@ -92,7 +92,8 @@ export function mountTargets(host: TargetsHost): Targets {
       () => el('option'),
       (node, option) => {
         const opt = node as HTMLOptionElement;
-        if (opt.value !== option.value) opt.value = option.value;
+        // Always as an attribute: an option without one takes its text as its value.
+        setAttr(opt, 'value', option.value);
         setText(opt, option.label);
         setAttr(opt, 'title', 'title' in option ? option.title : null);
       },
