@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/core/takeOps';
-import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type Take, type TakeLog } from '../../../server/src/core/takes';
+import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName, isStoryboard, requestCompile, toUri } from '../compile';
-import { targetId, type TargetedResponse } from '../preview/targets';
 import { loadLogFor, saveTakeLog, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor } from './files';
+import { withTarget } from './spend';
 import { requestStoryboardInfo } from './storyboardInfo';
 
 export interface LogTakeOptions {
@@ -139,7 +139,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   let source: vscode.Uri | undefined;
   if (video.kind === 'pick') {
     const picked = await vscode.window.showOpenDialog({
-      title: 'The video you downloaded from Sora',
+      title: 'The video you generated and downloaded',
       canSelectMany: false,
       openLabel: 'Log this video',
       filters: { Video: ['mp4', 'mov', 'webm', 'm4v'], 'All files': ['*'] },
@@ -204,25 +204,4 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     if (choice) void vscode.commands.executeCommand('sora.scoreTakes', uri.toString(), take.id);
   });
   return take.id;
-}
-
-/** What a take records about its target: the model it was made with and what it cost (estimated). */
-export interface TakeTarget {
-  model?: string;
-  cost?: { usd: number; perSecond: number };
-}
-
-/** The target fields of a take, from the compilation it was logged with. */
-export function takeTarget(compiled: TargetedResponse): TakeTarget {
-  const model = targetId(compiled) ?? undefined;
-  const cost = compiled.cost && Number.isFinite(compiled.cost.usd) && Number.isFinite(compiled.cost.perSecond) ? { usd: compiled.cost.usd, perSecond: compiled.cost.perSecond } : undefined;
-  return { ...(model ? { model } : {}), ...(cost ? { cost } : {}) };
-}
-
-/** The take with its model and cost, in the log in its place (the log's schema passes extra fields through). */
-export function withTarget(log: TakeLog, take: Take, compiled: TargetedResponse): { log: TakeLog; take: Take } {
-  const target = takeTarget(compiled);
-  if (!target.model && !target.cost) return { log, take };
-  const recorded: Take = { ...take, ...target };
-  return { log: { ...log, takes: log.takes.map((t) => (t === take ? recorded : t)) }, take: recorded };
 }

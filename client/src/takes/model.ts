@@ -1,6 +1,9 @@
 // What the scoring panel (client/webview/takes) and the extension host say to each other. No
 // vscode or Node imports: the page's bundle includes this file.
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from '../../../server/src/core/vocabulary';
+import type { SpendView } from './spend';
+
+export * from './spend';
 
 export const takesViewType = 'sora.takes';
 
@@ -28,13 +31,6 @@ export interface TakeRowView {
   cost: number | null;
 }
 
-/** What the scene's takes cost together: the sum of the takes logged with a cost. */
-export interface SpendView {
-  usd: number;
-  /** Takes with a cost, and takes without one (logged before costs were recorded, or an unknown model). */
-  priced: number;
-  unpriced: number;
-}
 
 export interface TypicalFixView {
   takeId: string;
@@ -142,34 +138,4 @@ export function isFromTakesPage(value: unknown): value is FromTakesPage {
     default:
       return false;
   }
-}
-
-/** A take's recorded model: its own `model`, else the one in its settings. Hand-edited logs may hold anything. */
-export function takeModelOf(take: { model?: unknown; settings?: { model?: unknown } }): string | null {
-  if (typeof take.model === 'string' && take.model) return take.model;
-  return typeof take.settings?.model === 'string' && take.settings.model ? take.settings.model : null;
-}
-
-/** A take's recorded cost in USD, or null when absent or not a finite, non-negative number. */
-export function takeCostOf(take: object): number | null {
-  const cost = (take as { cost?: unknown }).cost as { usd?: unknown } | undefined;
-  const usd = cost && typeof cost === 'object' ? cost.usd : undefined;
-  return typeof usd === 'number' && Number.isFinite(usd) && usd >= 0 ? usd : null;
-}
-
-export function sceneSpend(rows: readonly Pick<TakeRowView, 'cost'>[]): SpendView | null {
-  const priced = rows.filter((row) => row.cost !== null);
-  if (!priced.length) return null;
-  const usd = Math.round(priced.reduce((sum, row) => sum + row.cost!, 0) * 1000) / 1000;
-  return { usd, priced: priced.length, unpriced: rows.length - priced.length };
-}
-
-/** `≈ $9.60 on 3 takes` (`, 1 take without a cost`). */
-export function spendText(spend: SpendView): string {
-  const takes = (n: number) => `${n} take${n === 1 ? '' : 's'}`;
-  return `Spend ≈ ${usdText(spend.usd)} on ${takes(spend.priced)}${spend.unpriced ? ` (${takes(spend.unpriced)} without a cost)` : ''}`;
-}
-
-export function usdText(usd: number): string {
-  return usd !== 0 && Math.abs(usd) < 0.01 ? `$${usd.toFixed(3)}` : `$${usd.toFixed(2)}`;
 }

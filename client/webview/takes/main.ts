@@ -139,7 +139,7 @@ function renderTable(state: TakesState): void {
   const typing = active instanceof HTMLTextAreaElement ? { key: active.dataset.focusKey, value: active.value, start: active.selectionStart, end: active.selectionEnd } : undefined;
 
   if (state.takes.length === 0) {
-    tableWrap.replaceChildren(el('p', { class: 'empty' }, 'No takes logged yet. Generate a draft in Sora, then "Log Take" records it with its exact prompt and settings.'));
+    tableWrap.replaceChildren(el('p', { class: 'empty' }, 'No takes logged yet. Generate a draft with your model, then "Log Take" records it with its exact prompt, settings, model and cost.'));
     return;
   }
   const table = el('table', { id: 'grid' });
