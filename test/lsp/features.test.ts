@@ -20,6 +20,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import type * as ModelsModule from '../../server/out/core/models';
 import type * as RulesModule from '../../server/out/core/rules';
 import type * as TextModule from '../../server/out/core/text';
 import type * as ProtocolModule from '../../server/out/protocol';
@@ -30,6 +31,8 @@ import { Harness, positionOf } from './harness';
 const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ruleFor } = require(path.join(repoRoot, 'server/out/core/rules')) as typeof RulesModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { modelProfiles } = require(path.join(repoRoot, 'server/out/core/models')) as typeof ModelsModule;
 
 type CompileResponse = ProtocolModule.CompileResponse;
 
@@ -206,7 +209,7 @@ describe('language server: features', function () {
     it('offers values for settings and camera', async () => {
       assert.deepEqual(await complete(lighthouseText.replace('aspect: 16:9', 'aspect: ‸')), ['16:9', '9:16']);
       const model = await complete(lighthouseText.replace('model: sora-2', 'model: so‸'));
-      assert.deepEqual(model, ['sora-2', 'sora-2-pro']);
+      assert.deepEqual(model, modelProfiles.map((profile) => profile.id), 'every profile in the table, in its order');
       const audio = await complete(lighthouseText.replace('audio: voice, ambience', 'audio: voice, ‸'));
       assert.ok(audio.includes('music') && !audio.includes('voice'));
       const sizes = await complete(lighthouseText.replace('camera: wide, static', 'camera: cl‸'));

@@ -36,6 +36,12 @@ export const sora2: ModelProfile = {
   iterate: { operation: 'remix', via: 'POST /v1/videos/edits (Remix in the app)' },
   price: { usdPerSecond: { '720p': 0.1, default: 0.1 }, confidence: 'official', source: 'developers.openai.com/de-DE/api/docs/models/sora-2' },
   format: 'sora-cookbook',
-  parameters: { duration: 'seconds', durationAs: 'string', aspect: 'size', firstFrame: 'input_reference' },
+  parameters: {
+    duration: 'seconds',
+    durationAs: 'string',
+    aspect: 'size',
+    firstFrame: 'input_reference',
+    aspectValues: { '16:9': '1280x720', '9:16': '720x1280' },
+  },
   notes: 'Sora 2 made 4–20 s clips with synchronized audio at 720p. OpenAI shut the Videos API down on 2026-09-24.',
 };

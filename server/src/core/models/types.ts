@@ -115,6 +115,8 @@ export interface MultiShotSpec {
   maxShotPrompt: number;
   /** The request field for the shot list, as the API names it. */
   parameter: string;
+  /** Fields the shot list needs beside it, as the API spells them (`multi_shot: true, shot_type: "customize"`). */
+  fixed?: Readonly<Record<string, unknown>>;
 }
 
 export interface Source {
@@ -146,6 +148,8 @@ export interface ModelProfile {
   extend?: ExtendSpec;
   aspects: readonly string[];
   resolutions: readonly string[];
+  /** How sure `aspects` and `resolutions` are; `durationsConfidence` when absent. */
+  sizesConfidence?: Confidence;
   couplings: readonly Coupling[];
   audio: AudioSpec;
   images: ImageInputs;
@@ -165,6 +169,19 @@ export interface ModelProfile {
     resolution?: string;
     firstFrame?: string;
     lastFrame?: string;
+    /** The prompt's field (`prompt` when absent; Runway: `promptText`). */
+    prompt?: string;
+    /** The model id's field (`model` when absent; Kling: `model_name`). */
+    model?: string;
+    /** The input video's field for edits and extensions (`video`, `videoUri`). */
+    video?: string;
+    /** The reference images' field, where the API takes them (`reference_images`). */
+    references?: string;
+    /**
+     * How an aspect is written where the API does not take `16:9` itself, keyed by `ASPECT RESOLUTION`
+     * (`"16:9 720p": "1280x720"`) or by aspect alone (`"16:9": "1280:720"`).
+     */
+    aspectValues?: Readonly<Record<string, string>>;
   };
   /** One or two sentences for hovers: what the model is for and its main limits. */
   notes: string;
