@@ -288,7 +288,10 @@ function requestParameters(
   if (resolution && p.resolution) parameters[p.resolution] = resolution;
   const avoid = avoidList(view);
   if (avoid.length && profile.negativePrompt.kind === 'parameter') parameters[profile.negativePrompt.name] = avoid.map((a) => a.text).join(', ');
-  if (profile.audio.parameter && (profile.audio.dialogue || profile.audio.effects || profile.audio.music)) parameters[profile.audio.parameter] = audioWanted(view);
+  if (profile.audio.parameter && (profile.audio.dialogue || profile.audio.effects || profile.audio.music)) {
+    const values = profile.audio.parameterValues ?? { on: true, off: false };
+    parameters[profile.audio.parameter] = audioWanted(view) ? values.on : values.off;
+  }
   if (generation.startFrom === 'previous' && p.firstFrame) parameters[p.firstFrame] = `<last frame of generation ${generation.index - 1}>`;
   if (generation.startFrom === 'extend') parameters[p.video ?? 'video'] = `<video of generation ${generation.index - 1}>`;
   if (shotList && profile.multiShot) {

@@ -49,7 +49,7 @@ export const kling: ModelProfile = {
   aspects: ['16:9', '9:16', '1:1'],
   resolutions: ['720p', '1080p'],
   couplings: [],
-  audio: { dialogue: true, effects: true, music: true, speech: 'shot-labelled', parameter: 'sound', confidence: 'sdk' },
+  audio: { dialogue: true, effects: true, music: true, speech: 'shot-labelled', parameter: 'sound', parameterValues: { on: 'on', off: 'off' }, confidence: 'sdk' },
   images: { firstFrame: true, lastFrame: true, maxReferences: 3, confidence: 'sdk' },
   promptLimit: { max: 2500, unit: 'characters', hard: true, confidence: 'sdk' },
   multiShot: { maxShots: 6, maxShotPrompt: 512, parameter: 'multi_prompt', fixed: { multi_shot: true, shot_type: 'customize' } },

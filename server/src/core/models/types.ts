@@ -46,6 +46,8 @@ export interface AudioSpec {
   speech: SpeechStyle;
   /** The request parameter that switches audio on, when there is one (`generate_audio`, `sound`). */
   parameter?: string;
+  /** What the parameter takes for on and off, when not `true`/`false` (Kling: `"on"`/`"off"`). */
+  parameterValues?: { on: string | boolean; off: string | boolean };
   confidence: Confidence;
 }
 

@@ -336,18 +336,14 @@ function writeOneParagraph(
     first = false;
     const start = writer.length;
     const camera = beat.fields.get('camera');
+    // Runway's guide leads with the camera and the motion ("a handheld camera tracks …").
     if (options.cameraFirst && camera?.text) {
-      writer.write('The camera, ');
-      writer.source(camera);
-      writer.write(', shows ');
+      writeCapitalized(writer, camera);
+      writer.write(' shot: ');
     }
     const wrote = subjectAndAction(writer, input, beat, !(options.cameraFirst && camera?.text));
-    const setting = beat.fields.get('setting');
-    if (setting?.text) {
-      writer.write(wrote ? ', in ' : 'In ');
-      writer.source(setting);
-    }
-    if (wrote || setting?.text) writer.write('.');
+    if (wrote) writer.write('.');
+    labelled(writer, 'Setting: ', beat.fields.get('setting'));
     const emotion = beat.fields.get('emotion');
     if (emotion?.text) {
       writer.write(' The mood is ');
