@@ -75,7 +75,7 @@ function fixes(context: RuleContext, profile: ModelProfile, total: number): Fix[
   const beats = context.storyboard.beats;
   const lengths = beats.map((beat) => {
     const edit = edits.find((e) => beat.duration && e.range === beat.duration.range);
-    return edit ? edit.newText : formatSeconds(beat.end - beat.start);
+    return secs(edit ? Number(edit.newText.replace(/s$/, '')) : beat.end - beat.start);
   });
   const detail = beats.length > 1 ? ` (beats ${lengths.join(' + ')})` : '';
   return [{ title: `Make it one generation: set the clip to ${secs(oneClip)}${detail}`, edits, safe: false, preferred: true }];
