@@ -10,6 +10,12 @@ export interface CompileParams {
   uri: string;
   /** A variant name; omitted or "main" for the storyboard as written. */
   variant?: string;
+  /**
+   * A model id to compile for instead of the file's own `settings model:` (the preview's model
+   * picker). Omitted: the file's. The answer's `model` says which target was used (`known: false`
+   * for an id no profile has).
+   */
+  model?: string;
 }
 
 export interface CompileResponse extends Compilation {
@@ -22,6 +28,9 @@ export interface CompileResponse extends Compilation {
   basePrompt: string | null;
   /** Clip duration and whether it is over the stable limit, for the status bar and the timeline. */
   summary: { duration: number | null; beats: number; aspect: string | null; overLimit: boolean; errors: number; warnings: number };
+  /** The targets the picker offers (every profile in the table, current ones first), and the file's own model id (always sent; optional for older clients' fixtures). */
+  targets?: { id: string; label: string; status: 'active' | 'retired' }[];
+  fileModel?: string | null;
 }
 
 export const analysisRequest = 'sora/analysis';

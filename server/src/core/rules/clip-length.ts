@@ -1,7 +1,6 @@
 import type { ModelProfile } from '../models/types';
 import { describeBeats, planGenerations, type Plan } from '../target/plan';
 import { describeDurations, durationAllowed, longestDuration, nearestAllowed } from '../target/target';
-import { formatSeconds } from '../text';
 import { plural, seconds as secs, setDurationEdits, topRange } from './support';
 import { cite, severityFor } from './targets';
 import type { Fix } from '../diagnostics';
