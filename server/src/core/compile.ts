@@ -143,34 +143,24 @@ interface Written {
 /**
  * The seed layout, exactly as before targets: no model line, an unknown one, or a retired one (whose
  * takes were logged with this prompt, so it must not change under them). A retired profile still
- * plans its generations and prices them, as history.
+ * plans its generations and prices them, as history; with several, each generation's prompt is its
+ * shot blocks within the one prompt.
  */
 function writeSeed(view: SceneView, retired: ModelProfile | undefined, prices: PriceOverrides | undefined): Written {
   const writer = new PromptWriter();
   const total = sceneDuration(view) ?? (view.beats.length ? view.beats[view.beats.length - 1].end : 0);
+  writeStyle(writer, view);
+  writeScene(writer, view);
+  const beats = view.beats.map((beat) => writeShot(writer, view, beat));
   const plan = retired ? planGenerations(view.beats, retired, view.settings.get('resolution')?.text) : undefined;
-  if (!plan || plan.clips.length <= 1) {
-    writeStyle(writer, view);
-    writeScene(writer, view);
-    const beats = view.beats.map((beat) => writeShot(writer, view, beat));
-    const seconds = plan?.clips[0]?.seconds ?? total;
-    const generation = seedGeneration(view, retired, { index: 1, beats: view.beats.map((b) => b.index), start: 0, end: total, seconds, startFrom: null }, writer.text, { start: 0, end: writer.length });
-    const generations = view.beats.length || total ? [generation] : [];
-    return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes: plan?.padded ? [paddingNote(plan.clips[0].seconds, total)] : [] };
-  }
-  const beats: CompiledShot[] = [];
-  const generations: CompiledGeneration[] = [];
-  plan.clips.forEach((clip, i) => {
-    writeSeparator(writer, i, plan.clips.length, clip);
-    const start = writer.length;
-    const clipBeats = view.beats.filter((beat) => clip.beats.includes(beat.index));
-    const clipView: SceneView = { ...view, beats: clipBeats, characters: charactersIn(view, clipBeats) };
-    writeStyle(writer, clipView);
-    writeScene(writer, clipView);
-    beats.push(...clipBeats.map((beat) => writeShot(writer, clipView, beat)));
-    generations.push(seedGeneration(view, retired, { index: i + 1, ...clip }, writer.text.slice(start), { start, end: writer.length }));
+  const clips: PlannedClip[] = plan?.clips.length ? plan.clips : view.beats.length || total ? [{ beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, padded: false, startFrom: null }] : [];
+  const generations = clips.map((clip, i) => {
+    const shots = beats.filter((beat) => clip.beats.includes(beat.index));
+    const output = clips.length === 1 || !shots.length ? { start: 0, end: writer.length } : { start: shots[0].output.start, end: shots[shots.length - 1].output.end };
+    return seedGeneration(view, retired, { index: i + 1, beats: clip.beats, start: clip.start, end: clip.end, seconds: clip.seconds, startFrom: clip.startFrom }, writer.text.slice(output.start, output.end), output);
   });
-  return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes: plan.padded ? ['Some generations are asked for longer than their beats (padded): trim them after generating.'] : [] };
+  const notes = plan?.padded ? ['Some generations are asked for longer than their beats (padded): trim them after generating.'] : [];
+  return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes };
 }
 
 function seedGeneration(
@@ -231,10 +221,6 @@ function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOve
 function wholeClip(view: SceneView): PlannedClip[] {
   const total = sceneDuration(view) ?? 0;
   return [{ beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, padded: false, startFrom: null }];
-}
-
-function paddingNote(seconds: number, total: number): string {
-  return `Padded: asked for ${seconds} s for ${formatSeconds(total)} of beats. Trim the extra after generating.`;
 }
 
 /** Between generations: who starts where, so a writer pasting them one by one knows the order. */

@@ -61,17 +61,20 @@ function solve(beats: readonly PlanBeat[], profile: ModelProfile, resolution: st
   const best: (Choice | undefined)[] = new Array(n + 1);
   best[n] = { clips: 0, padding: 0, next: n, seconds: 0, padded: false, startFrom: null };
   const maxShots = profile.multiShot?.maxShots ?? Infinity;
+  // No clip is longer than the longest length or extension the model makes: stop looking there.
+  const maxLength = Math.max(longestDuration(profile.durations), ...(profile.extend?.stepSeconds ?? []));
   for (let i = n - 1; i >= 0; i--) {
     let chosen: Choice | undefined;
-    // Longest first: on a tie in clips and padding the earlier clip stays the longer one.
-    for (let j = Math.min(n, i + maxShots); j > i; j--) {
+    for (let j = i + 1; j <= n && j - i <= maxShots; j++) {
+      const length = round(beats[j - 1].end - beats[i].start);
+      if (length > maxLength + 1e-6) break;
       const rest = best[j];
       if (!rest) continue;
-      const length = round(beats[j - 1].end - beats[i].start);
       const fit = fitClip(profile, length, i === 0, beats[j - 1].end, resolution, allowPadding);
       if (!fit) continue;
       const candidate: Choice = { clips: rest.clips + 1, padding: rest.padding + (fit.seconds - length), next: j, ...fit };
-      if (!chosen || candidate.clips < chosen.clips || (candidate.clips === chosen.clips && candidate.padding < chosen.padding - 1e-6)) chosen = candidate;
+      // On a tie in clips and padding the later candidate wins: the earlier clip stays the longer one.
+      if (!chosen || candidate.clips < chosen.clips || (candidate.clips === chosen.clips && candidate.padding <= chosen.padding + 1e-6)) chosen = candidate;
     }
     best[i] = chosen;
   }
