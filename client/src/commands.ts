@@ -4,7 +4,7 @@ import type { CompileResponse } from '../../server/src/protocol';
 import { displayName, isStoryboard, requestCompile, toUri } from './compile';
 import { storyboardFileName, storyboardTemplate, validateSceneId, type Aspect } from './newStoryboard';
 import type { PreviewManager } from './preview/manager';
-import { iterationText, requestText, targetId, type TargetedResponse } from './preview/targets';
+import { iterationText, requestText, targetId } from './preview/targets';
 
 /** The storyboard a command applies to: its argument, else the active editor, else the focused preview. */
 export function targetUri(arg: unknown, previews?: PreviewManager): vscode.Uri | undefined {
@@ -94,7 +94,7 @@ export async function copyIteration(client: LanguageClient, previews: PreviewMan
       if (!variant) return;
     }
   }
-  const response: TargetedResponse = await requestCompile(client, uri, variant, pickedModel(previews, uri, uriArg));
+  const response = await requestCompile(client, uri, variant, pickedModel(previews, uri, uriArg));
   if (response.error) {
     void vscode.window.showWarningMessage(response.error);
     return;
@@ -122,7 +122,7 @@ export async function copyRequest(client: LanguageClient, previews: PreviewManag
     const active = previews.activePreview;
     variant = uriArg === undefined && active?.panel.active && active.shows(uri) ? active.variant : null;
   }
-  const response: TargetedResponse = await requestCompile(client, uri, variant, pickedModel(previews, uri, uriArg));
+  const response = await requestCompile(client, uri, variant, pickedModel(previews, uri, uriArg));
   const text = requestText(response);
   if (text === null) {
     void vscode.window.showInformationMessage(`${displayName(uri)} has no generation plan to copy: set \`model:\` in its settings to a known model.`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { compileRequest, modelsRequest, type CompileParams, type CompileResponse, type ModelsResponse } from '../../server/src/protocol';
+import { compileRequest, type CompileParams, type CompileResponse } from '../../server/src/protocol';
 
 /** Asks the server to compile a storyboard (or one of its variants). The client never parses. */
 export async function requestCompile(client: LanguageClient, uri: vscode.Uri, variant?: string | null, model?: string | null): Promise<CompileResponse> {
@@ -8,11 +8,6 @@ export async function requestCompile(client: LanguageClient, uri: vscode.Uri, va
   if (variant && variant !== 'main') params.variant = variant;
   if (model) params.model = model;
   return askServer<CompileResponse>(client, compileRequest, params);
-}
-
-/** The models a storyboard can target, for the preview's picker. */
-export async function requestModels(client: LanguageClient): Promise<ModelsResponse> {
-  return askServer<ModelsResponse>(client, modelsRequest, {});
 }
 
 /** Sends a custom request once the server runs (it may still be starting, or restarting after a crash). */

@@ -188,8 +188,8 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
       const preview = [...panels].reverse().find((t) => t.snapshot.viewType === 'sora.preview' && !t.snapshot.disposed);
       if (!preview) return null;
       const s = snapshot(preview);
-      type Compiled = { prompt: string; variant: string | null; variants: { name: string }[]; summary: unknown; generations?: { seconds: number; startFrom: string | null }[] };
-      const update = s.lastPosted.update as { message: { response: Compiled; target?: Compiled | null; models?: { id: string }[]; fileName: string; state: unknown }; delivered?: boolean } | undefined;
+      type Compiled = { prompt: string; variant: string | null; variants: { name: string }[]; summary: unknown; targets?: { id: string }[]; generations?: { seconds: number; startFrom: string | null }[] };
+      const update = s.lastPosted.update as { message: { response: Compiled; target?: Compiled | null; fileName: string; state: unknown }; delivered?: boolean } | undefined;
       const targetOf = (compiled: Compiled) => ({ summary: compiled.summary, generations: (compiled.generations ?? []).map((g) => ({ seconds: g.seconds, startFrom: g.startFrom })) });
       return {
         title: s.title,
@@ -208,7 +208,7 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
               summary: update.message.response.summary,
               own: targetOf(update.message.response),
               target: update.message.target ? targetOf(update.message.target) : null,
-              models: (update.message.models ?? []).map((m) => m.id),
+              models: (update.message.response.targets ?? []).map((m) => m.id),
             }
           : null,
       };

@@ -10,7 +10,11 @@ export interface CompileParams {
   uri: string;
   /** A variant name; omitted or "main" for the storyboard as written. */
   variant?: string;
-  /** A model id to compile for instead of the file's own `model` (the preview's model picker). */
+  /**
+   * A model id to compile for instead of the file's own `settings model:` (the preview's model
+   * picker). Omitted: the file's. The answer's `model` says which target was used (`known: false`
+   * for an id no profile has).
+   */
   model?: string;
 }
 
@@ -24,6 +28,9 @@ export interface CompileResponse extends Compilation {
   basePrompt: string | null;
   /** Clip duration and whether it is over the stable limit, for the status bar and the timeline. */
   summary: CompileSummary;
+  /** The targets the picker offers (every profile in the table, current ones first), and the file's own model id (always sent; optional for older clients' fixtures). */
+  targets?: TargetChoice[];
+  fileModel?: string | null;
 }
 
 /** What the status bar shows: `12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80`. */
@@ -88,22 +95,11 @@ export interface StoryboardBranchInfo {
   existingNames: string[];
 }
 
-export const modelsRequest = 'sora/models';
-
 /** One target the preview's model picker offers. */
 export interface TargetChoice {
   id: string;
   label: string;
-  vendor: string;
   status: 'active' | 'retired';
-  retiredSince: string | null;
-  /** `Google · current · from $0.15/s`. */
-  detail: string;
-}
-
-export interface ModelsResponse {
-  /** Current models first, then retired ones. */
-  models: TargetChoice[];
 }
 
 /**

@@ -301,33 +301,17 @@ describe('webview: the takes scoring page', function () {
     assert.deepEqual(realErrors(view), []);
   });
 
-  it('adds up the spend from the takes\' costs, leniently', () => {
-    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-    const model = require(path.join(repoRoot, 'client/out/takes/spend')) as typeof import('../../client/out/takes/spend');
-    assert.equal(model.takeCostOf({ cost: { usd: 1.2, perSecond: 0.1 } }), 1.2);
-    for (const bad of [{}, { cost: 'x' }, { cost: { usd: -1 } }, { cost: { usd: Number.NaN } }, { cost: null }]) assert.equal(model.takeCostOf(bad), null, JSON.stringify(bad));
-    assert.equal(model.takeModelOf({ model: 'veo-3.1', settings: { model: 'sora-2' } }), 'veo-3.1');
-    assert.equal(model.takeModelOf({ settings: { model: 'sora-2' } }), 'sora-2');
-    assert.equal(model.takeModelOf({ settings: {} }), null);
-    assert.deepEqual(model.sceneSpend([{ cost: 0.1 }, { cost: 0.2 }, { cost: null }]), { usd: 0.3, priced: 2, unpriced: 1 });
-    assert.equal(model.sceneSpend([{ cost: null }]), null);
-    assert.equal(model.spendText({ usd: 9.6, priced: 3, unpriced: 0 }), 'Spend ≈ $9.60 on 3 takes');
-  });
-
-  it('records the model and cost of the compilation a take is logged with, in its place in the log', () => {
+  it('words the spend, and records the model and estimated cost of the compilation a take is logged with', () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const spend = require(path.join(repoRoot, 'client/out/takes/spend')) as typeof import('../../client/out/takes/spend');
-    const log = JSON.parse(readExample('lighthouseTakes'));
-    const take = log.takes[1];
-    const compiled = { summary: { model: 'veo-3.1' }, settings: { model: 'veo-3.1' }, model: { id: 'veo-3.1', label: 'Veo 3.1', status: 'active', known: true }, cost: { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', confidence: 'official', source: 'profile' } } as any;
-    const { log: updated, take: recorded } = spend.withTarget(log, take, compiled);
-    assert.deepEqual([recorded.model, recorded.cost], ['veo-3.1', { usd: 4.8, perSecond: 0.4 }]);
-    assert.equal(updated.takes[1], recorded);
-    assert.equal(updated.takes[0], log.takes[0], 'the other takes are untouched');
-    assert.equal(updated.takes.length, log.takes.length);
-    const unpriced = spend.takeTarget({ summary: { model: 'my-model' }, settings: { model: 'my-model' }, model: null, cost: null } as any);
-    assert.deepEqual(unpriced, { model: 'my-model' });
-    assert.deepEqual(spend.takeTarget({ summary: { model: null }, settings: { model: null }, cost: { usd: Number.NaN, perSecond: 1 } } as any), {});
+    assert.equal(spend.spendText({ usd: 9.6, priced: 3, unpriced: 0 }), 'Spend ≈ $9.60 on 3 takes');
+    assert.equal(spend.spendText({ usd: 0.005, priced: 1, unpriced: 1 }), 'Spend ≈ $0.005 on 1 take (1 take without a cost)');
+    const cost = { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', confidence: 'official', source: 'profile' as const };
+    const compiled = (model: { id: string } | null, withCost: typeof cost | null, file: string | null = model?.id ?? null) => ({ summary: { model: model?.id ?? null }, settings: { model: file }, model, cost: withCost }) as any;
+    assert.deepEqual(spend.takeTarget(compiled({ id: 'veo-3.1' }, cost)), { model: 'veo-3.1', cost: { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', source: 'profile' } });
+    assert.deepEqual(spend.takeTarget(compiled({ id: 'my-model' }, null)), { model: 'my-model' });
+    assert.deepEqual(spend.takeTarget(compiled(null, null)), {});
+    assert.deepEqual(spend.takeTarget(compiled({ id: 'veo-3.1' }, { ...cost, usd: Number.NaN })), { model: 'veo-3.1' });
   });
 
   it('says there are no takes yet on an empty log', async () => {

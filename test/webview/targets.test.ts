@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ModelsModule from '../../server/out/core/models';
 import type * as ProtocolModule from '../../server/out/protocol';
-import type { CompileResponse, ModelsResponse, TargetChoice } from '../../server/out/protocol';
+import type { CompileResponse, TargetChoice } from '../../server/out/protocol';
 import type * as TargetsModule from '../../client/out/preview/targets';
 import { repoRoot } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
@@ -18,7 +18,7 @@ const { iterationTitle } = require(path.join(repoRoot, 'server/out/protocol')) a
 const targets = require(path.join(repoRoot, 'client/out/preview/targets')) as typeof TargetsModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-type Targeted = TargetsModule.TargetedResponse;
+type Targeted = CompileResponse;
 
 const scriptPath = 'client/dist/webview/preview.js';
 const cssPath = 'client/dist/webview/preview.css';
@@ -47,7 +47,7 @@ describe('preview targets (Chromium, real server answers)', function () {
     hostileKling = await server.request<CompileResponse>('sora/compile', { uri: hostileUri, model: 'kling-3.0' });
     own = await server.request<CompileResponse>('sora/compile', { uri });
     kling = await server.request<CompileResponse>('sora/compile', { uri, model: 'kling-3.0' });
-    models = (await server.request<ModelsResponse>('sora/models', {})).models;
+    models = own.targets ?? [];
   });
 
   after(async () => {
@@ -74,7 +74,7 @@ describe('preview targets (Chromium, real server answers)', function () {
   }
 
   async function show(page: WebviewPage, target: Targeted | null, model: string | null = null, response: Targeted = own): Promise<void> {
-    await page.post({ type: 'update', response, fileName: 'scene09.sora', state: { uri, locked: false, variant: null, model }, target, models });
+    await page.post({ type: 'update', response, fileName: 'scene09.sora', state: { uri, locked: false, variant: null, model }, target });
     await page.page.waitForFunction((n) => document.querySelectorAll('#target-cards .target-card').length === n, target ? 2 : 1);
   }
 
@@ -172,7 +172,7 @@ describe('preview targets (Chromium, real server answers)', function () {
     const response = await server.request<Targeted>('sora/compile', { uri, variant: 'warmer' });
     assert.ok(response.iterate, `an iteration for warmer (${response.error})`);
     view = await open();
-    await view.post({ type: 'update', response, fileName: 'scene09.sora', state: { uri, locked: false, variant: 'warmer' }, target: null, models });
+    await view.post({ type: 'update', response, fileName: 'scene09.sora', state: { uri, locked: false, variant: 'warmer' }, target: null });
     const button = view.page.locator('#target-cards button[data-copy="iteration"]');
     await button.waitFor();
     assert.equal(await button.textContent(), iterationTitle(operation));

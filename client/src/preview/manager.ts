@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { displayName, isStoryboard, requestCompile, requestModels } from '../compile';
+import { displayName, isStoryboard, requestCompile } from '../compile';
 import { webviewOptions } from '../webviewPage';
 import { previewHtml, previewViewType } from './html';
-import { readPreviewState, type FromWebview, type PreviewState, type TargetChoice, type ToWebview } from './model';
+import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
 import { targetId } from './targets';
 
 /** Debounce between an edit and the compile request: the preview updates well within 100 ms. */
@@ -147,7 +147,6 @@ export class Preview {
   variant: string | null;
   /** The model picked in the preview to compile for beside the file's own, or null. */
   model: string | null;
-  private models: TargetChoice[] | undefined;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
@@ -240,9 +239,8 @@ export class Preview {
         this.updateTitle();
       }
       const target = this.model && this.model !== targetId(response) ? await requestCompile(this.manager.client(), uri, this.variant, this.model) : null;
-      const models = await this.modelChoices();
       if (this.disposed || sequence !== this.sequence) return;
-      this.post({ type: 'update', response, fileName: displayName(uri), state: this.state!, target, models });
+      this.post({ type: 'update', response, fileName: displayName(uri), state: this.state!, target });
       const line = this.lastLine ?? this.editorLine(uri);
       if (line !== undefined) this.post({ type: 'highlight', line });
     } catch (error) {
@@ -250,17 +248,6 @@ export class Preview {
       const text = error instanceof Error ? error.message : String(error);
       this.post({ type: 'message', fileName: displayName(uri), state: this.state, text: `Could not compile ${displayName(uri)}: ${text}` });
     }
-  }
-
-  /** The picker's list, asked once per preview (the table is fixed while the server runs). */
-  private async modelChoices(): Promise<TargetChoice[] | undefined> {
-    if (this.models) return this.models;
-    try {
-      this.models = (await requestModels(this.manager.client())).models;
-    } catch {
-      // An older or restarting server: the picker stays hidden until the next refresh asks again.
-    }
-    return this.models;
   }
 
   private editorLine(uri: vscode.Uri): number | undefined {

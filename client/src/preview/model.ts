@@ -56,8 +56,6 @@ export type ToWebview =
       state: PreviewState;
       /** The same storyboard compiled for the picked model, when one is picked and differs from the file's. */
       target?: CompileResponse | null;
-      /** The models the picker offers (absent when the server could not list them). */
-      models?: TargetChoice[];
     }
   | { type: 'highlight'; line: number }
   | { type: 'state'; state: PreviewState }

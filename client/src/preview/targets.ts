@@ -6,32 +6,22 @@ import type { CompileResponse, TargetChoice } from '../../../server/src/protocol
 import type { Cost, Generation, Iteration, TargetInfo } from '../../../server/src/core/targetOutput';
 import { formatRate, formatSeconds, formatUsd } from './model';
 
-export type { Cost, Generation, Iteration, TargetChoice, TargetInfo };
-
-/** What compiling for a target adds to `sora/compile`'s answer (optional: an older server sends none). */
-export interface TargetFields {
-  model?: TargetInfo | null;
-  generations?: Generation[];
-  cost?: Cost | null;
-  iterate?: Iteration | null;
-}
-
-export type TargetedResponse = CompileResponse & TargetFields;
+export type { CompileResponse, Cost, Generation, Iteration, TargetChoice, TargetInfo };
 
 /** The model id a response was compiled for, or null when neither the file nor the request named one. */
-export function targetId(response: TargetedResponse): string | null {
+export function targetId(response: CompileResponse): string | null {
   return response.model?.id ?? response.summary.model ?? response.settings.model ?? null;
 }
 
 /** The name to show for a response's target: its label when known, else the id as typed. */
-export function targetLabel(response: TargetedResponse, models: readonly TargetChoice[] = []): string {
+export function targetLabel(response: CompileResponse, models: readonly TargetChoice[] = []): string {
   const id = targetId(response);
   if (response.model?.known !== false && response.model?.label) return response.model.label;
   return models.find((m) => m.id === id)?.label ?? id ?? 'no model';
 }
 
 /** The banner over a compilation for another model: `Compiled for Kling 3.0 (file says veo-3.1)`. */
-export function comparisonHeading(picked: TargetedResponse, own: TargetedResponse, models: readonly TargetChoice[] = []): string {
+export function comparisonHeading(picked: CompileResponse, own: CompileResponse, models: readonly TargetChoice[] = []): string {
   const ownId = targetId(own);
   return `Compiled for ${targetLabel(picked, models)} (${ownId ? `file says ${ownId}` : 'the file sets no model'})`;
 }
@@ -88,7 +78,7 @@ export function requestBody(generation: Generation): Record<string, unknown> {
   return { prompt: generation.prompt, ...generation.parameters };
 }
 
-export function requestText(response: TargetedResponse): string | null {
+export function requestText(response: CompileResponse): string | null {
   const generations = response.generations;
   if (!generations?.length) return null;
   const bodies = generations.map(requestBody);
@@ -105,6 +95,6 @@ export function costText(cost: Cost | null | undefined): string | null {
 }
 
 /** The text "Copy iteration" copies: the target's instruction, else the Sora remix of an older server. */
-export function iterationText(response: TargetedResponse): string | null {
+export function iterationText(response: CompileResponse): string | null {
   return response.iterate?.instruction ?? response.remix ?? null;
 }

@@ -7,7 +7,7 @@ import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/
 import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName, isStoryboard, requestCompile, toUri } from '../compile';
 import { loadLogFor, saveTakeLog, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor } from './files';
-import { withTarget } from './spend';
+import { takeTarget } from './spend';
 import { requestStoryboardInfo } from './storyboardInfo';
 
 export interface LogTakeOptions {
@@ -157,7 +157,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   const current = fresh.status === 'ok' ? fresh.log : log;
   const explicitId = video.kind === 'existing' && !current.takes.some((t) => t.id === (video as { takeId: string }).takeId) ? video.takeId : undefined;
   const extension = source ? path.extname(source.fsPath).slice(1) || 'mp4' : video.kind === 'existing' ? path.extname(video.file).slice(1) : 'mp4';
-  const { log: appended, take: plain } = appendTake(current, sceneId, {
+  const { log: updated, take } = appendTake(current, sceneId, {
     id: explicitId,
     variant,
     parent,
@@ -170,9 +170,9 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
       ...(compiled.settings.model ? { model: compiled.settings.model } : {}),
     },
     prompt: compiled.prompt,
+    ...takeTarget(compiled),
     extension,
   });
-  const { log: updated, take } = withTarget(appended, plain, compiled);
   if (video.kind === 'existing' && video.file !== take.file) {
     // The file's own id was taken: log it under the next id and rename it to match.
     source = vscode.Uri.file(takeFilePath(uri, video.file));

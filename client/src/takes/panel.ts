@@ -7,12 +7,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
-import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { bestTake, describeTakeLogProblems, parseTakeLog, sceneSpend, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
-import { isFromTakesPage, readTakesPageState, sceneSpend, takeCostOf, takeModelOf, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
+import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type SpendView, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
 
@@ -318,8 +318,8 @@ export class TakesPanel {
         missing,
         videoUri: missing ? null : this.panel.webview.asWebviewUri(vscode.Uri.file(takeFilePath(this.uri, take.file))).toString(),
         branches: branchesFrom(take.id, info.variants, log).length,
-        model: takeModelOf(take),
-        cost: takeCostOf(take),
+        model: take.model ?? take.settings.model ?? null,
+        cost: take.cost?.usd ?? null,
       };
     });
     return {
@@ -332,7 +332,7 @@ export class TakesPanel {
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
       notice: this.notice,
       maxBranches: maxBranchesPerTake,
-      spend: sceneSpend(takes),
+      spend: spendOf(log),
       select: null,
     };
   }
@@ -345,4 +345,10 @@ export class TakesPanel {
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
   }
+}
+
+/** The scene's spend for the page; null until a take has a cost. */
+function spendOf(log: TakeLog): SpendView | null {
+  const spend = sceneSpend(log);
+  return spend.priced ? spend : null;
 }

@@ -437,7 +437,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'update':
       saveState(message.state);
       render(message.response, message.fileName);
-      targets.render(message.response, message.target ?? null, message.models ?? []);
+      targets.render(message.response, message.target ?? null);
       break;
     case 'highlight':
       if (typeof message.line === 'number') highlight(message.line);

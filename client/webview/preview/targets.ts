@@ -13,7 +13,6 @@ import {
   targetId,
   targetLabel,
   type Generation,
-  type TargetedResponse,
 } from '../../src/preview/targets';
 import { iterationTitle } from '../../../server/src/protocol';
 import { el, flash, reconcile, setAttr, setClass, setText } from './dom';
@@ -34,7 +33,7 @@ export interface Targets {
   generationRows: HTMLElement;
   /** The side-by-side cards, for the page's content. */
   section: HTMLElement;
-  render(own: CompileResponse, picked: CompileResponse | null, models: readonly TargetChoice[]): void;
+  render(own: CompileResponse, picked: CompileResponse | null): void;
 }
 
 const ownValue = '';
@@ -50,8 +49,8 @@ export function mountTargets(host: TargetsHost): Targets {
   picker.hidden = true;
   banner.hidden = true;
 
-  let own: TargetedResponse | null = null;
-  let shown: TargetedResponse[] = [];
+  let own: CompileResponse | null = null;
+  let shown: CompileResponse[] = [];
 
   select.addEventListener('change', () => {
     const model = select.value === ownValue ? null : select.value;
@@ -79,12 +78,12 @@ export function mountTargets(host: TargetsHost): Targets {
     flash(button, 'Copied');
   });
 
-  function renderPicker(response: TargetedResponse, models: readonly TargetChoice[]): void {
+  function renderPicker(response: CompileResponse, models: readonly TargetChoice[]): void {
     picker.hidden = models.length === 0;
     const ownId = targetId(response);
     const options = [
       { value: ownValue, label: ownId ? `${ownId} (the file's)` : 'the file\'s (no model set)' },
-      ...models.filter((m) => m.id !== ownId).map((m) => ({ value: m.id, label: `${m.label}${m.status === 'retired' ? ' (retired)' : ''}`, title: m.detail })),
+      ...models.filter((m) => m.id !== ownId).map((m) => ({ value: m.id, label: `${m.label}${m.status === 'retired' ? ' (retired)' : ''}`})),
     ];
     reconcile(
       select,
@@ -95,25 +94,25 @@ export function mountTargets(host: TargetsHost): Targets {
         // Always as an attribute: an option without one takes its text as its value.
         setAttr(opt, 'value', option.value);
         setText(opt, option.label);
-        setAttr(opt, 'title', 'title' in option ? option.title : null);
-      },
+              },
     );
     const wanted = host.state()?.model ?? ownValue;
     select.value = options.some((o) => o.value === wanted) ? wanted : ownValue;
   }
 
-  function render(ownResponse: CompileResponse, picked: CompileResponse | null, models: readonly TargetChoice[]): void {
+  function render(ownResponse: CompileResponse, picked: CompileResponse | null): void {
+    const models = ownResponse.targets ?? [];
     own = ownResponse;
     shown = picked ? [ownResponse, picked] : [ownResponse];
     renderPicker(ownResponse, models);
     banner.hidden = !picked;
     setText(banner, picked ? comparisonHeading(picked, ownResponse, models) : '');
     copyRequestButton.hidden = requestText(ownResponse) === null;
-    section.hidden = !shown.some((response) => (response as TargetedResponse).generations?.length);
+    section.hidden = !shown.some((response) => response.generations?.length);
     setClass(cards, 'side-by-side', shown.length > 1);
     reconcile(cards, shown, () => createCard(), (node, response, index) => updateCard(node, response, index, models));
     const span = timelineLayout(ownResponse).span;
-    const rows: GenerationRow[] = shown.map((response, index) => ({ key: index === 0 ? 'own' : 'picked', label: targetId(response) ?? 'file', generations: (response as TargetedResponse).generations }));
+    const rows: GenerationRow[] = shown.map((response, index) => ({ key: index === 0 ? 'own' : 'picked', label: targetId(response) ?? 'file', generations: response.generations }));
     renderGenerationRows(generationRows, rows, span);
   }
 
@@ -137,7 +136,7 @@ function createCard(): HTMLElement {
   );
 }
 
-function updateCard(node: HTMLElement, response: TargetedResponse, index: number, models: readonly TargetChoice[]): void {
+function updateCard(node: HTMLElement, response: CompileResponse, index: number, models: readonly TargetChoice[]): void {
   const [head, cost, list, iterate, actions] = Array.from(node.children) as HTMLElement[];
   setAttr(node, 'data-card', String(index));
   setAttr(node, 'data-model', targetId(response) ?? '');

@@ -33,7 +33,8 @@ export function hover(state: DocumentState, position: Position): Hover | null {
     if (seen.has(diagnostic.code)) continue;
     seen.add(diagnostic.code);
     const rule = ruleFor(diagnostic.code);
-    parts.push(`**${diagnostic.code}** (${diagnostic.severity})${rule ? `: ${rule.summary}` : ''}\n\n${rule?.explanation ?? diagnostic.message}`);
+    // The problem as found here (the model, the figure and where it comes from), then why the rule exists.
+    parts.push(`**${diagnostic.code}** (${diagnostic.severity})${rule ? `: ${rule.summary}` : ''}\n\n${diagnostic.message}${rule ? `\n\n${rule.explanation}` : ''}`);
     range ??= clampRange(diagnostic.range, lines);
   }
   if (!parts.length) return null;

@@ -1,8 +1,7 @@
 import { modelProfiles, profileFor, type DurationSpec, type ModelProfile } from '../core/models';
-import type { ModelsResponse, TargetChoice } from '../protocol';
 
-// What the editor says about a target: the hover on `model: ID`, the detail of its completion item,
-// and the list the preview's model picker offers. All read the profile table; none knows a model.
+// What the editor says about a target: the hover on `model: ID` and the detail of its completion
+// item. Both read the profile table; neither knows a model by name.
 
 /** Escapes text for Markdown so an id or a label typed by the writer renders as itself. */
 export function escapeMarkdown(text: string): string {
@@ -148,21 +147,4 @@ function editDistance(a: string, b: string): number {
     previous = row;
   }
   return previous[b.length];
-}
-
-function targetChoice(profile: ModelProfile): TargetChoice {
-  return {
-    id: profile.id,
-    label: profile.label,
-    vendor: profile.vendor,
-    status: profile.status.kind,
-    retiredSince: profile.status.kind === 'retired' ? profile.status.since : null,
-    detail: modelDetail(profile),
-  };
-}
-
-/** `sora/models`: every target, current ones first, for the preview's picker. */
-export function modelsList(): ModelsResponse {
-  const choices = modelProfiles.map(targetChoice);
-  return { models: [...choices.filter((c) => c.status === 'active'), ...choices.filter((c) => c.status !== 'active')] };
 }

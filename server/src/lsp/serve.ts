@@ -15,8 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { configFileNames } from '../core/config';
-import { analysisRequest, compileRequest, modelsRequest, type AnalysisParams, type CompileParams, type CompileResponse } from '../protocol';
-import { modelsList } from './modelInfo';
+import { analysisRequest, compileRequest, type AnalysisParams, type CompileParams, type CompileResponse } from '../protocol';
 import { codeActionKinds, codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { compileDocument } from './compile';
@@ -253,7 +252,6 @@ export function serve(connection: Connection): void {
   });
 
   registerStoryboardInfo(connection, workspace, notifier);
-  connection.onRequest(modelsRequest, () => modelsList());
 
   connection.onShutdown(() => publisher.dispose());
 

@@ -1,7 +1,9 @@
 import type { Range, Storyboard } from '../ast';
 import type { Fix, Severity } from '../diagnostics';
 import type { FileAccess } from '../files';
+import type { Compilation } from '../compile';
 import type { Names, SettingsView } from '../model';
+import type { Target } from '../target/target';
 import type { TakeLog } from '../takes';
 import type { LineIndex } from '../text';
 
@@ -30,6 +32,10 @@ export interface RuleContext {
   readonly takeLog?: TakeLog;
   readonly files?: FileAccess;
   readonly options: RuleOptions;
+  /** The model the storyboard is for; `target.limits` is set for a current model only. */
+  readonly target: Target;
+  /** The storyboard compiled for its target (worked out once, on first use). */
+  compiled(): Compilation;
   report(problem: Problem): void;
 }
 
