@@ -433,7 +433,7 @@ describe('language server: features', function () {
       assert.equal(result.remix, null);
       assert.equal(result.basePrompt, null);
       assert.deepEqual(result.variants, [{ name: 'warmer', base: 'take02', line: positionOf(lighthouseText, 'variant warmer').line }]);
-      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0 });
+      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0, model: 'sora-2', cost: result.cost?.usd ?? null });
       assert.ok(result.sourceMap.length > 0);
       for (const entry of result.sourceMap) assert.ok(entry.start <= entry.end && entry.end <= result.prompt.length);
     });
