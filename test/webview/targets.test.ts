@@ -167,6 +167,16 @@ describe('preview targets (Chromium, real server answers)', function () {
     assert.equal(await view.page.locator('img').count(), 0);
   });
 
+  it('a storyboard with no model: one card that says so, and the picker offers every model', async () => {
+    const text = fs.readFileSync(server.file('lighthouse/scene09.sora'), 'utf8').replace('  model: sora-2\n', '');
+    const bare = await server.request<CompileResponse>('sora/compile', { uri: await server.open('scratch/bare/scene09.sora', text) });
+    view = await open();
+    await show(view, null, null, bare);
+    assert.equal(await view.page.textContent('#target-cards .target-name'), 'No model set');
+    assert.equal(await view.page.textContent('#model option'), 'the file\'s (no model set)');
+    assert.equal(await view.page.locator('#model option').count(), models.length + 1);
+  });
+
   it('a variant of a take: Copy iteration names the target\'s operation', async () => {
     const operation = profileFor('veo-3.1')!.iterate.operation;
     const response = await server.request<Targeted>('sora/compile', { uri, variant: 'warmer' });

@@ -140,8 +140,9 @@ function updateCard(node: HTMLElement, response: CompileResponse, index: number,
   const [head, cost, list, iterate, actions] = Array.from(node.children) as HTMLElement[];
   setAttr(node, 'data-card', String(index));
   setAttr(node, 'data-model', targetId(response) ?? '');
-  setText(head.children[0], targetLabel(response, models));
-  setText(head.children[1], index === 0 ? 'the file\'s model' : 'picked');
+  const named = targetId(response) !== null;
+  setText(head.children[0], named ? targetLabel(response, models) : 'No model set');
+  setText(head.children[1], index > 0 ? 'picked' : named ? 'the file\'s model' : 'checked with the workflow\'s own numbers');
   const retired = response.model?.status === 'retired' || models.find((m) => m.id === targetId(response))?.status === 'retired';
   const unknown = response.model?.known === false;
   setText(head.children[2], unknown ? 'unknown model: checked with the workflow\'s own numbers' : retired ? 'retired' : '');
