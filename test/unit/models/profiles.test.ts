@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import { modelProfiles, profileFor } from '../../../server/out/core/models';
 import { allowsAspect, allowsDuration, allowsResolution, couplingViolations, type GenerationChoice } from '../../../server/out/core/models/limits';
 import type { ModelProfile } from '../../../server/out/core/models/types';
 import { profileProblems, tableProblems } from '../../../server/out/core/models/validate';
+import { repoRoot } from '../../helpers/paths';
 
 // The profile table as data: every profile consistent, the design's ids registered in order, and
 // for each model one length, aspect and resolution it makes and one it does not — written here from
@@ -224,5 +227,26 @@ describe('model profiles: the consistency check can fail', () => {
 
   it('refuses an id registered twice', () => {
     assert.deepEqual(tableProblems([veo, veo]).filter((p) => p.includes('twice')), ['veo-3.1: registered twice']);
+  });
+});
+
+describe('model profiles: the Veo example', () => {
+  const file = path.join(repoRoot, 'examples/05-veo-scene/scene11.sora');
+  const text = fs.readFileSync(file, 'utf8');
+  const setting = (key: string) => new RegExp(`^\\s+${key}:\\s*(.+)$`, 'm').exec(text)?.[1].trim();
+
+  it('names veo-3.1 and asks for a length, aspect and resolution Veo 3.1 makes in one generation', () => {
+    const veo = profile(setting('model') ?? '');
+    assert.equal(veo.id, 'veo-3.1');
+    const seconds = Number.parseFloat(setting('duration') ?? '');
+    assert.equal(allowsDuration(veo, seconds), true, `${seconds} s`);
+    assert.equal(allowsAspect(veo, setting('aspect') ?? ''), true);
+    assert.equal(allowsResolution(veo, setting('resolution') ?? ''), true);
+    assert.deepEqual(couplingViolations(veo, { duration: seconds, aspect: setting('aspect'), resolution: setting('resolution'), references: 0 }), []);
+  });
+
+  it('its beats add up to the clip', () => {
+    const beats = [...text.matchAll(/^beat (\d+(?:\.\d+)?)s /gm)].map((m) => Number(m[1]));
+    assert.equal(beats.reduce((a, b) => a + b, 0), Number.parseFloat(setting('duration') ?? ''));
   });
 });

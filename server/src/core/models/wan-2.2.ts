@@ -44,5 +44,5 @@ export const wan22: ModelProfile = {
     values: { aspect: { '16:9 720p': '1280*720', '9:16 720p': '720*1280', '16:9 480p': '832*480', '9:16 480p': '480*832' } },
   },
   notes:
-    'Wan 2.2 runs locally (ComfyUI, diffusers or generate.py) and makes silent ~5 s clips (81 frames at 16 fps) at 480p or 720p, 16:9 or 9:16. The text encoder reads 512 tokens; dialogue needs a separate voice step (or the S2V model).',
+    'Wan 2.2 runs locally (ComfyUI, diffusers or generate.py) and makes silent ~5 s clips (81 frames at 16 fps) at 480p or 720p, 16:9 or 9:16. Its text encoder reads 512 tokens and drops the rest (so the limit is advice, not an error); dialogue needs a separate voice step (or the S2V model).',
 };
