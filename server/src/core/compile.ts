@@ -142,9 +142,8 @@ interface Written {
 
 /**
  * The seed layout, exactly as before targets: no model line, an unknown one, or a retired one (whose
- * takes were logged with this prompt, so it must not change under them). A retired profile still
- * plans its generations and prices them, as history; with several, each generation's prompt is its
- * shot blocks within the one prompt.
+ * takes were logged with this prompt, so it must not change under them). It is one generation of the
+ * whole clip, as Sora made it; a retired profile still names its request fields and prices it, as history.
  */
 function writeSeed(view: SceneView, retired: ModelProfile | undefined, prices: PriceOverrides | undefined): Written {
   const writer = new PromptWriter();
@@ -152,15 +151,9 @@ function writeSeed(view: SceneView, retired: ModelProfile | undefined, prices: P
   writeStyle(writer, view);
   writeScene(writer, view);
   const beats = view.beats.map((beat) => writeShot(writer, view, beat));
-  const plan = retired ? planGenerations(view.beats, retired, view.settings.get('resolution')?.text) : undefined;
-  const clips: PlannedClip[] = plan?.clips.length ? plan.clips : view.beats.length || total ? [{ beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, padded: false, startFrom: null }] : [];
-  const generations = clips.map((clip, i) => {
-    const shots = beats.filter((beat) => clip.beats.includes(beat.index));
-    const output = clips.length === 1 || !shots.length ? { start: 0, end: writer.length } : { start: shots[0].output.start, end: shots[shots.length - 1].output.end };
-    return seedGeneration(view, retired, { index: i + 1, beats: clip.beats, start: clip.start, end: clip.end, seconds: clip.seconds, startFrom: clip.startFrom }, writer.text.slice(output.start, output.end), output);
-  });
-  const notes = plan?.padded ? ['Some generations are asked for longer than their beats (padded): trim them after generating.'] : [];
-  return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes };
+  const clip = { index: 1, beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, startFrom: null };
+  const generations = view.beats.length || total ? [seedGeneration(view, retired, clip, writer.text, { start: 0, end: writer.length })] : [];
+  return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes: [] };
 }
 
 function seedGeneration(
@@ -195,20 +188,25 @@ function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOve
   const generations: CompiledGeneration[] = [];
   const silent: string[] = [];
   const clips = plan.clips.length ? plan.clips : wholeClip(view);
+  const written: { clip: PlannedClip; start: number; end: number; shotList?: ShotListEntry[] }[] = [];
+  const position = new Map(view.beats.map((beat, i) => [beat.index, i]));
   clips.forEach((clip, i) => {
     writeSeparator(writer, i, clips.length, clip);
     const start = writer.length;
-    const clipBeats = view.beats.filter((beat) => clip.beats.includes(beat.index));
+    const clipBeats = clip.beats.map((index) => view.beats[position.get(index) as number]).filter(Boolean);
     const result = writeGeneration(writer, { view, profile, beats: clipBeats, characters: charactersIn(view, clipBeats), offset: clip.start, seconds: clip.seconds, avoid });
     voiceStep.push(...result.voiceStep);
     silent.push(...result.silent);
-    for (const shot of result.shots) {
-      const beat = clipBeats.find((b) => b.index === shot.index) as SceneBeat;
-      beats.push(compiledShot(beat, shot.output, shot.dialogue));
-    }
-    const prompt = writer.text.slice(start);
+    result.shots.forEach((shot, n) => beats.push(compiledShot(clipBeats[n], shot.output, shot.dialogue)));
+    written.push({ clip, start, end: writer.length, shotList: result.shotList });
+  });
+  // Read the text once it is whole: slicing a string while it grows copies it again and again.
+  const text = writer.text;
+  written.forEach(({ clip, start, end, shotList }, i) => {
+    const prompt = text.slice(start, end);
     const generation: Omit<Generation, 'prompt' | 'parameters'> = { index: i + 1, beats: clip.beats, start: clip.start, end: clip.end, seconds: clip.seconds, startFrom: clip.startFrom };
-    generations.push({ ...generation, prompt, parameters: requestParameters(view, profile, generation, prompt, result.shotList), usd: null, output: { start, end: writer.length } });
+    const shots = shotList?.map((shot) => ({ index: shot.index, prompt: text.slice(shot.output.start, shot.output.end), duration: shot.duration }));
+    generations.push({ ...generation, prompt, parameters: requestParameters(view, profile, generation, prompt, shots), usd: null, output: { start, end } });
   });
   if (!plan.fits) notes.push(`No cut at beat boundaries gives clips ${profile.label} makes (${describeDurations(profile.durations)}); each beat is planned alone at the nearest length. Change the beat lengths (clip-length).`);
   else if (plan.padded) notes.push(`Padded: ${plan.clips.filter((c) => c.padded).map((c) => `generation ${plan.clips.indexOf(c) + 1} is asked for ${c.seconds} s for ${formatSeconds(c.end - c.start)} of beats`).join('; ')}. Trim the extra after generating.`);
@@ -262,7 +260,7 @@ function requestParameters(
   profile: ModelProfile,
   generation: Omit<Generation, 'prompt' | 'parameters'>,
   prompt: string,
-  shotList: ShotListEntry[] | undefined,
+  shotList: { index: number; prompt: string; duration: number }[] | undefined,
 ): Record<string, unknown> {
   const p = profile.parameters;
   const parameters: Record<string, unknown> = { [p.model ?? 'model']: profile.apiModel };
