@@ -4,6 +4,7 @@ import type { ModelProfile } from './models/types';
 import { splitList } from './parse';
 import { endsSentence, PromptWriter, stripPeriod, writeAnchors, writeCapitalized, writeSubject, type SourceMapEntry } from './promptWriter';
 import { sceneDuration, sceneOf, variantChain, type SceneBeat, type SceneView } from './scene';
+import { referenceExtension, videoExtensions } from './rules/reference-format';
 import type { TakeLog } from './takes';
 import { costOf, rateFor, usdFor, type PriceOverrides } from './target/cost';
 import { iterationFor } from './target/iterate';
@@ -107,7 +108,8 @@ export function compile(storyboard: Storyboard, options: CompileOptions = {}): C
     view = sceneOf(storyboard);
   }
   const target = resolveTarget(view.settings.get('model'), options.model, options.profiles);
-  const written = target.limits ? writeForTarget(view, target.limits, options.prices) : writeSeed(view, target.profile, options.prices);
+  const references = storyboard.references.map((reference) => reference.path?.text.trim() ?? '').filter((path) => path && !videoExtensions.has(referenceExtension(path)));
+  const written = target.limits ? writeForTarget(view, target.limits, options.prices, references) : writeSeed(view, target.profile, options.prices);
   const variantName = options.variant && options.variant !== 'main' && !error ? options.variant : null;
   const ownChanges = variantName ? view.applied.filter((entry) => entry.variant === variantName).map((entry) => entry.override) : [];
   const iterate = takeBase && ownChanges.length ? iterationOf(view, ownChanges, takeBase, target, written.generations, options.takeLog) : null;
@@ -177,7 +179,7 @@ function seedParameters(view: SceneView, seconds: number): Record<string, unknow
   return parameters;
 }
 
-function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOverrides | undefined): Written {
+function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOverrides | undefined, references: string[]): Written {
   const writer = new PromptWriter();
   const resolution = view.settings.get('resolution')?.text;
   const plan = planGenerations(view.beats, profile, resolution);
@@ -206,7 +208,7 @@ function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOve
     const prompt = text.slice(start, end);
     const generation: Omit<Generation, 'prompt' | 'parameters'> = { index: i + 1, beats: clip.beats, start: clip.start, end: clip.end, seconds: clip.seconds, startFrom: clip.startFrom };
     const shots = shotList?.map((shot) => ({ index: shot.index, prompt: text.slice(shot.output.start, shot.output.end), duration: shot.duration }));
-    generations.push({ ...generation, prompt, parameters: requestParameters(view, profile, generation, prompt, shots), usd: null, output: { start, end } });
+    generations.push({ ...generation, prompt, parameters: requestParameters(view, profile, generation, prompt, shots, references), usd: null, output: { start, end } });
   });
   if (!plan.fits) notes.push(`No cut at beat boundaries gives clips ${profile.label} makes (${describeDurations(profile.durations)}); each beat is planned alone at the nearest length. Change the beat lengths (clip-length).`);
   else if (plan.padded) notes.push(`Padded: ${plan.clips.filter((c) => c.padded).map((c) => `generation ${plan.clips.indexOf(c) + 1} is asked for ${c.seconds} s for ${formatSeconds(c.end - c.start)} of beats`).join('; ')}. Trim the extra after generating.`);
@@ -261,6 +263,7 @@ function requestParameters(
   generation: Omit<Generation, 'prompt' | 'parameters'>,
   prompt: string,
   shotList: { index: number; prompt: string; duration: number }[] | undefined,
+  references: string[] = [],
 ): Record<string, unknown> {
   const p = profile.parameters;
   const parameters: Record<string, unknown> = { [p.model ?? 'model']: profile.apiModel };
@@ -276,6 +279,8 @@ function requestParameters(
     const values = profile.audio.parameterValues ?? { on: true, off: false };
     parameters[profile.audio.parameter] = audioWanted(view) ? values.on : values.off;
   }
+  // The storyboard's reference images, as many as the model takes (reference-count reports the rest).
+  if (p.references && references.length && profile.images.maxReferences > 0) parameters[p.references] = references.slice(0, profile.images.maxReferences);
   if (generation.startFrom === 'previous' && p.firstFrame) parameters[p.firstFrame] = `<last frame of generation ${generation.index - 1}>`;
   if (generation.startFrom === 'extend') parameters[p.video ?? 'video'] = `<video of generation ${generation.index - 1}>`;
   if (shotList && profile.multiShot) {
