@@ -188,6 +188,35 @@ describe('language server: settings and config files', function () {
     assert.ok(errors.some((m) => m.message.includes('sora.dialogue.wordsPerSecond')));
   });
 
+  it('prices: sora.prices over .sorarc.json over the profile, in sora/compile; a bad one is reported by name', async () => {
+    const uri = server.uri('problems/scene07.sora');
+    const compileFor = () => server.request<{ cost: { usd: number; perSecond: number; source: string } | null }>('sora/compile', { uri, model: 'sora-2' });
+    assert.deepEqual(((await compileFor()).cost), { usd: 2.5, perSecond: 0.1, asOf: '2026-12-01', confidence: 'official', source: 'profile' });
+    fs.writeFileSync(server.file('problems/.sorarc.json'), JSON.stringify({ rules: { 'character-unknown': 'warning' }, prices: { 'sora-2': { default: 0.2 } } }));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('problems/.sorarc.json'), type: 2 }] });
+    let fromFile: number | undefined;
+    for (let tries = 0; tries < 50 && fromFile !== 0.2; tries++) {
+      fromFile = (await compileFor()).cost?.perSecond;
+      if (fromFile !== 0.2) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(fromFile, 0.2, 'from .sorarc.json');
+    server.settings = { prices: { 'sora-2': { '1080p': 0.3 } } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    // The server pulls the settings after the notification: ask until the answer reflects them.
+    let perSecond: number | undefined;
+    for (let tries = 0; tries < 50 && perSecond !== 0.3; tries++) {
+      perSecond = (await compileFor()).cost?.perSecond;
+      if (perSecond !== 0.3) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(perSecond, 0.3, 'from sora.prices, over .sorarc.json');
+    assert.equal((await compileFor()).cost?.source, 'override');
+    server.settings = { prices: { 'sora-2': { '1080p': 'cheap' } } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await server.waitFor(() => server.messages.find((m) => m.type === 1 && m.message.includes('sora.prices')), 5000, 'the bad setting reported');
+    fs.writeFileSync(server.file('problems/.sorarc.json'), JSON.stringify({ rules: { 'character-unknown': 'warning' } }));
+    server.settings = {};
+  });
+
   it('reports a broken config file and ignores it', async () => {
     fs.writeFileSync(server.file('problems/.sorarc.json'), '{ "rules": { "timeline": "loud" } }');
     server.settings = {};
