@@ -472,6 +472,7 @@ const styleFieldPhrases: Record<string, (value: string) => string> = {
   lighting: (value) => `Change the lighting throughout to ${value}.`,
   palette: (value) => `Change the colour palette to ${value}.`,
   look: (value) => `Change the look to ${value}.`,
+  avoid: (value) => `Keep ${value} out of the clip.`,
 };
 
 const settingsFieldPhrases: Record<string, (value: string) => string> = {

@@ -70,7 +70,7 @@ const keywordInserts: Record<(typeof sectionKeywords)[number], { text: string; d
   scene: { text: 'scene ${1:01} "${2:Title}"', detail: 'scene ID "TITLE": names the takes' },
   logline: { text: 'logline: ${1}', detail: 'the scene in one sentence' },
   settings: { text: 'settings', detail: 'aspect, resolution, duration, audio, model' },
-  style: { text: 'style', detail: 'palette, lighting, look' },
+  style: { text: 'style', detail: 'palette, lighting, look, avoid' },
   character: { text: 'character ${1:Name}', detail: 'a character and its 3–4 anchors' },
   reference: { text: 'reference: ${1:refs/image.png}', detail: 'an image that sets the look' },
   beat: { text: 'beat ${1:4}s ${2:Title}', detail: 'a timed beat' },
