@@ -53,7 +53,7 @@ export function storyboardTemplate(options: StoryboardTemplateOptions): string {
     '  resolution: 1080p',
     '  duration: 12s',
     '  audio: voice, ambience',
-    '  model: kling-3.0',
+    // No model line: the seed workflow's numbers apply until the writer picks a target (`sora models`).
     '',
     'style',
     '  palette: teal and amber',

@@ -433,8 +433,8 @@ describe('cli: targets (compile --model, models)', function () {
     assert.equal(own.model, null);
     assert.deepEqual(json.model, { id: 'sora-2', label: 'Sora 2', status: 'retired', known: true });
     assert.equal(json.prompt, own.prompt);
-    assert.deepEqual(json.generations.map((g: { seconds: number; beats: number[] }) => [g.beats, g.seconds]), [[[1, 2], 12]], '11 s of beats, padded to 12 s');
-    assert.deepEqual(json.cost, { usd: 1.2, perSecond: 0.1, asOf: '2026-12-01', confidence: 'official', source: 'profile' });
+    assert.deepEqual(json.generations.map((g: { seconds: number; beats: number[] }) => [g.beats, g.seconds]), [[[1, 2], 25]], 'the seed layout: one generation of the whole clip');
+    assert.deepEqual(json.cost, { usd: 2.5, perSecond: 0.1, asOf: '2026-12-01', confidence: 'official', source: 'profile' });
   });
 
   it('compile --model veo-3.1: 8 s + 4 s, the second from the first\'s last frame, with a cost (when the profile ships)', function () {
@@ -451,7 +451,7 @@ describe('cli: targets (compile --model, models)', function () {
   it('.sorarc.json prices override the profile\'s', () => {
     fs.writeFileSync(path.join(work, 'problems/.sorarc.json'), JSON.stringify({ prices: { 'sora-2': { default: 0.2 } } }));
     const json = JSON.parse(run(['compile', 'problems/scene07.sora', '--model', 'sora-2', '--format', 'json']).stdout);
-    assert.deepEqual(json.cost, { usd: 2.4, perSecond: 0.2, asOf: '2026-12-01', confidence: 'official', source: 'override' });
+    assert.deepEqual(json.cost, { usd: 5, perSecond: 0.2, asOf: '2026-12-01', confidence: 'official', source: 'override' });
     fs.writeFileSync(path.join(work, 'problems/.sorarc.json'), JSON.stringify({ prices: { 'sora-2': { default: 'cheap' } } }));
     const bad = run(['compile', 'problems/scene07.sora', '--model', 'sora-2']);
     assert.equal(bad.status, 2);

@@ -469,8 +469,8 @@ describe('language server: features', function () {
       const retired = await server.request<CompileResponse>('sora/compile', { uri, model: 'sora-2' });
       assert.deepEqual(retired.model, { id: 'sora-2', label: 'Sora 2', status: 'retired', known: true });
       assert.equal(retired.prompt, own.prompt, 'a retired target compiles to the seed prompt');
-      assert.deepEqual(retired.generations.map((g) => g.seconds), [12]);
-      assert.equal(retired.cost?.usd, 1.2);
+      assert.deepEqual(retired.generations.map((g) => g.seconds), [25]);
+      assert.equal(retired.cost?.usd, 2.5);
       const unknown = await server.request<CompileResponse>('sora/compile', { uri, model: 'nope-1' });
       assert.deepEqual(unknown.model, { id: 'nope-1', label: 'nope-1', status: 'active', known: false });
       assert.deepEqual(own.targets?.map((t) => t.id).sort(), modelProfiles.map((p) => p.id).sort());

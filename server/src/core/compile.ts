@@ -4,6 +4,7 @@ import type { ModelProfile } from './models/types';
 import { splitList } from './parse';
 import { endsSentence, PromptWriter, stripPeriod, writeAnchors, writeCapitalized, writeSubject, type SourceMapEntry } from './promptWriter';
 import { sceneDuration, sceneOf, variantChain, type SceneBeat, type SceneView } from './scene';
+import { referenceExtension, videoExtensions } from './rules/reference-format';
 import type { TakeLog } from './takes';
 import { costOf, rateFor, usdFor, type PriceOverrides } from './target/cost';
 import { iterationFor } from './target/iterate';
@@ -107,7 +108,8 @@ export function compile(storyboard: Storyboard, options: CompileOptions = {}): C
     view = sceneOf(storyboard);
   }
   const target = resolveTarget(view.settings.get('model'), options.model, options.profiles);
-  const written = target.limits ? writeForTarget(view, target.limits, options.prices) : writeSeed(view, target.profile, options.prices);
+  const references = storyboard.references.map((reference) => reference.path?.text.trim() ?? '').filter((path) => path && !videoExtensions.has(referenceExtension(path)));
+  const written = target.limits ? writeForTarget(view, target.limits, options.prices, references) : writeSeed(view, target.profile, options.prices);
   const variantName = options.variant && options.variant !== 'main' && !error ? options.variant : null;
   const ownChanges = variantName ? view.applied.filter((entry) => entry.variant === variantName).map((entry) => entry.override) : [];
   const iterate = takeBase && ownChanges.length ? iterationOf(view, ownChanges, takeBase, target, written.generations, options.takeLog) : null;
@@ -142,9 +144,8 @@ interface Written {
 
 /**
  * The seed layout, exactly as before targets: no model line, an unknown one, or a retired one (whose
- * takes were logged with this prompt, so it must not change under them). A retired profile still
- * plans its generations and prices them, as history; with several, each generation's prompt is its
- * shot blocks within the one prompt.
+ * takes were logged with this prompt, so it must not change under them). It is one generation of the
+ * whole clip, as Sora made it; a retired profile still names its request fields and prices it, as history.
  */
 function writeSeed(view: SceneView, retired: ModelProfile | undefined, prices: PriceOverrides | undefined): Written {
   const writer = new PromptWriter();
@@ -152,15 +153,9 @@ function writeSeed(view: SceneView, retired: ModelProfile | undefined, prices: P
   writeStyle(writer, view);
   writeScene(writer, view);
   const beats = view.beats.map((beat) => writeShot(writer, view, beat));
-  const plan = retired ? planGenerations(view.beats, retired, view.settings.get('resolution')?.text) : undefined;
-  const clips: PlannedClip[] = plan?.clips.length ? plan.clips : view.beats.length || total ? [{ beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, padded: false, startFrom: null }] : [];
-  const generations = clips.map((clip, i) => {
-    const shots = beats.filter((beat) => clip.beats.includes(beat.index));
-    const output = clips.length === 1 || !shots.length ? { start: 0, end: writer.length } : { start: shots[0].output.start, end: shots[shots.length - 1].output.end };
-    return seedGeneration(view, retired, { index: i + 1, beats: clip.beats, start: clip.start, end: clip.end, seconds: clip.seconds, startFrom: clip.startFrom }, writer.text.slice(output.start, output.end), output);
-  });
-  const notes = plan?.padded ? ['Some generations are asked for longer than their beats (padded): trim them after generating.'] : [];
-  return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes };
+  const clip = { index: 1, beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, startFrom: null };
+  const generations = view.beats.length || total ? [seedGeneration(view, retired, clip, writer.text, { start: 0, end: writer.length })] : [];
+  return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes: [] };
 }
 
 function seedGeneration(
@@ -184,7 +179,7 @@ function seedParameters(view: SceneView, seconds: number): Record<string, unknow
   return parameters;
 }
 
-function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOverrides | undefined): Written {
+function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOverrides | undefined, references: string[]): Written {
   const writer = new PromptWriter();
   const resolution = view.settings.get('resolution')?.text;
   const plan = planGenerations(view.beats, profile, resolution);
@@ -195,20 +190,25 @@ function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOve
   const generations: CompiledGeneration[] = [];
   const silent: string[] = [];
   const clips = plan.clips.length ? plan.clips : wholeClip(view);
+  const written: { clip: PlannedClip; start: number; end: number; shotList?: ShotListEntry[] }[] = [];
+  const position = new Map(view.beats.map((beat, i) => [beat.index, i]));
   clips.forEach((clip, i) => {
     writeSeparator(writer, i, clips.length, clip);
     const start = writer.length;
-    const clipBeats = view.beats.filter((beat) => clip.beats.includes(beat.index));
+    const clipBeats = clip.beats.map((index) => view.beats[position.get(index) as number]).filter(Boolean);
     const result = writeGeneration(writer, { view, profile, beats: clipBeats, characters: charactersIn(view, clipBeats), offset: clip.start, seconds: clip.seconds, avoid });
     voiceStep.push(...result.voiceStep);
     silent.push(...result.silent);
-    for (const shot of result.shots) {
-      const beat = clipBeats.find((b) => b.index === shot.index) as SceneBeat;
-      beats.push(compiledShot(beat, shot.output, shot.dialogue));
-    }
-    const prompt = writer.text.slice(start);
+    result.shots.forEach((shot, n) => beats.push(compiledShot(clipBeats[n], shot.output, shot.dialogue)));
+    written.push({ clip, start, end: writer.length, shotList: result.shotList });
+  });
+  // Read the text once it is whole: slicing a string while it grows copies it again and again.
+  const text = writer.text;
+  written.forEach(({ clip, start, end, shotList }, i) => {
+    const prompt = text.slice(start, end);
     const generation: Omit<Generation, 'prompt' | 'parameters'> = { index: i + 1, beats: clip.beats, start: clip.start, end: clip.end, seconds: clip.seconds, startFrom: clip.startFrom };
-    generations.push({ ...generation, prompt, parameters: requestParameters(view, profile, generation, prompt, result.shotList), usd: null, output: { start, end: writer.length } });
+    const shots = shotList?.map((shot) => ({ index: shot.index, prompt: text.slice(shot.output.start, shot.output.end), duration: shot.duration }));
+    generations.push({ ...generation, prompt, parameters: requestParameters(view, profile, generation, prompt, shots, references), usd: null, output: { start, end } });
   });
   if (!plan.fits) notes.push(`No cut at beat boundaries gives clips ${profile.label} makes (${describeDurations(profile.durations)}); each beat is planned alone at the nearest length. Change the beat lengths (clip-length).`);
   else if (plan.padded) notes.push(`Padded: ${plan.clips.filter((c) => c.padded).map((c) => `generation ${plan.clips.indexOf(c) + 1} is asked for ${c.seconds} s for ${formatSeconds(c.end - c.start)} of beats`).join('; ')}. Trim the extra after generating.`);
@@ -262,7 +262,8 @@ function requestParameters(
   profile: ModelProfile,
   generation: Omit<Generation, 'prompt' | 'parameters'>,
   prompt: string,
-  shotList: ShotListEntry[] | undefined,
+  shotList: { index: number; prompt: string; duration: number }[] | undefined,
+  references: string[] = [],
 ): Record<string, unknown> {
   const p = profile.parameters;
   const parameters: Record<string, unknown> = { [p.model ?? 'model']: profile.apiModel };
@@ -278,6 +279,8 @@ function requestParameters(
     const values = profile.audio.parameterValues ?? { on: true, off: false };
     parameters[profile.audio.parameter] = audioWanted(view) ? values.on : values.off;
   }
+  // The storyboard's reference images, as many as the model takes (reference-count reports the rest).
+  if (p.references && references.length && profile.images.maxReferences > 0) parameters[p.references] = references.slice(0, profile.images.maxReferences);
   if (generation.startFrom === 'previous' && p.firstFrame) parameters[p.firstFrame] = `<last frame of generation ${generation.index - 1}>`;
   if (generation.startFrom === 'extend') parameters[p.video ?? 'video'] = `<video of generation ${generation.index - 1}>`;
   if (shotList && profile.multiShot) {
@@ -469,6 +472,7 @@ const styleFieldPhrases: Record<string, (value: string) => string> = {
   lighting: (value) => `Change the lighting throughout to ${value}.`,
   palette: (value) => `Change the colour palette to ${value}.`,
   look: (value) => `Change the look to ${value}.`,
+  avoid: (value) => `Keep ${value} out of the clip.`,
 };
 
 const settingsFieldPhrases: Record<string, (value: string) => string> = {

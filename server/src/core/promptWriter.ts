@@ -21,22 +21,46 @@ export class PromptWriter {
   map: SourceMapEntry[] = [];
 
   write(text: string): void {
+    this.flushSpace(text);
     this.text += text;
   }
 
   /** Writes a value from the storyboard and remembers where it came from. */
   source(value: Text, text = value.text): void {
+    this.flushSpace(text);
     const start = this.text.length;
     this.text += text;
     this.map.push({ start, end: this.text.length, source: value.range });
   }
 
   paragraph(): void {
-    if (this.text.length && !this.text.endsWith('\n\n')) this.text += '\n\n';
+    // Not `text.endsWith`: reading the end of a string built by `+=` flattens it, and doing that
+    // per paragraph made long storyboards quadratic. Track the last paragraph break instead.
+    if (this.text.length && this.breakAt !== this.text.length) {
+      this.text += '\n\n';
+      this.breakAt = this.text.length;
+    }
   }
 
+  /** Where the last paragraph break ended (a second one right after it is not written). */
+  private breakAt = -1;
+
+  /** A space before whatever is written next, if anything is: sentences join without a trailing space. */
+  space(): void {
+    this.spacePending = this.text.length > 0;
+  }
+
+  private spacePending = false;
+
+  private flushSpace(next: string): void {
+    if (!this.spacePending || !next) return;
+    this.spacePending = false;
+    this.text += ' ';
+  }
+
+  /** Where the next text goes (after a pending space). */
   get length(): number {
-    return this.text.length;
+    return this.text.length + (this.spacePending ? 1 : 0);
   }
 }
 

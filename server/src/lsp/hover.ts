@@ -57,6 +57,7 @@ const styleNotes: Record<string, string> = {
   palette: 'The colours of the whole clip, in a few words. Stated once, it keeps shots from drifting apart.',
   lighting: 'One lighting description for the whole clip. Add `consistent lighting` so moving cameras do not make it flicker.',
   look: 'The film look in **one or two** descriptors (`35mm, grainy`); more pull against each other.',
+  avoid: 'Things to keep out of the clip, comma-separated. Sent as the model\'s negative prompt where it has one, written as an `Avoid:` line where its guide puts negatives in prose, and left out where the vendor advises against negatives (say what you want instead).',
 };
 
 const beatFieldNotes: Record<string, string> = {

@@ -88,6 +88,15 @@ describe('rules: targets, messages and fixes', () => {
     assert.equal(d.fixes[0].title, 'Set aspect 9:16');
   });
 
+  it('a coupling: clips with reference images are 8 s only on Veo, so a 4 s clip in the plan is reported at the reference', () => {
+    const withReference = edit(clean, ['\nbeat 4s The net', '\nreference: refs/harbour.png\n\nbeat 4s The net']);
+    const found = ofCode(forModel('veo-3.1', withReference), 'clip-length', withProfiles);
+    assert.equal(found.length, 2, 'the plan, and the reference mode');
+    assert.ok(found.some((d) => /clips with references are 8 s only; this plan asks for 4 s/.test(d.message)), found.map((d) => d.message).join('\n'));
+    const sixteen = edit(withReference, ['duration: 12s', 'duration: 16s'], ['beat 4s The harbour', 'beat 8s The harbour']);
+    assert.equal(ofCode(forModel('veo-3.1', sixteen), 'clip-length', withProfiles).filter((d) => /references/.test(d.message)).length, 0, '8 s + 8 s');
+  });
+
   it('a coupling: Veo reference-image mode is 16:9 only', () => {
     const vertical = edit(clean, ['aspect: 16:9', 'aspect: 9:16'], ['\nbeat 4s The net', '\nreference: refs/harbour.png\n\nbeat 4s The net']);
     const d = only(forModel('veo-3.1', vertical), 'aspect');

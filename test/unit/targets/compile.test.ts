@@ -39,6 +39,7 @@ describe('compile for a target: generations', () => {
     assert.equal(first.parameters.model, 'veo-3.1-generate-preview');
     assert.equal(first.parameters.prompt, first.prompt);
     assert.equal(second.parameters.image, '<last frame of generation 1>', 'the first-frame field, as the API names it');
+    assert.deepEqual(first.parameters.reference_images, ['refs/lighthouse.png'], 'the storyboard\'s reference images');
     assert.ok(result.prompt.includes('--- Generation 2 of 2 (0:08–0:12, 4 s, starts from the last frame of generation 1) ---'));
     assert.equal(result.prompt.slice(second.output.start, second.output.end), second.prompt);
   });

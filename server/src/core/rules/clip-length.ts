@@ -27,6 +27,7 @@ export const clipLengthRule: Rule = {
     const beats = context.storyboard.beats;
     const total = context.settings.duration?.seconds ?? (beats.length ? beats[beats.length - 1].end : undefined);
     if (total === undefined || total <= 0) return;
+    checkReferenceMode(context, profile);
     const shots = profile.multiShot?.maxShots ?? Infinity;
     if (durationAllowed(profile.durations, total) && beats.length <= shots) return;
     const timed = beats.filter((beat) => beat.end > beat.start);
@@ -42,6 +43,23 @@ export const clipLengthRule: Rule = {
     });
   },
 };
+
+/** A mode that fixes the clip length (Veo's reference-image mode is 8 s only): every planned clip must be one. */
+function checkReferenceMode(context: RuleContext, profile: ModelProfile): void {
+  if (!context.storyboard.references.length) return;
+  for (const coupling of profile.couplings) {
+    const durations = coupling.requires.durations;
+    if (!coupling.when.references || !durations) continue;
+    const plan = planGenerations(context.storyboard.beats, profile, context.settings.resolution?.text);
+    const off = plan.clips.filter((clip) => !durations.includes(clip.seconds));
+    if (!off.length) continue;
+    context.report({
+      range: context.storyboard.references[0].path?.range ?? context.storyboard.references[0].headerRange,
+      severity: severityFor(coupling.confidence, 'warning'),
+      message: `${profile.label}: ${coupling.description}${cite(profile, coupling.confidence)}, and clips with references are ${durations.map((d) => `${d} s`).join(' or ')} only; this plan asks for ${[...new Set(off.map((c) => `${c.seconds} s`))].join(', ')}. Change the beat lengths, or drop the reference.`,
+    });
+  }
+}
 
 /** `2 generations cut at beat boundaries: 8 s (beats 1–2) + 4 s (beat 3), the second starting from the first's last frame`. */
 function describe(plan: Plan, profile: ModelProfile): string {

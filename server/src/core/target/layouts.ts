@@ -38,7 +38,8 @@ export interface WrittenShot {
 
 export interface ShotListEntry {
   index: number;
-  prompt: string;
+  /** Where the shot's prompt is in the writer's text (read once the whole prompt is written). */
+  output: { start: number; end: number };
   duration: number;
 }
 
@@ -235,7 +236,6 @@ function writeCookbook(writer: PromptWriter, input: LayoutInput, result: Written
     labelled(writer, 'Mood: ', beat.fields.get('emotion'));
     writeSounds(writer, input, beat, result);
     const dialogue = speak(writer, input, beat, result, 'block');
-    trimTrailingSpace(writer);
     result.shots.push({ index: beat.index, output: { start, end: writer.length }, dialogue });
   }
 }
@@ -305,7 +305,7 @@ function writeKling(writer: PromptWriter, input: LayoutInput, result: WrittenGen
       });
       writer.write('.');
     }
-    shotList.push({ index: i + 1, prompt: writer.text.slice(start), duration: durations[i] });
+    shotList.push({ index: i + 1, output: { start, end: writer.length }, duration: durations[i] });
     result.shots.push({ index: beat.index, output: { start: start - header.length, end: writer.length }, dialogue });
   });
   result.shotList = shotList;
@@ -332,7 +332,7 @@ function writeOneParagraph(
   writer.paragraph();
   let first = true;
   for (const beat of input.beats) {
-    if (!first) writer.write(' ');
+    if (!first) writer.space();
     first = false;
     const start = writer.length;
     const camera = beat.fields.get('camera');
@@ -357,13 +357,12 @@ function writeOneParagraph(
     }
     writeSounds(writer, input, beat, result, { sound: 'The sound of ', music: 'Music: ' });
     const dialogue = speak(writer, input, beat, result, 'inline');
-    trimTrailingSpace(writer);
     result.shots.push({ index: beat.index, output: { start, end: writer.length }, dialogue });
   }
   if (!options.styleFirst) {
     const parts = styleParts(input.view);
     if (parts.length) {
-      writer.write(' ');
+      writer.space();
       parts.forEach(([label, value], i) => {
         if (i) writer.write(' ');
         writer.write(label);
@@ -378,9 +377,5 @@ function writeOneParagraph(
       writer.write('.');
     }
   }
-}
-
-function trimTrailingSpace(writer: PromptWriter): void {
-  while (writer.text.endsWith(' ')) writer.text = writer.text.slice(0, -1);
 }
 
