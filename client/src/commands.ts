@@ -8,6 +8,7 @@ import { askNewStoryboard } from './newStoryboardFlow';
 import { confirmDespiteReview } from './review';
 import type { PreviewManager } from './preview/manager';
 import { isRestricted } from './trust';
+import { iterationText, requestText, targetId } from './preview/targets';
 
 /** The storyboard a command applies to: its argument, else the one the writer last had active (see activeStoryboard.ts). */
 export function targetUri(arg: unknown, previews?: PreviewManager): vscode.Uri | undefined {
@@ -35,7 +36,7 @@ async function pickVariant(main: CompileResponse, purpose: 'prompt' | 'remix'): 
   if (purpose === 'prompt') items.push({ label: 'main', description: 'the storyboard as written', variant: null });
   for (const variant of variants) items.push({ label: variant.name, description: `from ${variant.base}`, variant: variant.name });
   const picked = await vscode.window.showQuickPick(items, {
-    title: purpose === 'prompt' ? 'Copy the prompt of…' : 'Copy the remix instruction of…',
+    title: purpose === 'prompt' ? 'Copy the prompt of…' : 'Copy the iteration of…',
     placeHolder: purpose === 'prompt' ? 'main or a variant' : 'a variant that branches from a take',
   });
   return picked ? picked.variant : undefined;
@@ -70,7 +71,18 @@ export async function copyPrompt(client: LanguageClient, previews: PreviewManage
   vscode.window.setStatusBarMessage(`$(check) Copied the prompt of ${name}: ${response.prompt.length} characters`, 4000);
 }
 
-export async function copyRemixInstruction(client: LanguageClient, previews: PreviewManager, uriArg?: unknown, variantValue?: unknown): Promise<void> {
+/** The model picked in the focused preview of this file, so a command copies what the preview shows. */
+function pickedModel(previews: PreviewManager, uri: vscode.Uri, uriArg: unknown): string | null {
+  const active = previews.activePreview;
+  return uriArg === undefined && active?.panel.active && active.shows(uri) ? active.model : null;
+}
+
+/**
+ * "Copy Iteration" (command id `sora.copyRemixInstruction`, kept so keybindings and links still
+ * work): the one change of a variant of a take, as the target's operation — Sora's remix
+ * instruction, or an edit, extend or regenerate instruction on other models.
+ */
+export async function copyIteration(client: LanguageClient, previews: PreviewManager, uriArg?: unknown, variantValue?: unknown): Promise<void> {
   const uri = targetUri(uriArg, previews);
   if (!uri) return noStoryboard();
   let variant = variantArg(variantValue);
@@ -84,20 +96,44 @@ export async function copyRemixInstruction(client: LanguageClient, previews: Pre
       if (!variant) return;
     }
   }
-  const response = await requestCompile(client, uri, variant);
+  const response = await requestCompile(client, uri, variant, pickedModel(previews, uri, uriArg));
   if (response.error) {
     void vscode.window.showWarningMessage(response.error);
     return;
   }
-  if (response.remix === null) {
+  const text = iterationText(response);
+  if (text === null) {
     void vscode.window.showInformationMessage(
-      `The variant "${variant}" does not branch from a take, so there is nothing to remix: copy its prompt and generate a new take instead.`,
+      `The variant "${variant}" does not branch from a take, so there is nothing to iterate on: copy its prompt and generate a new take instead.`,
     );
     return;
   }
-  if (!(await confirmDespiteReview(displayName(uri), response.summary.review, 'The remix instruction would go to Sora as it compiles now.', 'Copy anyway'))) return;
-  await vscode.env.clipboard.writeText(response.remix);
-  vscode.window.setStatusBarMessage(`$(check) Copied the remix instruction of "${variant}"${response.remixOf ? ` (Remix on ${response.remixOf})` : ''}`, 4000);
+  if (!(await confirmDespiteReview(displayName(uri), response.summary.review, 'The instruction would go to the model as the storyboard compiles now.', 'Copy anyway'))) return;
+  await vscode.env.clipboard.writeText(text);
+  const operation = response.iterate?.operation ?? 'remix';
+  const what = operation === 'remix' ? 'remix instruction' : `${operation} instruction`;
+  const target = targetId(response);
+  vscode.window.setStatusBarMessage(`$(check) Copied the ${what} of "${variant}"${target ? ` for ${target}` : ''}${response.remixOf ? ` (on ${response.remixOf})` : ''}`, 4000);
+}
+
+/** "Copy Request": the generation parameters as JSON, as the target's API names them. */
+export async function copyRequest(client: LanguageClient, previews: PreviewManager, uriArg?: unknown, variantValue?: unknown): Promise<void> {
+  const uri = targetUri(uriArg, previews);
+  if (!uri) return noStoryboard();
+  let variant = variantArg(variantValue);
+  if (variant === undefined) {
+    const active = previews.activePreview;
+    variant = uriArg === undefined && active?.panel.active && active.shows(uri) ? active.variant : null;
+  }
+  const response = await requestCompile(client, uri, variant, pickedModel(previews, uri, uriArg));
+  const text = requestText(response);
+  if (text === null) {
+    void vscode.window.showInformationMessage(`${displayName(uri)} has no generation plan to copy: set \`model:\` in its settings to a known model.`);
+    return;
+  }
+  await vscode.env.clipboard.writeText(text);
+  const count = response.generations?.length ?? 0;
+  vscode.window.setStatusBarMessage(`$(check) Copied the request for ${targetId(response) ?? 'the model'}: ${count} generation${count === 1 ? '' : 's'}`, 4000);
 }
 
 export function compileVariant(previews: PreviewManager, uriArg?: unknown, variantValue?: unknown): void {

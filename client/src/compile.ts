@@ -3,9 +3,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { compileRequest, type CompileParams, type CompileResponse } from '../../server/src/protocol';
 
 /** Asks the server to compile a storyboard (or one of its variants). The client never parses. */
-export async function requestCompile(client: LanguageClient, uri: vscode.Uri, variant?: string | null): Promise<CompileResponse> {
+export async function requestCompile(client: LanguageClient, uri: vscode.Uri, variant?: string | null, model?: string | null): Promise<CompileResponse> {
   const params: CompileParams = { uri: uri.toString() };
   if (variant && variant !== 'main') params.variant = variant;
+  if (model) params.model = model;
   return askServer<CompileResponse>(client, compileRequest, params);
 }
 

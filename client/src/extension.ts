@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { trackStoryboards } from './activeStoryboard';
-import { compileVariant, copyPrompt, copyRemixInstruction, newStoryboard, openPreview } from './commands';
+import { compileVariant, copyIteration, copyPrompt, copyRequest, newStoryboard, openPreview } from './commands';
 import { createLanguageClient, RestartingErrorHandler } from './languageClient';
 import { PreviewManager } from './preview/manager';
 import { StoryboardStatus } from './statusBar';
@@ -45,10 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sora.openPreviewToSide', guard((uri?: unknown) => openPreview(previews, true, uri))),
     vscode.commands.registerCommand('sora.togglePreviewLock', guard(() => previews.toggleLock())),
     vscode.commands.registerCommand('sora.copyPrompt', guard((uri?: unknown, variant?: unknown) => copyPrompt(languageClient, previews, uri, variant))),
-    vscode.commands.registerCommand(
-      'sora.copyRemixInstruction',
-      guard((uri?: unknown, variant?: unknown) => copyRemixInstruction(languageClient, previews, uri, variant)),
-    ),
+    // "Copy Iteration" keeps the id it had as "Copy Remix Instruction".
+    vscode.commands.registerCommand('sora.copyRemixInstruction', guard((uri?: unknown, variant?: unknown) => copyIteration(languageClient, previews, uri, variant))),
+    vscode.commands.registerCommand('sora.copyRequest', guard((uri?: unknown, variant?: unknown) => copyRequest(languageClient, previews, uri, variant))),
     vscode.commands.registerCommand('sora.compileVariant', guard((uri?: unknown, variant?: unknown) => compileVariant(previews, uri, variant))),
     vscode.commands.registerCommand('sora.newStoryboard', guard(() => newStoryboard())),
     new StoryboardStatus(getClient),

@@ -57,7 +57,7 @@ export function storyboardTemplate(options: StoryboardTemplateOptions): string {
     '  resolution: 1080p',
     '  duration: 12s',
     '  audio: voice, ambience',
-    '  model: sora-2',
+    // No model line: the seed workflow's numbers apply until the writer picks a target (`sora models`).
     '',
     'style',
     '  palette: teal and amber',

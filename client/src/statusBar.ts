@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { displayName, isStoryboard, requestCompile } from './compile';
-import { summaryText } from './preview/model';
+import { formatUsd, summaryText } from './preview/model';
 
-/** `12 s · 3 beats · 16:9` for the active storyboard; warning background when over limits or with errors. */
+/** `12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80` for the active storyboard; warning background when over limits or with errors. */
 export class StoryboardStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sora.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
@@ -57,6 +57,7 @@ export class StoryboardStatus implements vscode.Disposable {
       const tooltip = new vscode.MarkdownString(undefined, true);
       tooltip.appendMarkdown(`**${escapeMarkdown(displayName(document.uri))}** — ${escapeMarkdown(summaryText(summary))}\n\n`);
       if (summary.overLimit) tooltip.appendMarkdown('$(warning) Over the ~20 s stable limit for one clip.\n\n');
+      if (summary.model) tooltip.appendMarkdown(`${escapeMarkdown(targetLine(summary.model, summary.cost))}\n\n`);
       if (summary.errors || summary.warnings) tooltip.appendMarkdown(`${summary.errors} errors, ${summary.warnings} warnings\n\n`);
       tooltip.appendMarkdown('Click to open the preview to the side.');
       this.item.tooltip = tooltip;
@@ -79,4 +80,10 @@ export class StoryboardStatus implements vscode.Disposable {
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** The tooltip's line about the target: what the estimate covers, or why there is none. */
+export function targetLine(model: string, cost: number | null): string {
+  if (cost === null) return `Compiled for ${model}: no price estimate (an unknown model, or no duration).`;
+  return `Compiled for ${model}: about ${formatUsd(cost)} for every generation of this storyboard, from the model's listed price per second.`;
 }

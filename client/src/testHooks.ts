@@ -250,7 +250,9 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
       const preview = [...panels].reverse().find((t) => t.snapshot.viewType === 'sora.preview' && !t.snapshot.disposed);
       if (!preview) return null;
       const s = snapshot(preview);
-      const update = s.lastPosted.update as { message: { response: { prompt: string; variant: string | null; variants: { name: string }[]; summary: unknown }; fileName: string; state: unknown }; delivered?: boolean } | undefined;
+      type Compiled = { prompt: string; variant: string | null; variants: { name: string }[]; summary: unknown; targets?: { id: string }[]; generations?: { seconds: number; startFrom: string | null }[] };
+      const update = s.lastPosted.update as { message: { response: Compiled; target?: Compiled | null; fileName: string; state: unknown }; delivered?: boolean } | undefined;
+      const targetOf = (compiled: Compiled) => ({ summary: compiled.summary, generations: (compiled.generations ?? []).map((g) => ({ seconds: g.seconds, startFrom: g.startFrom })) });
       return {
         title: s.title,
         visible: s.visible,
@@ -266,6 +268,9 @@ export function registerTestHooks(context: vscode.ExtensionContext): void {
               variant: update.message.response.variant,
               variants: update.message.response.variants.map((v) => v.name),
               summary: update.message.response.summary,
+              own: targetOf(update.message.response),
+              target: update.message.target ? targetOf(update.message.target) : null,
+              models: (update.message.response.targets ?? []).map((m) => m.id),
             }
           : null,
       };

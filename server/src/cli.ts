@@ -2,28 +2,34 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type AnalyzeOptions } from './core/analyze';
-import { compile } from './core/compile';
+import { compile, type Compilation } from './core/compile';
+import { modelProfiles, nearestModelIds, profileFor } from './core/models';
+import type { ModelProfile } from './core/models/types';
+import { formatUsd } from './core/target/cost';
+import { describeDurations } from './core/target/target';
 import { resolveConfig, type ResolvedConfig } from './core/config';
 import { applySafeFixes } from './core/fixes';
 import type { Diagnostic } from './core/diagnostics';
 import { rules, ruleFor } from './core/rules';
-import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
+import { bestTake, sceneSpend, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
 import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
 import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
 import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 
-// `sora check|compile|takes|explain`: the command line on the same core as the language server.
-// Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file that can't be read.
+// `sora check|compile|models|takes|explain`: the command line on the same core as the language server.
+// Exit codes: 0 no errors, 1 errors found, 2 bad usage (an unknown model id too) or a file that can't be read.
 
 const usage = `Usage:
   sora check PATH... [--format text|json] [--fix]
-  sora compile FILE [--variant NAME] [--format text|json]
+  sora compile FILE [--model ID] [--variant NAME] [--format text|json]
+  sora models [ID] [--format text|json]
   sora takes FILE [--format text|json|csv]
   sora explain [CODE]
 
 PATH may be a .sora file or a folder (searched recursively for *.sora).
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.`;
+--model compiles for another target than the file's own \`settings model:\` (\`sora models\` lists the ids).
+Exit codes: 0 no errors, 1 errors found, 2 bad usage, an unknown model id or an unreadable file.`;
 
 class UsageError extends Error {}
 
@@ -40,6 +46,8 @@ export function main(argv: string[], output: Output = defaultOutput): number {
         return checkCommand(rest, output);
       case 'compile':
         return compileCommand(rest, output);
+      case 'models':
+        return modelsCommand(rest, output);
       case 'takes':
         return takesCommand(rest, output);
       case 'explain':
@@ -222,41 +230,152 @@ function configFor(file: string): ResolvedConfig {
 // ---- compile -----------------------------------------------------------------------------
 
 function compileCommand(args: string[], output: Output): number {
-  const parsed = parseArgs(args, ['format', 'variant'], []);
+  const parsed = parseArgs(args, ['format', 'variant', 'model'], []);
   const format = formatOption(parsed, ['text', 'json']);
   if (parsed.positional.length !== 1) throw new UsageError('compile takes exactly one storyboard file.');
+  const model = parsed.options.get('model') as string | undefined;
+  if (model !== undefined && !profileFor(model)) throw new UsageError(unknownModelMessage(model));
   const file = parsed.positional[0];
   const text = readOrFail(file, output);
   if (text === undefined) return 2;
-  const options = analyzeOptions(file, configFor(file), output);
+  const config = configFor(file);
+  const options = analyzeOptions(file, config, output);
   const analysis = analyze(text, options);
   const variant = parsed.options.get('variant') as string | undefined;
-  const result = compile(analysis.storyboard, { variant, takeLog: options.takeLog });
+  const result = compile(analysis.storyboard, { variant, takeLog: options.takeLog, model, prices: config.prices });
   if (result.error) {
     output.err(`sora: ${result.error}`);
     return 2;
   }
-  if (format === 'json') {
-    output.out(
-      JSON.stringify(
-        {
-          prompt: result.prompt,
-          variant: result.variant,
-          remix: result.remix,
-          settings: result.settings,
-          beats: result.beats.map((beat) => ({ index: beat.index, start: beat.start, end: beat.end, title: beat.title, subject: beat.subject, camera: beat.camera })),
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    output.out(result.prompt);
-    if (result.remix) output.out(`\nRemix instruction (for ${result.remixOf}):\n${result.remix}`);
-  }
+  if (format === 'json') output.out(JSON.stringify(compileJson(result), null, 2));
+  else output.out(compileText(result));
+  // Diagnostics are the file's own (its model's); --model only changes what is compiled.
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) output.err(`sora: ${file} has ${errors} error${errors === 1 ? '' : 's'}; run \`sora check ${file}\` before generating.`);
   return errors ? 1 : 0;
+}
+
+function unknownModelMessage(id: string): string {
+  return `No model profile is called "${id}". Did you mean ${nearestModelIds(id).join(', ')}? \`sora models\` lists every id.`;
+}
+
+/** The JSON contract (docs/targets.md): the seed fields, then the target's. */
+function compileJson(result: Compilation) {
+  return {
+    prompt: result.prompt,
+    variant: result.variant,
+    remix: result.remix,
+    settings: result.settings,
+    beats: result.beats.map((beat) => ({ index: beat.index, start: beat.start, end: beat.end, title: beat.title, subject: beat.subject, camera: beat.camera })),
+    model: result.model,
+    generations: result.generations.map((g) => ({ index: g.index, beats: g.beats, start: g.start, end: g.end, seconds: g.seconds, prompt: g.prompt, parameters: g.parameters, startFrom: g.startFrom, usd: g.usd })),
+    cost: result.cost,
+    iterate: result.iterate,
+    voiceStep: result.voiceStep,
+    notes: result.notes,
+  };
+}
+
+/** The prompt as before targets (pipe it); for a current target, then its generations, cost, voice step and notes. */
+function compileText(result: Compilation): string {
+  const parts = [result.prompt];
+  const model = result.model;
+  const current = !!model && model.known && model.status === 'active';
+  if (model && current) {
+    const lines = [`Target: ${model.label} (${model.id})`];
+    {
+      for (const g of result.generations) {
+        const from = g.startFrom === 'previous' ? ', from the last frame of the one before' : g.startFrom === 'extend' ? ', extending the one before' : '';
+        lines.push(`  Generation ${g.index}: beats ${g.beats.join(', ')}, ${g.seconds} s${from}${g.usd !== null ? `, ≈ ${formatUsd(g.usd)}` : ''}`);
+      }
+    }
+    if (result.cost) lines.push(`Cost: ≈ ${formatUsd(result.cost.usd)} at $${result.cost.perSecond}/s (${result.cost.source === 'override' ? 'your price' : `price as of ${result.cost.asOf}, ${result.cost.confidence}`})`);
+    parts.push(lines.join('\n'));
+  }
+  if (result.voiceStep.length) parts.push(['Voice step (not in the prompt):', ...result.voiceStep.map((l) => `  ${formatTime(l.at)} ${l.speaker}: "${l.line}"`)].join('\n'));
+  if (result.notes.length && current) parts.push(result.notes.map((note) => `Note: ${note}`).join('\n'));
+  if (result.iterate) {
+    const name = result.iterate.operation === 'remix' ? 'Remix instruction' : `Iteration (${result.iterate.operation})`;
+    parts.push(`${name}${result.remixOf ? ` (for ${result.remixOf})` : ''}:\n${result.iterate.instruction}`);
+  }
+  return parts.join('\n\n');
+}
+
+function formatTime(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const tenths = Math.round((seconds - whole) * 10);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}${tenths ? `.${tenths}` : ''}`;
+}
+
+// ---- models ------------------------------------------------------------------------------
+
+function modelsCommand(args: string[], output: Output): number {
+  const parsed = parseArgs(args, ['format'], []);
+  const format = formatOption(parsed, ['text', 'json']);
+  if (parsed.positional.length > 1) throw new UsageError('models takes at most one model id.');
+  const id = parsed.positional[0];
+  const profiles = id === undefined ? modelProfiles : [profileFor(id)].filter((p): p is ModelProfile => !!p);
+  if (id !== undefined && !profiles.length) throw new UsageError(unknownModelMessage(id));
+  if (format === 'json') {
+    output.out(JSON.stringify(id === undefined ? profiles : profiles[0], null, 2));
+    return 0;
+  }
+  output.out(id === undefined ? modelsTable(profiles) : modelDetail(profiles[0]));
+  return 0;
+}
+
+function modelsTable(profiles: readonly ModelProfile[]): string {
+  const header = ['id', 'status', 'clip lengths', 'aspects', 'resolutions', 'audio', 'USD/s', 'as of'];
+  const rows = profiles.map((p) => [
+    p.id,
+    p.status.kind === 'retired' ? `retired ${p.status.since}` : 'active',
+    describeDurations(p.durations) + (p.durationsConfidence === 'unverified' ? ' ?' : ''),
+    p.aspects.join(' '),
+    p.resolutions.join(' '),
+    audioSummary(p),
+    priceSummary(p),
+    p.asOf,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line), '', `${profiles.length} model${profiles.length === 1 ? '' : 's'}. \`sora models ID\` shows one with its sources; "?" marks an unverified figure.`].join('\n');
+}
+
+function modelDetail(p: ModelProfile): string {
+  const lines = [
+    `${p.label} (${p.id}) by ${p.vendor}${p.openWeights ? ', open weights' : ''}: API model ${p.apiModel}`,
+    p.status.kind === 'retired' ? `Status: retired since ${p.status.since} (${p.status.source}); successors: ${p.status.successors.join(', ')}` : 'Status: active',
+    `Facts as of ${p.asOf}.`,
+    '',
+    `Clip lengths: ${describeDurations(p.durations)} per generation (${p.durationsConfidence})${p.defaultDuration ? `, default ${p.defaultDuration} s` : ''}`,
+    `Extend: ${p.extend ? `+${p.extend.stepSeconds.join('/')} s per extension, up to ${p.extend.maxTotalSeconds} s${p.extend.resolutions ? ` at ${p.extend.resolutions.join(', ')}` : ''} (${p.extend.operation})` : 'none'}`,
+    `Aspects: ${p.aspects.join(', ')}; resolutions: ${p.resolutions.join(', ')}`,
+    ...p.couplings.map((c) => `Coupling: ${c.description} (${c.confidence})`),
+    `Audio: ${audioSummary(p)} (${p.audio.confidence}); speech written ${p.audio.speech}`,
+    `Images: ${[p.images.firstFrame ? 'first frame' : '', p.images.lastFrame ? 'last frame' : '', `${p.images.maxReferences} reference${p.images.maxReferences === 1 ? '' : 's'}`].filter(Boolean).join(', ')} (${p.images.confidence})`,
+    `Negative prompt: ${p.negativePrompt.kind === 'parameter' ? `parameter ${p.negativePrompt.name}` : p.negativePrompt.kind === 'prose' ? 'an Avoid: line in the prompt' : `discouraged: ${p.negativePrompt.advice}`}`,
+    `Prompt limit: ${p.promptLimit.max} ${p.promptLimit.unit}${p.promptLimit.hard ? '' : ' (advice)'} (${p.promptLimit.confidence})${p.multiShot ? `; shot list of up to ${p.multiShot.maxShots} shots, ${p.multiShot.maxShotPrompt} per shot` : ''}`,
+    `Prompt layout: ${p.format}; iterate: ${p.iterate.operation} (${p.iterate.via})`,
+    `Price: ${priceSummary(p)} USD/s${p.price.audioUsdPerSecond ? ` + ${p.price.audioUsdPerSecond} with audio` : ''} (${p.price.confidence}; ${p.price.source})`,
+    '',
+    p.notes,
+    '',
+    'Sources:',
+    ...p.sources.map((source) => `  - ${source.title}${source.url ? ` <${source.url}>` : ''} (${source.confidence})`),
+  ];
+  return lines.join('\n');
+}
+
+function audioSummary(p: ModelProfile): string {
+  const kinds = [p.audio.dialogue ? 'speech' : '', p.audio.effects ? 'effects' : '', p.audio.music ? 'music' : ''].filter(Boolean);
+  return kinds.length ? kinds.join('+') : 'none';
+}
+
+function priceSummary(p: ModelProfile): string {
+  const entries = Object.entries(p.price.usdPerSecond);
+  if (!entries.length) return '?';
+  const text = entries.filter(([key], _, all) => key !== 'default' || all.length === 1).map(([key, usd]) => (key === 'default' ? String(usd) : `${usd}@${key}`)).join(' ');
+  return text + (p.price.confidence === 'unverified' ? ' ?' : '');
 }
 
 /** The file's text without a byte order mark, so columns match what editors show; never a device or FIFO. */
@@ -287,7 +406,7 @@ function takesCommand(args: string[], output: Output): number {
   const rows = takeRows(loaded.log, logPath);
   const best = bestTake(loaded.log)?.id ?? null;
   if (format === 'json') {
-    output.out(JSON.stringify({ storyboard: loaded.log.storyboard, takes: rows, best }, null, 2));
+    output.out(JSON.stringify({ storyboard: loaded.log.storyboard, takes: rows, best, spend: sceneSpend(loaded.log) }, null, 2));
   } else if (format === 'csv') {
     output.out(takesCsv(rows));
   } else {
@@ -306,6 +425,9 @@ interface TakeRow {
   total: number | null;
   missing: boolean;
   outside?: string;
+  /** The target it was made with (the take's own record, else its settings'). */
+  model: string | null;
+  usd: number | null;
 }
 
 function takeRows(log: TakeLog, logPath: string): TakeRow[] {
@@ -323,6 +445,8 @@ function takeRows(log: TakeLog, logPath: string): TakeRow[] {
       total: takeTotal(take) ?? null,
       missing: video.status !== 'present',
       ...(video.status === 'outside' ? { outside: video.reason } : {}),
+      model: take.model ?? take.settings.model ?? null,
+      usd: take.cost?.usd ?? null,
     };
   });
 }
@@ -336,18 +460,20 @@ const criterionShort: Record<string, string> = {
 };
 
 function takesText(log: TakeLog, rows: TakeRow[], best: string | null): string {
-  const header = ['take', 'variant', ...scoreCriteria.map((c) => criterionShort[c]), 'total', 'change'];
+  const header = ['take', 'variant', ...scoreCriteria.map((c) => criterionShort[c]), 'total', 'cost', 'change'];
   const table = rows.map((row) => [
     row.id + (row.id === best ? ' *' : ''),
     row.variant,
     ...scoreCriteria.map((c) => String((row.scores as Record<string, number | undefined>)[c] ?? '-')),
     row.total === null ? '-' : String(row.total),
+    row.usd === null ? '-' : formatUsd(row.usd),
     (row.change ?? '') + (row.outside ? ` [video ${row.outside}]` : row.missing ? ' [video missing]' : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd();
   const lines = [`${log.storyboard}: ${rows.length} take${rows.length === 1 ? '' : 's'}`, '', line(header), ...table.map(line), ''];
   lines.push(best ? `Best: ${best} (* above), total ${rows.find((r) => r.id === best)?.total} of 25.` : 'Best: none scored yet.');
+  lines.push(spendLine(log));
   lines.push('', 'Trend per criterion (in take order):');
   for (const criterion of scoreCriteria) {
     const values = rows.map((row) => (row.scores as Record<string, number | undefined>)[criterion]);
@@ -357,11 +483,18 @@ function takesText(log: TakeLog, rows: TakeRow[], best: string | null): string {
   return lines.join('\n');
 }
 
+/** `Spend: $9.60 on 2 takes (1 with no cost recorded)`. */
+function spendLine(log: TakeLog): string {
+  const spend = sceneSpend(log);
+  if (!spend.priced) return `Spend: no cost recorded for ${spend.unpriced === 1 ? 'the take' : `any of the ${spend.unpriced} takes`}.`;
+  return `Spend: ${formatUsd(spend.usd)} on ${spend.priced} take${spend.priced === 1 ? '' : 's'}${spend.unpriced ? ` (${spend.unpriced} with no cost recorded)` : ''}.`;
+}
+
 function takesCsv(rows: TakeRow[]): string {
-  const header = ['id', 'file', 'variant', 'parent', 'change', ...scoreCriteria, 'total', 'missing'];
+  const header = ['id', 'file', 'variant', 'parent', 'change', ...scoreCriteria, 'total', 'missing', 'model', 'usd'];
   const lines = [header.join(',')];
   for (const row of rows) {
-    const cells = [row.id, row.file, row.variant, row.parent ?? '', row.change ?? '', ...scoreCriteria.map((c) => String((row.scores as Record<string, number | undefined>)[c] ?? '')), row.total === null ? '' : String(row.total), String(row.missing)];
+    const cells = [row.id, row.file, row.variant, row.parent ?? '', row.change ?? '', ...scoreCriteria.map((c) => String((row.scores as Record<string, number | undefined>)[c] ?? '')), row.total === null ? '' : String(row.total), String(row.missing), row.model ?? '', row.usd === null ? '' : String(row.usd)];
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\n');

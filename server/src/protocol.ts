@@ -10,6 +10,12 @@ export interface CompileParams {
   uri: string;
   /** A variant name; omitted or "main" for the storyboard as written. */
   variant?: string;
+  /**
+   * A model id to compile for instead of the file's own `settings model:` (the preview's model
+   * picker). Omitted: the file's. The answer's `model` says which target was used (`known: false`
+   * for an id no profile has).
+   */
+  model?: string;
 }
 
 export interface CompileResponse extends Compilation {
@@ -21,19 +27,29 @@ export interface CompileResponse extends Compilation {
   /** The base's prompt for a variant (for the diff), or null for main. */
   basePrompt: string | null;
   /** Clip duration and whether it is over the stable limit, for the status bar and the timeline. */
-  summary: {
-    duration: number | null;
-    beats: number;
-    aspect: string | null;
-    overLimit: boolean;
-    errors: number;
-    warnings: number;
-    /**
-     * What must not go to Sora unseen: every error (an unconsented cameo, a video reference, …) and
-     * every placeholder still to fill in. Copy Prompt and Log Take ask before going ahead with any.
-     */
-    review: ReviewProblem[];
-  };
+  summary: CompileSummary;
+  /** The targets the picker offers (every profile in the table, current ones first), and the file's own model id (always sent; optional for older clients' fixtures). */
+  targets?: TargetChoice[];
+  fileModel?: string | null;
+}
+
+/** What the status bar shows: `12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80`. */
+export interface CompileSummary {
+  duration: number | null;
+  beats: number;
+  aspect: string | null;
+  overLimit: boolean;
+  errors: number;
+  warnings: number;
+  /** The model compiled for (the file's `model`, or the one asked for), or null when none is set. */
+  model: string | null;
+  /** The estimated USD of every generation, or null when the target has no price (or no duration). */
+  cost: number | null;
+  /**
+   * What must not go to a model unseen: every error (an unconsented cameo, a video reference, …) and
+   * every placeholder still to fill in. Copy Prompt and Log Take ask before going ahead with any.
+   */
+  review: ReviewProblem[];
 }
 
 export interface ReviewProblem {
@@ -91,4 +107,21 @@ export interface StoryboardBranchInfo {
   choices: OverrideChoice[];
   /** The variant names already in the storyboard (a new one must differ). */
   existingNames: string[];
+}
+
+/** One target the preview's model picker offers. */
+export interface TargetChoice {
+  id: string;
+  label: string;
+  status: 'active' | 'retired';
+}
+
+/**
+ * What "Copy iteration" is called for a take's variant, in the preview, the CodeLens and the command:
+ * the operation that makes the one change on the target. Sora keeps its "remix instruction".
+ */
+export function iterationTitle(operation: string | null | undefined): string {
+  if (!operation) return 'Copy iteration';
+  if (operation === 'remix') return 'Copy remix instruction';
+  return `Copy iteration (${operation})`;
 }

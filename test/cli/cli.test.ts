@@ -326,7 +326,10 @@ describe('cli: compile', function () {
     const result = run(['compile', 'lighthouse/scene09.sora', '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);
     const json = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(json).sort(), ['beats', 'prompt', 'remix', 'settings', 'variant']);
+    assert.deepEqual(Object.keys(json).sort(), ['beats', 'cost', 'generations', 'iterate', 'model', 'notes', 'prompt', 'remix', 'settings', 'variant', 'voiceStep']);
+    assert.deepEqual(json.model, { id: 'sora-2', label: 'Sora 2', status: 'retired', known: true });
+    assert.equal(json.generations.length, 1);
+    assert.deepEqual(json.generations[0].parameters, { model: 'sora-2', prompt: json.prompt, seconds: '12', size: '1280x720' });
     assert.equal(json.variant, null);
     assert.equal(json.remix, null);
     assert.deepEqual(json.settings, { aspect: '16:9', resolution: '1080p', duration: 12, audio: ['voice', 'ambience'], model: 'sora-2' });
@@ -400,6 +403,81 @@ describe('cli: compile', function () {
   });
 });
 
+describe('cli: targets (compile --model, models)', function () {
+  // Subprocesses (or thousands of cases) on a shared, possibly loaded machine: generous, never asserted.
+  this.timeout(90000);
+  const { modelProfiles } = require(path.join(repoRoot, 'server/out/core/models')) as typeof import('../../server/out/core/models');
+
+  it('models: every profile with its status, clip lengths, price and as-of date', () => {
+    const result = run(['models']);
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.split('\n');
+    assert.match(lines[0], /^id\s+status\s+clip lengths\s+aspects\s+resolutions\s+audio\s+USD\/s\s+as of$/);
+    for (const profile of modelProfiles) {
+      const row = lines.find((line) => line.startsWith(`${profile.id} `));
+      assert.ok(row, `${profile.id} is listed`);
+      assert.ok(row.includes(profile.status.kind === 'retired' ? `retired ${profile.status.since}` : 'active'), row);
+      assert.ok(row.endsWith(profile.asOf), row);
+    }
+    assert.match(result.stdout, new RegExp(`${modelProfiles.length} models?\\.`));
+  });
+
+  it('models ID: the limits and the sources; json: the profile as data', () => {
+    const text = run(['models', 'sora-2']);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^Sora 2 \(sora-2\) by OpenAI/);
+    assert.match(text.stdout, /Status: retired since 2026-09-24/);
+    assert.match(text.stdout, /Clip lengths: 4, 8, 12, 16 or 20 s per generation \(official\)/);
+    assert.match(text.stdout, /Sources:\n  - openai\/openai-python@e43b422/);
+    const json = JSON.parse(run(['models', 'sora-2', '--format', 'json']).stdout);
+    assert.equal(json.id, 'sora-2');
+    assert.deepEqual(json.durations, { kind: 'set', values: [4, 8, 12, 16, 20] });
+    assert.equal(JSON.parse(run(['models', '--format', 'json']).stdout).length, modelProfiles.length);
+  });
+
+  it('models with an unknown id, and compile --model with one: exit 2, the nearest ids suggested', () => {
+    for (const args of [['models', 'sora-3'], ['compile', 'problems/scene07.sora', '--model', 'sora-3']]) {
+      const result = run(args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /No model profile is called "sora-3"\. Did you mean sora-2/);
+      assert.equal(result.stdout, '');
+    }
+  });
+
+  it('compile --model compiles for another target than the file names (a retired one: the seed prompt, planned)', () => {
+    const own = JSON.parse(run(['compile', 'problems/scene07.sora', '--format', 'json']).stdout);
+    const result = run(['compile', 'problems/scene07.sora', '--model', 'sora-2', '--format', 'json']);
+    assert.equal(result.status, 1, 'the file still has errors');
+    const json = JSON.parse(result.stdout);
+    assert.equal(own.model, null);
+    assert.deepEqual(json.model, { id: 'sora-2', label: 'Sora 2', status: 'retired', known: true });
+    assert.equal(json.prompt, own.prompt);
+    assert.deepEqual(json.generations.map((g: { seconds: number; beats: number[] }) => [g.beats, g.seconds]), [[[1, 2], 25]], 'the seed layout: one generation of the whole clip');
+    assert.deepEqual(json.cost, { usd: 2.5, perSecond: 0.1, asOf: '2026-12-01', confidence: 'official', source: 'profile' });
+  });
+
+  it('compile --model veo-3.1: 8 s + 4 s, the second from the first\'s last frame, with a cost (when the profile ships)', function () {
+    if (!modelProfiles.some((profile) => profile.id === 'veo-3.1')) this.skip();
+    const json = JSON.parse(run(['compile', 'lighthouse/scene09.sora', '--model', 'veo-3.1', '--format', 'json']).stdout);
+    assert.deepEqual(json.generations.map((g: { seconds: number; startFrom: string | null }) => [g.seconds, g.startFrom]), [[8, null], [4, 'previous']]);
+    assert.ok(json.cost.usd > 0);
+    assert.equal(json.remix, null);
+    const text = run(['compile', 'lighthouse/scene09.sora', '--model', 'veo-3.1']).stdout;
+    assert.match(text, /Target: Veo 3\.1 \(veo-3\.1\)\n  Generation 1: beats 1, 2, 8 s/);
+    assert.match(text, /Cost: ≈ \$\d+\.\d\d/);
+  });
+
+  it('.sorarc.json prices override the profile\'s', () => {
+    fs.writeFileSync(path.join(work, 'problems/.sorarc.json'), JSON.stringify({ prices: { 'sora-2': { default: 0.2 } } }));
+    const json = JSON.parse(run(['compile', 'problems/scene07.sora', '--model', 'sora-2', '--format', 'json']).stdout);
+    assert.deepEqual(json.cost, { usd: 5, perSecond: 0.2, asOf: '2026-12-01', confidence: 'official', source: 'override' });
+    fs.writeFileSync(path.join(work, 'problems/.sorarc.json'), JSON.stringify({ prices: { 'sora-2': { default: 'cheap' } } }));
+    const bad = run(['compile', 'problems/scene07.sora', '--model', 'sora-2']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /prices\.sora-2\.default: .*prices take USD per second by resolution/);
+  });
+});
+
 describe('cli: takes', function () {
   // Subprocesses (or thousands of cases) on a shared, possibly loaded machine: generous, never asserted.
   this.timeout(90000);
@@ -409,11 +487,12 @@ describe('cli: takes', function () {
     const result = run(['takes', 'lighthouse/scene09.sora', '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);
     const json = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(json).sort(), ['best', 'storyboard', 'takes']);
+    assert.deepEqual(Object.keys(json).sort(), ['best', 'spend', 'storyboard', 'takes']);
+    assert.deepEqual(json.spend, { usd: 0, priced: 0, unpriced: 2 });
     assert.equal(json.storyboard, 'scene09.sora');
     assert.equal(json.best, 'take02');
     assert.equal(json.takes.length, 2);
-    for (const t of json.takes) assert.deepEqual(Object.keys(t).sort(), ['change', 'file', 'id', 'missing', 'parent', 'scores', 'total', 'variant']);
+    for (const t of json.takes) assert.deepEqual(Object.keys(t).sort(), ['change', 'file', 'id', 'missing', 'model', 'parent', 'scores', 'total', 'usd', 'variant']);
     assert.deepEqual(json.takes[0], {
       id: 'take01',
       file: 'takes/scene09_take01.mp4',
@@ -423,6 +502,8 @@ describe('cli: takes', function () {
       scores: { promptAdherence: 4, physicsRealism: 4, temporalConsistency: 3, identityStability: 2, audioSync: 4 },
       total: 17,
       missing: false,
+      model: 'sora-2',
+      usd: null,
     });
     assert.equal(json.takes[1].parent, 'take01');
     assert.equal(json.takes[1].change, 'beat 2 camera: close-up, static');
@@ -442,8 +523,9 @@ describe('cli: takes', function () {
     assert.equal(result.status, 0);
     const lines = result.stdout.split('\n');
     assert.equal(lines[0], 'scene09.sora: 2 takes');
-    assert.ok(lines.some((l) => /^take01\s+main\s+4\s+4\s+3\s+2\s+4\s+17\s/.test(l)), result.stdout);
-    assert.ok(lines.some((l) => /^take02 \*\s+main\s+4\s+4\s+4\s+4\s+4\s+20\s+beat 2 camera: close-up, static/.test(l)), result.stdout);
+    assert.ok(lines.some((l) => /^take01\s+main\s+4\s+4\s+3\s+2\s+4\s+17\s+-/.test(l)), result.stdout);
+    assert.ok(lines.some((l) => /^take02 \*\s+main\s+4\s+4\s+4\s+4\s+4\s+20\s+-\s+beat 2 camera: close-up, static/.test(l)), result.stdout);
+    assert.match(result.stdout, /Spend: no cost recorded for any of the 2 takes\./);
     assert.match(result.stdout, /Best: take02 .*total 20 of 25/);
     assert.match(result.stdout, /\[video missing\]/);
   });
@@ -452,9 +534,9 @@ describe('cli: takes', function () {
     const result = run(['takes', 'lighthouse/scene09.sora', '--format', 'csv']);
     assert.equal(result.status, 0);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.equal(lines[0], 'id,file,variant,parent,change,promptAdherence,physicsRealism,temporalConsistency,identityStability,audioSync,total,missing');
-    assert.equal(lines[1], 'take01,takes/scene09_take01.mp4,main,,,4,4,3,2,4,17,true');
-    assert.equal(lines[2], 'take02,takes/scene09_take02.mp4,main,take01,"beat 2 camera: close-up, static",4,4,4,4,4,20,true');
+    assert.equal(lines[0], 'id,file,variant,parent,change,promptAdherence,physicsRealism,temporalConsistency,identityStability,audioSync,total,missing,model,usd');
+    assert.equal(lines[1], 'take01,takes/scene09_take01.mp4,main,,,4,4,3,2,4,17,true,sora-2,');
+    assert.equal(lines[2], 'take02,takes/scene09_take02.mp4,main,take01,"beat 2 camera: close-up, static",4,4,4,4,4,20,true,sora-2,');
     assert.equal(lines.length, 3);
   });
 

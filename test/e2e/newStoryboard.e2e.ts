@@ -38,7 +38,7 @@ describe('new storyboard', () => {
       const s = await hooks.statusBar();
       return s?.visible && s.text.includes('9:16') ? s : undefined;
     });
-    assert.match(status.text, /^\$\(device-camera-video\) 12 ?s · 3 beats · 9:16$/);
+    assert.match(status.text, /^\$\(device-camera-video\) 12 ?s · 3 beats · 9:16$/, "no model line: no model and no cost");
   });
 
   it('does not overwrite a storyboard that exists', async () => {

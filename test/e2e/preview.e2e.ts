@@ -1,6 +1,7 @@
 // The live preview and the status bar: what the panel was sent and confirmed it received
 // (through the test hooks in client/src/testHooks.ts), as the user sees it beside the editor.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { activateExtension, assertWorkspaceIsACopy, closeAll, hooks, open, positionOf, scratchCopy, sharedExample, waitFor, type PreviewSnapshot } from './support/helpers';
 
@@ -83,13 +84,49 @@ describe('preview and status bar', () => {
     assert.strictEqual(copied, state.rendered!.prompt);
   });
 
+  it('switches the preview to another model beside the file\'s own, and back', async () => {
+    const folder = scratchCopy('lighthouse', 'targets');
+    const file = vscode.Uri.joinPath(folder, 'scene09.sora');
+    const text = fs.readFileSync(file.fsPath, 'utf8').replace('model: sora-2', 'model: veo-3.1');
+    fs.writeFileSync(file.fsPath, text);
+    await open(file);
+    await vscode.commands.executeCommand('sora.openPreviewToSide');
+    // Veo makes 4, 6 or 8 s: the 12 s scene is two generations, the second from the first's last frame.
+    const own = await rendered('the veo plan', (r) => r.own.summary.model === 'veo-3.1' && r.own.generations.length > 0);
+    assert.deepStrictEqual(own.rendered!.own.generations, [{ seconds: 8, startFrom: null }, { seconds: 4, startFrom: 'previous' }]);
+    assert.ok(own.rendered!.models.includes('kling-3.0'), `the picker offers ${own.rendered!.models.join(', ')}`);
+    assert.strictEqual(own.rendered!.target, null);
+    const status = await waitFor('the veo status', async () => {
+      const s = await hooks.statusBar();
+      return s?.text.includes('veo-3.1') ? s : undefined;
+    });
+    assert.match(status.text, /12 ?s · 3 beats · 16:9 · veo-3\.1 · ≈ \$\d+\.\d\d$/);
+
+    // What the page sends when Kling 3.0 is picked: the preview recompiles for it beside the file's own.
+    await hooks.sendFromWebview('sora.preview', { type: 'selectModel', model: 'kling-3.0' });
+    const picked = await rendered('Kling 3.0 beside veo', (r) => r.target?.summary.model === 'kling-3.0');
+    assert.strictEqual(picked.rendered!.own.summary.model, 'veo-3.1', 'the file\'s own stays');
+    assert.strictEqual(picked.rendered!.target!.generations.length, 1, 'Kling makes the scene in one generation with a shot list');
+    assert.strictEqual(picked.rendered!.state.model, 'kling-3.0', 'the pick is in the saved state');
+    // Copy Request from the editor copies the file's own target: one request body per generation.
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('sora.copyRequest');
+    const copied = await waitFor('the request on the clipboard', () => vscode.env.clipboard.readText());
+    const bodies = JSON.parse(copied) as { prompt: string }[];
+    assert.strictEqual(bodies.length, 2);
+    assert.ok(bodies.every((b) => typeof b.prompt === 'string' && b.prompt.length > 0));
+
+    await hooks.sendFromWebview('sora.preview', { type: 'selectModel', model: null });
+    await rendered('the file\'s own only', (r) => r.target === null && r.state.model === null);
+  });
+
   it('shows the clip\'s length, beats and aspect in the status bar', async () => {
     await open(sharedExample('rooftop/scene03.sora'));
     const status = await waitFor('the rooftop status', async () => {
       const s = await hooks.statusBar();
       return s?.visible && s.text.includes('9:16') ? s : undefined;
     });
-    assert.match(status.text, /^\$\(device-camera-video\) 15 ?s · 3 beats · 9:16$/);
+    assert.match(status.text, /^\$\(device-camera-video\) 15 ?s · 3 beats · 9:16 · sora-2( · ≈ \$\d+\.\d\d)?$/);
 
     await open(sharedExample('problems/scene07.sora'));
     const problems = await waitFor('the problems status', async () => {

@@ -8,6 +8,9 @@ import { Harness, lineCountOf, type Published } from './harness';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { rules } = require(path.join(repoRoot, 'server/out/core/rules')) as typeof RulesModule;
 const knownCodes = new Set(rules.map((rule) => rule.code));
+/** The shared lighthouse and rooftop name `model: sora-2`: retired, so one hint and nothing else. */
+const retiredOnly = ['model-retired'];
+const codesOf = (diagnostics: { code?: unknown }[]) => diagnostics.map((d) => d.code);
 
 /** Structural checks every published diagnostic must pass. */
 function assertWellFormed(published: { diagnostics: Published['diagnostics'] }, text: string): void {
@@ -40,8 +43,8 @@ describe('language server: diagnostics', function () {
     assert.ok(codes.has('timeline'), 'timeline');
     assert.ok(codes.has('character-unknown'), 'character-unknown');
     assertWellFormed({ diagnostics: problems }, fs.readFileSync(server.file('problems/scene07.sora'), 'utf8'));
-    assert.deepEqual(await server.diagnostics(server.uri('rooftop/scene03.sora')), []);
-    assert.deepEqual(await server.diagnostics(server.uri('lighthouse/scene09.sora')), []);
+    assert.deepEqual(codesOf(await server.diagnostics(server.uri('rooftop/scene03.sora'))), retiredOnly);
+    assert.deepEqual(codesOf(await server.diagnostics(server.uri('lighthouse/scene09.sora'))), retiredOnly);
   });
 
   it('registers file watchers for take logs, storyboards and config files', async () => {
@@ -61,10 +64,10 @@ describe('language server: diagnostics', function () {
     assert.equal(server.text(uri).split('\n')[waiter.range.start.line].slice(waiter.range.start.character, waiter.range.end.character), 'Waiter');
   });
 
-  it('has nothing to say about the lighthouse (with its take log) and the rooftop', async () => {
+  it('has nothing to say about the lighthouse (with its take log) and the rooftop but that sora-2 is retired', async () => {
     for (const file of ['lighthouse/scene09.sora', 'rooftop/scene03.sora']) {
       const uri = await server.open(file);
-      assert.deepEqual(await server.diagnostics(uri, { version: 1 }), [], file);
+      assert.deepEqual(codesOf(await server.diagnostics(uri, { version: 1 })), retiredOnly, file);
     }
   });
 
@@ -85,7 +88,7 @@ describe('language server: diagnostics', function () {
     const versions = server.published.filter((p) => p.uri === uri && p.sequence > mark).map((p) => p.version ?? 0);
     assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions only go up');
     await server.replaceText(uri, original);
-    assert.deepEqual(await server.diagnostics(uri, { version: server.version(uri) }), []);
+    assert.deepEqual(codesOf(await server.diagnostics(uri, { version: server.version(uri) })), retiredOnly);
   });
 
   it('re-checks a storyboard when its take log changes, and warns once about a take log that does not validate', async () => {
@@ -115,7 +118,7 @@ describe('language server: diagnostics', function () {
     fs.writeFileSync(logPath, original);
     mark = server.mark;
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('lighthouse/scene09.takes.json'), type: 2 }] });
-    assert.deepEqual(await server.diagnostics(uri, { after: mark }), []);
+    assert.deepEqual(codesOf(await server.diagnostics(uri, { after: mark })), retiredOnly);
   });
 
   it('re-checks a closed storyboard that changes on disk, and keeps its problems listed after closing', async () => {
@@ -196,6 +199,35 @@ describe('language server: settings and config files', function () {
     }, 5000, 'error messages');
     assert.ok(errors.some((m) => m.message.includes('sora.rules') && m.message.includes('no-such-rule')));
     assert.ok(errors.some((m) => m.message.includes('sora.dialogue.wordsPerSecond')));
+  });
+
+  it('prices: sora.prices over .sorarc.json over the profile, in sora/compile; a bad one is reported by name', async () => {
+    const uri = server.uri('problems/scene07.sora');
+    const compileFor = () => server.request<{ cost: { usd: number; perSecond: number; source: string } | null }>('sora/compile', { uri, model: 'sora-2' });
+    assert.deepEqual(((await compileFor()).cost), { usd: 2.5, perSecond: 0.1, asOf: '2026-12-01', confidence: 'official', source: 'profile' });
+    fs.writeFileSync(server.file('problems/.sorarc.json'), JSON.stringify({ rules: { 'character-unknown': 'warning' }, prices: { 'sora-2': { default: 0.2 } } }));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('problems/.sorarc.json'), type: 2 }] });
+    let fromFile: number | undefined;
+    for (let tries = 0; tries < 50 && fromFile !== 0.2; tries++) {
+      fromFile = (await compileFor()).cost?.perSecond;
+      if (fromFile !== 0.2) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(fromFile, 0.2, 'from .sorarc.json');
+    server.settings = { prices: { 'sora-2': { '1080p': 0.3 } } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    // The server pulls the settings after the notification: ask until the answer reflects them.
+    let perSecond: number | undefined;
+    for (let tries = 0; tries < 50 && perSecond !== 0.3; tries++) {
+      perSecond = (await compileFor()).cost?.perSecond;
+      if (perSecond !== 0.3) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(perSecond, 0.3, 'from sora.prices, over .sorarc.json');
+    assert.equal((await compileFor()).cost?.source, 'override');
+    server.settings = { prices: { 'sora-2': { '1080p': 'cheap' } } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await server.waitFor(() => server.messages.find((m) => m.type === 1 && m.message.includes('sora.prices')), 5000, 'the bad setting reported');
+    fs.writeFileSync(server.file('problems/.sorarc.json'), JSON.stringify({ rules: { 'character-unknown': 'warning' } }));
+    server.settings = {};
   });
 
   it('reports a broken config file and ignores it', async () => {

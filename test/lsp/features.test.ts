@@ -20,6 +20,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import type * as ModelsModule from '../../server/out/core/models';
 import type * as RulesModule from '../../server/out/core/rules';
 import type * as TextModule from '../../server/out/core/text';
 import type * as ProtocolModule from '../../server/out/protocol';
@@ -30,6 +31,8 @@ import { Harness, positionOf } from './harness';
 const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ruleFor } = require(path.join(repoRoot, 'server/out/core/rules')) as typeof RulesModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { modelProfiles } = require(path.join(repoRoot, 'server/out/core/models')) as typeof ModelsModule;
 
 type CompileResponse = ProtocolModule.CompileResponse;
 
@@ -115,6 +118,8 @@ describe('language server: features', function () {
       assert.ok(rule);
       assert.ok(hover.includes(rule.explanation.split('\n')[0]), 'the explanation');
       assert.match(hover, /character-unknown/);
+      const diagnostic = (await server.diagnostics(uri, { version: 1 })).find((d: { code?: unknown }) => d.code === 'character-unknown');
+      assert.ok(diagnostic && hover.includes(String(diagnostic.message)), 'the problem as found here, before the explanation');
     });
 
     it('answers null on a blank line', async () => {
@@ -244,7 +249,7 @@ describe('language server: features', function () {
     it('offers values for settings and camera', async () => {
       assert.deepEqual(await complete(lighthouseText.replace('aspect: 16:9', 'aspect: ‸')), ['16:9', '9:16']);
       const model = await complete(lighthouseText.replace('model: sora-2', 'model: so‸'));
-      assert.deepEqual(model, ['sora-2', 'sora-2-pro']);
+      assert.deepEqual(model, modelProfiles.map((profile) => profile.id), 'every profile in the table, in its order');
       const audio = await complete(lighthouseText.replace('audio: voice, ambience', 'audio: voice, ‸'));
       assert.ok(audio.includes('music') && !audio.includes('voice'));
       const sizes = await complete(lighthouseText.replace('camera: wide, static', 'camera: cl‸'));
@@ -476,7 +481,7 @@ describe('language server: features', function () {
       assert.equal(result.remix, null);
       assert.equal(result.basePrompt, null);
       assert.deepEqual(result.variants, [{ name: 'warmer', base: 'take02', line: positionOf(lighthouseText, 'variant warmer').line }]);
-      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0, review: [] });
+      assert.deepEqual(result.summary, { duration: 12, beats: 3, aspect: '16:9', overLimit: false, errors: 0, warnings: 0, model: 'sora-2', cost: result.cost?.usd ?? null, review: [] });
       assert.ok(result.sourceMap.length > 0);
       for (const entry of result.sourceMap) assert.ok(entry.start <= entry.end && entry.end <= result.prompt.length);
     });
@@ -502,6 +507,23 @@ describe('language server: features', function () {
       assert.equal(main.version, null);
       const missing = await server.request<CompileResponse>('sora/compile', { uri, variant: 'nope' });
       assert.ok(missing.error);
+    });
+
+    it('compiles for another target when asked (the preview\'s model picker), and lists the targets', async () => {
+      const uri = server.uri(problems);
+      const own = await server.request<CompileResponse>('sora/compile', { uri });
+      assert.equal(own.model, null);
+      assert.equal(own.fileModel, null);
+      const retired = await server.request<CompileResponse>('sora/compile', { uri, model: 'sora-2' });
+      assert.deepEqual(retired.model, { id: 'sora-2', label: 'Sora 2', status: 'retired', known: true });
+      assert.equal(retired.prompt, own.prompt, 'a retired target compiles to the seed prompt');
+      assert.deepEqual(retired.generations.map((g) => g.seconds), [25]);
+      assert.equal(retired.cost?.usd, 2.5);
+      const unknown = await server.request<CompileResponse>('sora/compile', { uri, model: 'nope-1' });
+      assert.deepEqual(unknown.model, { id: 'nope-1', label: 'nope-1', status: 'active', known: false });
+      assert.deepEqual(own.targets?.map((t) => t.id).sort(), modelProfiles.map((p) => p.id).sort());
+      const lighthouse = await server.request<CompileResponse>('sora/compile', { uri: lighthouseUri });
+      assert.equal(lighthouse.fileModel, 'sora-2');
     });
   });
 

@@ -35,7 +35,7 @@ const {
 } = compiled('core/takeOps') as typeof TakeOpsModule;
 const { overrideChoices } = compiled('core/branching') as typeof BranchingModule;
 const { takeLogJsonSchemaText } = compiled('core/takeSchema') as typeof TakeSchemaModule;
-const { emptyTakeLog, parseTakeLog, serializeTakeLog } = compiled('core/takes') as typeof TakesModule;
+const { emptyTakeLog, parseTakeLog, sceneSpend, serializeTakeLog } = compiled('core/takes') as typeof TakesModule;
 const { loadTakeLog, saveTakeLog } = compiled('node/files') as typeof FilesModule;
 
 function lighthouseLog(): TakeLog {
@@ -73,6 +73,24 @@ describe('take log operations', () => {
       assert.equal(log.takes.length, 3);
       const round = parseTakeLog(serializeTakeLog(log));
       assert.ok(round.ok, 'the appended log still validates');
+    });
+
+    it('records the target and the estimated cost, after the settings, and the scene\'s spend adds them up', () => {
+      const cost = { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', source: 'profile' as const };
+      const { log, take } = appendTake(lighthouseLog(), '09', { variant: 'main', settings: { ...settings, model: 'veo-3.1' }, model: 'veo-3.1', cost, prompt: 'p' });
+      assert.equal(take.model, 'veo-3.1');
+      assert.deepEqual(take.cost, cost);
+      const text = serializeTakeLog(log);
+      const written = JSON.parse(text).takes[2];
+      assert.deepEqual(Object.keys(written).slice(0, 8), ['id', 'file', 'createdAt', 'variant', 'settings', 'model', 'cost', 'prompt']);
+      const round = parseTakeLog(text);
+      assert.ok(round.ok);
+      assert.deepEqual(sceneSpend(round.log), { usd: 4.8, priced: 1, unpriced: 2 });
+      const second = appendTake(round.log, '09', { variant: 'main', settings, cost: { usd: 0.1 }, prompt: 'p' }).log;
+      assert.deepEqual(sceneSpend(second), { usd: 4.9, priced: 2, unpriced: 2 }, 'to the cent, without float drift');
+      const bad = JSON.parse(text);
+      bad.takes[2].cost.usd = -1;
+      assert.equal(parseTakeLog(JSON.stringify(bad)).ok, false, 'a negative cost does not validate');
     });
 
     it('starts an empty log at take01, keeps the extension, omits absent optional fields', () => {

@@ -54,6 +54,8 @@ function compileResponse(text: string, options: { file: string; variant?: string
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       review: diagnostics.filter((d) => d.severity === 'error' || d.code === 'placeholder').map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.range.start.line })),
+      model: settings.model?.text ?? null,
+      cost: null,
     },
   };
 }
@@ -486,8 +488,9 @@ describe('preview model (pure)', () => {
     assert.equal(model.readPreviewState({ locked: true }), undefined);
     assert.equal(model.readPreviewState('x'), undefined);
     assert.equal(model.isPreviewState({ uri: 'u', locked: false, variant: null }), true);
-    assert.equal(model.summaryText(examples.lighthouse().summary), '12 s · 3 beats · 16:9');
-    assert.equal(model.summaryText({ duration: null, beats: 1, aspect: null, overLimit: false, errors: 0, warnings: 0, review: [] }), 'no duration · 1 beat');
+    assert.equal(model.summaryText(examples.lighthouse().summary), '12 s · 3 beats · 16:9 · sora-2');
+    assert.equal(model.summaryText({ ...examples.lighthouse().summary, model: 'veo-3.1', cost: 4.8 }), '12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80');
+    assert.equal(model.summaryText({ duration: null, beats: 1, aspect: null, overLimit: false, errors: 0, warnings: 0, model: null, cost: null, review: [] }), 'no duration · 1 beat');
     assert.equal(model.countWords("Mara's braid, 35mm — grainy."), 4);
     assert.equal(model.formatTimecode(65), '1:05');
   });

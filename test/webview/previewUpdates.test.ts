@@ -24,7 +24,7 @@ function respond(text: string, variant?: string): CompileResponse {
     version: ++version,
     variants: storyboard.variants.filter((v) => v.name).map((v) => ({ name: v.name!.text, base: v.base?.text ?? 'main', line: v.headerRange.start.line })),
     basePrompt: variant ? compile(storyboard).prompt : null,
-    summary: { duration: compilation.settings.duration, beats: storyboard.beats.length, aspect: compilation.settings.aspect, overLimit: false, errors: 0, warnings: diagnostics.length, review: [] },
+    summary: { duration: compilation.settings.duration, beats: storyboard.beats.length, aspect: compilation.settings.aspect, overLimit: false, errors: 0, warnings: diagnostics.length, model: compilation.model?.id ?? null, cost: compilation.cost?.usd ?? null, review: [] },
   };
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { readExample } from '../helpers/paths';
+import * as path from 'node:path';
+import { readExample, repoRoot } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 
 import type { TakeRowView, TakesState } from '../../client/out/takes/model';
@@ -27,6 +28,8 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     outside: null,
     videoUri: index === 0 ? null : `https://webview.test/${take.file}`,
     branches: index === 1 ? 1 : 1,
+    model: take.model ?? take.settings?.model ?? null,
+    cost: typeof take.cost?.usd === 'number' ? take.cost.usd : null,
   }));
   takes.push({
     id: 'take03',
@@ -42,6 +45,8 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     outside: null,
     videoUri: null,
     branches: 0,
+    model: 'veo-3.1',
+    cost: 4.8,
   });
   return {
     type: 'state',
@@ -53,6 +58,7 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     unlogged: [{ file: 'takes/scene09_take04.mp4', takeId: 'take04' }],
     notice: null,
     maxBranches: 3,
+    spend: { usd: 4.8, priced: 1, unpriced: takes.length - 1 },
     select: null,
     ...overrides,
   };
@@ -327,6 +333,29 @@ describe('webview: the takes scoring page', function () {
     await view.page.click('#open-file');
     assert.deepEqual(await view.waitForMessage((m) => m.type === 'openFile'), { type: 'openFile' });
     await view.screenshot('takes-invalid-log');
+  });
+
+  it('shows the scene\'s spend and each take\'s model and cost', async () => {
+    await open();
+    assert.equal(await view.page.textContent('#spend'), 'Spend ≈ $4.80 on 1 take (2 takes without a cost)');
+    const targets = await view.page.$$eval('tr.take', (rows) => rows.map((row) => row.querySelector('.origin .target')?.textContent ?? null));
+    assert.deepEqual(targets, ['sora-2', 'sora-2', 'veo-3.1 · ≈ $4.80']);
+    await view.post(lighthouseState({ spend: null }));
+    await view.page.waitForSelector('#spend', { state: 'hidden' });
+    assert.deepEqual(realErrors(view), []);
+  });
+
+  it('words the spend, and records the model and estimated cost of the compilation a take is logged with', () => {
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const spend = require(path.join(repoRoot, 'client/out/takes/spend')) as typeof import('../../client/out/takes/spend');
+    assert.equal(spend.spendText({ usd: 9.6, priced: 3, unpriced: 0 }), 'Spend ≈ $9.60 on 3 takes');
+    assert.equal(spend.spendText({ usd: 0.005, priced: 1, unpriced: 1 }), 'Spend ≈ $0.005 on 1 take (1 take without a cost)');
+    const cost = { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', confidence: 'official', source: 'profile' as const };
+    const compiled = (model: { id: string } | null, withCost: typeof cost | null, file: string | null = model?.id ?? null) => ({ summary: { model: model?.id ?? null }, settings: { model: file }, model, cost: withCost }) as any;
+    assert.deepEqual(spend.takeTarget(compiled({ id: 'veo-3.1' }, cost)), { model: 'veo-3.1', cost: { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', source: 'profile' } });
+    assert.deepEqual(spend.takeTarget(compiled({ id: 'my-model' }, null)), { model: 'my-model' });
+    assert.deepEqual(spend.takeTarget(compiled(null, null)), {});
+    assert.deepEqual(spend.takeTarget(compiled({ id: 'veo-3.1' }, { ...cost, usd: Number.NaN })), { model: 'veo-3.1' });
   });
 
   it('says there are no takes yet on an empty log', async () => {

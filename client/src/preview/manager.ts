@@ -6,6 +6,7 @@ import { confirmDespiteReview } from '../review';
 import { webviewOptions } from '../webviewPage';
 import { previewHtml, previewViewType } from './html';
 import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
+import { targetId } from './targets';
 
 /** Debounce between an edit and the compile request: the preview updates well within 100 ms. */
 export const editDebounceMs = 50;
@@ -155,6 +156,8 @@ export class Preview {
   uri: vscode.Uri | undefined;
   locked: boolean;
   variant: string | null;
+  /** The model picked in the preview to compile for beside the file's own, or null. */
+  model: string | null;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
@@ -170,6 +173,7 @@ export class Preview {
     this.uri = state ? vscode.Uri.parse(state.uri) : undefined;
     this.locked = state?.locked ?? false;
     this.variant = state?.variant ?? null;
+    this.model = state?.model ?? null;
     panel.iconPath = vscode.Uri.joinPath(manager.extensionUri, 'media', 'preview.svg');
     this.subscriptions.push(panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)));
     // The page is set once; every later change arrives as a message, so it never flickers or loses its scroll.
@@ -178,7 +182,7 @@ export class Preview {
   }
 
   get state(): PreviewState | null {
-    return this.uri ? { uri: this.uri.toString(), locked: this.locked, variant: this.variant } : null;
+    return this.uri ? { uri: this.uri.toString(), locked: this.locked, variant: this.variant, model: this.model } : null;
   }
 
   shows(uri: vscode.Uri): boolean {
@@ -207,7 +211,7 @@ export class Preview {
   toggleLock(): void {
     this.locked = !this.locked;
     this.updateTitle();
-    this.post({ type: 'state', state: this.state ?? { uri: '', locked: this.locked, variant: this.variant } });
+    this.post({ type: 'state', state: this.state ?? { uri: '', locked: this.locked, variant: this.variant, model: this.model } });
     const editor = vscode.window.activeTextEditor;
     if (!this.locked && previewConfig().followActiveEditor && isStoryboard(editor?.document)) this.follow(editor.document.uri);
   }
@@ -244,7 +248,9 @@ export class Preview {
         this.variant = null;
         this.updateTitle();
       }
-      this.post({ type: 'update', response, fileName: displayName(uri), state: this.state! });
+      const target = this.model && this.model !== targetId(response) ? await requestCompile(this.manager.client(), uri, this.variant, this.model) : null;
+      if (this.disposed || sequence !== this.sequence) return;
+      this.post({ type: 'update', response, fileName: displayName(uri), state: this.state!, target });
       const line = this.lastLine ?? this.editorLine(uri);
       if (line !== undefined) this.post({ type: 'highlight', line });
     } catch (error) {
@@ -270,6 +276,7 @@ export class Preview {
             this.uri = vscode.Uri.parse(state.uri);
             this.locked = state.locked;
             this.variant = state.variant;
+            this.model = state.model ?? null;
             this.updateTitle();
           }
         }
@@ -286,10 +293,11 @@ export class Preview {
         if (typeof message.text !== 'string') return;
         if (!(await this.confirmCopy(message.what))) return;
         await vscode.env.clipboard.writeText(message.text);
-        vscode.window.setStatusBarMessage(
-          message.what === 'remix' ? `$(check) Copied the remix instruction (${message.text.length} characters)` : `$(check) Copied the prompt (${message.text.length} characters)`,
-          3000,
-        );
+        vscode.window.setStatusBarMessage(`$(check) Copied ${copiedWhat(message)} (${message.text.length} characters)`, 3000);
+        break;
+      case 'selectModel':
+        this.model = typeof message.model === 'string' && message.model ? message.model : null;
+        this.schedule(0);
         break;
       case 'selectVariant':
         this.variant = typeof message.variant === 'string' && message.variant !== 'main' ? message.variant : null;
@@ -303,11 +311,11 @@ export class Preview {
   }
 
   /** The page's Copy buttons ask first, like the Copy Prompt command, when the storyboard has problems. */
-  private async confirmCopy(what: 'prompt' | 'remix'): Promise<boolean> {
+  private async confirmCopy(what: 'prompt' | 'remix' | 'request' | 'iteration'): Promise<boolean> {
     if (!this.uri) return true;
-    const response = await requestCompile(this.manager.client(), this.uri, this.variant);
-    const thing = what === 'remix' ? 'The remix instruction' : 'The prompt';
-    return confirmDespiteReview(displayName(this.uri), response.summary.review, `${thing} would go to Sora as it compiles now.`, 'Copy anyway');
+    const response = await requestCompile(this.manager.client(), this.uri, this.variant, this.model);
+    const thing = { prompt: 'The prompt', remix: 'The remix instruction', request: 'The request', iteration: 'The instruction' }[what];
+    return confirmDespiteReview(displayName(this.uri), response.summary.review, `${thing} would go to the model as the storyboard compiles now.`, 'Copy anyway');
   }
 
   private async reveal(message: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {
@@ -341,4 +349,10 @@ export class Preview {
     if (this.timer) clearTimeout(this.timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+function copiedWhat(message: Extract<FromWebview, { type: 'copy' }>): string {
+  const names = { prompt: 'the prompt', remix: 'the remix instruction', request: 'the request', iteration: 'the iteration' };
+  const name = names[message.what] ?? 'the text';
+  return typeof message.label === 'string' && message.label ? `${name} for ${message.label}` : name;
 }

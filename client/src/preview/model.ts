@@ -1,9 +1,9 @@
 // Pure preview logic shared by the extension host and the webview page: the messages between them,
 // the state saved for restore, and the timeline's geometry. No vscode or DOM imports here, so it can
 // be unit-tested in Node and bundled into the browser script.
-import type { CompileResponse } from '../../../server/src/protocol';
+import type { CompileResponse, TargetChoice } from '../../../server/src/protocol';
 
-export type { CompileResponse };
+export type { CompileResponse, TargetChoice };
 
 /** The stable limit the workflow recommends for one clip. */
 export const stableClipSeconds = 20;
@@ -16,6 +16,8 @@ export interface PreviewState {
   locked: boolean;
   /** The variant shown; null for the storyboard as written (main). */
   variant: string | null;
+  /** A model picked to compile for beside the file's own; null or absent for the file's own only. */
+  model?: string | null;
 }
 
 export function isPreviewState(value: unknown): value is PreviewState {
@@ -25,7 +27,8 @@ export function isPreviewState(value: unknown): value is PreviewState {
     typeof state.uri === 'string' &&
     state.uri.length > 0 &&
     typeof state.locked === 'boolean' &&
-    (state.variant === null || typeof state.variant === 'string')
+    (state.variant === null || typeof state.variant === 'string') &&
+    (state.model === undefined || state.model === null || typeof state.model === 'string')
   );
 }
 
@@ -38,6 +41,7 @@ export function readPreviewState(value: unknown): PreviewState | undefined {
     uri: state.uri,
     locked: state.locked === true,
     variant: typeof state.variant === 'string' && state.variant && state.variant !== 'main' ? state.variant : null,
+    ...(typeof state.model === 'string' && /^[\w.-]{1,64}$/.test(state.model) ? { model: state.model } : {}),
   };
 }
 
@@ -45,7 +49,14 @@ export function readPreviewState(value: unknown): PreviewState | undefined {
 
 /** Extension → webview. */
 export type ToWebview =
-  | { type: 'update'; response: CompileResponse; fileName: string; state: PreviewState }
+  | {
+      type: 'update';
+      response: CompileResponse;
+      fileName: string;
+      state: PreviewState;
+      /** The same storyboard compiled for the picked model, when one is picked and differs from the file's. */
+      target?: CompileResponse | null;
+    }
   | { type: 'highlight'; line: number }
   | { type: 'state'; state: PreviewState }
   | { type: 'message'; fileName: string | null; state: PreviewState | null; text: string };
@@ -54,8 +65,9 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready'; state: PreviewState | null }
   | { type: 'reveal'; uri: string; line: number; character: number; endLine: number; endCharacter: number }
-  | { type: 'copy'; what: 'prompt' | 'remix'; text: string }
+  | { type: 'copy'; what: 'prompt' | 'remix' | 'request' | 'iteration'; text: string; label?: string }
   | { type: 'selectVariant'; variant: string | null }
+  | { type: 'selectModel'; model: string | null }
   | { type: 'toggleLock' };
 
 // ---- timeline ----------------------------------------------------------------------------------
@@ -172,13 +184,27 @@ export function formatTimecode(seconds: number): string {
   return fraction > 0.01 ? `${text}.${Math.round(fraction * 10)}` : text;
 }
 
-/** The status bar's text: `12 s · 3 beats · 16:9`. */
+/** The status bar's text: `12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80`. */
 export function summaryText(summary: CompileResponse['summary']): string {
   const parts: string[] = [];
   parts.push(summary.duration !== null ? formatSeconds(summary.duration) : 'no duration');
   parts.push(`${summary.beats} ${summary.beats === 1 ? 'beat' : 'beats'}`);
   if (summary.aspect) parts.push(summary.aspect);
+  if (summary.model) parts.push(summary.model);
+  if (summary.cost !== null && summary.cost !== undefined) parts.push(`≈ ${formatUsd(summary.cost)}`);
   return parts.join(' · ');
+}
+
+/** `4.8` → `$4.80`; amounts under a cent keep three decimals. */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return '$?';
+  return usd !== 0 && Math.abs(usd) < 0.01 ? `$${usd.toFixed(3)}` : `$${usd.toFixed(2)}`;
+}
+
+/** A price per second: to the cent, or finer where the vendor prices finer (`$0.125`, `$0.1764`). */
+export function formatRate(usd: number): string {
+  if (!Number.isFinite(usd)) return '$?';
+  return `$${usd.toFixed(4).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
 }
 
 /** The index (into beats) of the shot whose source range holds the line, or -1. */

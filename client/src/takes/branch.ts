@@ -122,10 +122,10 @@ export async function branchVariant(client: LanguageClient, uriArg?: unknown, ta
   editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   await vscode.commands.executeCommand('sora.compileVariant', uri.toString(), branch.name).then(undefined, () => undefined);
   const choiceAfter = await vscode.window.showInformationMessage(
-    `Added variant ${branch.name} from ${takeId}: ${branch.change}. Remix ${takeId} in Sora with this one change, then log the take.`,
-    'Copy remix instruction',
+    `Added variant ${branch.name} from ${takeId}: ${branch.change}. Make ${takeId} again with this one change, then log the take.`,
+    'Copy iteration',
   );
-  if (choiceAfter === 'Copy remix instruction') await vscode.commands.executeCommand('sora.copyRemixInstruction', uri.toString(), branch.name);
+  if (choiceAfter === 'Copy iteration') await vscode.commands.executeCommand('sora.copyRemixInstruction', uri.toString(), branch.name);
   return branch.name;
 }
 

@@ -9,6 +9,7 @@ import { resolveStoryboard } from '../activeStoryboard';
 import { displayName, requestCompile } from '../compile';
 import { confirmDespiteReview } from '../review';
 import { loadLogFor, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor, updateTakeLog, writeRoot } from './files';
+import { takeTarget } from './spend';
 import { requestStoryboardInfo } from './storyboardInfo';
 
 export interface LogTakeOptions {
@@ -130,7 +131,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   let source: vscode.Uri | undefined;
   if (video.kind === 'pick') {
     const picked = await vscode.window.showOpenDialog({
-      title: 'The video you downloaded from Sora',
+      title: 'The video you generated and downloaded',
       canSelectMany: false,
       openLabel: 'Log this video',
       filters: { Video: ['mp4', 'mov', 'webm', 'm4v'], 'All files': ['*'] },
@@ -161,6 +162,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
       ...(compiled.settings.model ? { model: compiled.settings.model } : {}),
     },
     prompt: compiled.prompt,
+    ...takeTarget(compiled),
     extension,
   };
   const { take } = appendTake(current, sceneId, newTake);

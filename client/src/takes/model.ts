@@ -1,6 +1,9 @@
 // What the scoring panel (client/webview/takes) and the extension host say to each other. No
 // vscode or Node imports: the page's bundle includes this file.
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from '../../../server/src/core/vocabulary';
+import type { SpendView } from './spend';
+
+export * from './spend';
 
 export const takesViewType = 'sora.takes';
 
@@ -27,7 +30,12 @@ export interface TakeRowView {
   videoUri: string | null;
   /** How many variants/takes already branch from this take (2–3 allowed). */
   branches: number;
+  /** The model the take was made with (the take's `model`, else its settings'), or null. */
+  model: string | null;
+  /** The take's estimated cost in USD when it was logged with one, or null. */
+  cost: number | null;
 }
+
 
 export interface TypicalFixView {
   takeId: string;
@@ -50,6 +58,8 @@ export interface TakesState {
   /** Shown above the table (a merge note, a save problem); null when all is well. */
   notice: string | null;
   maxBranches: number;
+  /** The scene's spend; null when no take has a cost. */
+  spend: SpendView | null;
   /** A take to select now ("Score Takes" on a take); null leaves the page's selection. */
   select: string | null;
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
-import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { bestTake, describeTakeLogProblems, parseTakeLog, sceneSpend, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
 import { besideColumn } from '../layout';
 import { pageHtml, webviewOptions } from '../webviewPage';
@@ -14,7 +14,7 @@ import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/read
 import { isRestricted } from '../trust';
 import { storyboardFolder, takeFileExists, takeFilePath, takeFileStatus, takeLogPath, takeLogUri, takesFolderUri, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
-import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
+import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type SpendView, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
 
@@ -345,6 +345,8 @@ export class TakesPanel {
         outside: status.status === 'outside' ? status.reason : null,
         videoUri: missing ? null : this.panel.webview.asWebviewUri(videoUri(take.file)).toString(),
         branches: branchesFrom(take.id, info.variants, log).length,
+        model: take.model ?? take.settings.model ?? null,
+        cost: take.cost?.usd ?? null,
       };
     });
     this.allowVideoFolders([...videoFolders.values()]);
@@ -358,6 +360,7 @@ export class TakesPanel {
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
       notice: this.notice ?? (isRestricted() ? restrictedNotice : null),
       maxBranches: maxBranchesPerTake,
+      spend: spendOf(log),
       select: null,
     };
   }
@@ -377,4 +380,10 @@ export class TakesPanel {
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
   }
+}
+
+/** The scene's spend for the page; null until a take has a cost. */
+function spendOf(log: TakeLog): SpendView | null {
+  const spend = sceneSpend(log);
+  return spend.priced ? spend : null;
 }

@@ -17,6 +17,8 @@ import {
   type PreviewState,
   type ToWebview,
 } from '../../src/preview/model';
+import { el, flash, reconcile, setAttr, setClass, setHidden, setText } from './dom';
+import { mountTargets } from './targets';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -30,60 +32,6 @@ const vscode = acquireVsCodeApi();
 
 function send(message: FromWebview): void {
   vscode.postMessage(message);
-}
-
-// ---- DOM helpers ------------------------------------------------------------------------------
-
-type Child = Node | string | null | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { class?: string; id?: string; attrs?: Record<string, string> } = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.class) node.className = props.class;
-  if (props.id) node.id = props.id;
-  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return node;
-}
-
-function setText(node: Element, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
-}
-
-/** Sets `hidden` only when it changes, so an update that changes nothing touches nothing. */
-function setHidden(node: HTMLElement, hidden: boolean): void {
-  if (node.hidden !== hidden) node.hidden = hidden;
-}
-
-function setClass(node: Element, name: string, on: boolean): void {
-  if (node.classList.contains(name) !== on) node.classList.toggle(name, on);
-}
-
-function setAttr(node: Element, name: string, value: string | null): void {
-  if (value === null) {
-    if (node.hasAttribute(name)) node.removeAttribute(name);
-  } else if (node.getAttribute(name) !== value) {
-    node.setAttribute(name, value);
-  }
-}
-
-/** Reuses the container's children in order: creates missing ones, updates each, removes extras. */
-function reconcile<T>(container: Element, items: readonly T[], create: (item: T) => HTMLElement, update: (node: HTMLElement, item: T, index: number) => void): void {
-  items.forEach((item, index) => {
-    let node = container.children[index] as HTMLElement | undefined;
-    if (!node) {
-      node = create(item);
-      container.append(node);
-    }
-    update(node, item, index);
-  });
-  while (container.children.length > items.length) container.lastElementChild!.remove();
 }
 
 // ---- the page's frame, built once ----------------------------------------------------------------
@@ -119,12 +67,14 @@ const promptView = el('div', { id: 'prompt', class: 'prompt' });
 const charactersList = el('ul', { id: 'characters', class: 'characters' });
 const charactersSection = el('section', { id: 'characters-section' }, el('h2', {}, 'Characters'), charactersList);
 const counts = el('footer', { id: 'counts', class: 'counts' });
+const targets = mountTargets({ send, state: () => state, saveState: (next) => saveState(next) });
 const content = el(
   'main',
   { id: 'content' },
   el('section', { id: 'settings-section' }, settingsChips),
   errorBanner,
-  el('section', { id: 'timeline-section' }, el('h2', {}, 'Timeline'), timeline, timelineNotes),
+  el('section', { id: 'timeline-section' }, el('h2', {}, 'Timeline'), targets.generationRows, timeline, timelineNotes),
+  targets.section,
   remixSection,
   diffSection,
   el('section', { id: 'prompt-section' }, el('h2', {}, 'Prompt'), promptView),
@@ -135,7 +85,7 @@ const toolbar = el(
   'header',
   { class: 'toolbar' },
   el('div', { class: 'title' }, fileLabel, variantLabel),
-  el('div', { class: 'actions' }, variantPicker, lockButton, copyPromptButton),
+  el('div', { class: 'actions' }, variantPicker, targets.picker, lockButton, copyPromptButton, targets.copyRequestButton),
 );
 
 document.body.append(toolbar, notice, content);
@@ -464,15 +414,6 @@ for (const container of [promptView, timelineTrack]) {
   });
 }
 
-function flash(button: HTMLButtonElement, text: string): void {
-  const original = button.dataset.label ?? button.textContent ?? '';
-  button.dataset.label = original;
-  button.textContent = text;
-  window.setTimeout(() => {
-    button.textContent = original;
-  }, 1200);
-}
-
 copyPromptButton.addEventListener('click', () => {
   if (!current) return;
   send({ type: 'copy', what: 'prompt', text: current.prompt });
@@ -504,6 +445,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'update':
       saveState(message.state);
       render(message.response, message.fileName);
+      targets.render(message.response, message.target ?? null);
       break;
     case 'highlight':
       if (typeof message.line === 'number') highlight(message.line);

@@ -8,6 +8,8 @@ import {
   scoreCriteria,
   scoreCriterionLabels,
   scoreForKey,
+  spendText,
+  usdText,
   type FromTakesPage,
   type ScoreCriterion,
   type TakeRowView,
@@ -67,7 +69,8 @@ const root = el('main', { id: 'takes' });
 const header = el('header', {});
 const title = el('h1', { id: 'title' }, 'Takes');
 const logButton = button('Log Take…', { id: 'log-take', class: 'secondary' }, () => send({ type: 'logTake' }));
-header.append(title, logButton);
+const spendLine = el('p', { id: 'spend', class: 'spend', title: 'The estimated cost of every take logged with one, from the model\'s price per second' });
+header.append(title, spendLine, logButton);
 const notice = el('p', { id: 'notice', role: 'status', 'aria-live': 'polite', hidden: '' });
 const errorBox = el('section', { id: 'error', role: 'alert', hidden: '' });
 const layout = el('div', { id: 'layout' });
@@ -120,6 +123,8 @@ function render(state: ToTakesPage): void {
   chartBox.hidden = false;
   notice.hidden = !state.notice;
   notice.textContent = state.notice ?? '';
+  spendLine.hidden = !state.spend;
+  spendLine.textContent = state.spend ? spendText(state.spend) : '';
   renderTable(state);
   renderSide(state);
   renderFix(state);
@@ -134,7 +139,7 @@ function renderTable(state: TakesState): void {
   const typing = active instanceof HTMLTextAreaElement ? { key: active.dataset.focusKey, value: active.value, start: active.selectionStart, end: active.selectionEnd } : undefined;
 
   if (state.takes.length === 0) {
-    tableWrap.replaceChildren(el('p', { class: 'empty' }, 'No takes logged yet. Generate a draft in Sora, then "Log Take" records it with its exact prompt and settings.'));
+    tableWrap.replaceChildren(el('p', { class: 'empty' }, 'No takes logged yet. Generate a draft with your model, then "Log Take" records it with its exact prompt, settings, model and cost.'));
     return;
   }
   const table = el('table', { id: 'grid' });
@@ -178,6 +183,7 @@ function renderRow(state: TakesState, take: TakeRowView): HTMLTableRowElement {
   origin.append(el('div', { class: 'variant' }, take.variant === 'main' ? 'main' : `variant ${take.variant}`));
   if (take.parent) origin.append(el('div', { class: 'parent' }, `from ${take.parent}`));
   if (take.change) origin.append(el('div', { class: 'change', title: 'The one change that made this take' }, take.change));
+  if (take.model || take.cost !== null) origin.append(el('div', { class: 'target', title: 'The model the take was made with, and its estimated cost' }, [take.model, take.cost !== null ? `≈ ${usdText(take.cost)}` : null].filter(Boolean).join(' · ')));
   row.append(origin);
 
   for (const criterion of scoreCriteria) row.append(scoreCell(take, criterion));

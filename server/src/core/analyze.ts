@@ -3,11 +3,14 @@ import { effectiveSeverity, resolveConfig, type ResolvedConfig } from './config'
 import { sortDiagnostics, type Diagnostic } from './diagnostics';
 import type { FileAccess } from './files';
 import { withoutIgnored } from './ignore';
+import { compile, type Compilation } from './compile';
 import { readSettings, resolveNames, type Names, type SettingsView } from './model';
+import type { ModelProfile } from './models/types';
 import { parseStoryboard } from './parse';
 import { rules } from './rules';
 import type { Problem, RuleContext } from './rules/types';
 import type { TakeLog } from './takes';
+import { resolveTarget, type Target } from './target/target';
 import { LineIndex } from './text';
 
 export interface AnalyzeOptions {
@@ -19,12 +22,15 @@ export interface AnalyzeOptions {
   /** The storyboard's workspace folder (forward slashes); references must lie inside. Default: its own folder. */
   workspaceRoot?: string;
   config?: ResolvedConfig;
+  /** The profile table targets are looked up in (tests pass their own; the shipped one by default). */
+  profiles?: readonly ModelProfile[];
 }
 
 export interface Analysis {
   storyboard: Storyboard;
   names: Names;
   settings: SettingsView;
+  target: Target;
   lines: LineIndex;
   diagnostics: Diagnostic[];
 }
@@ -40,6 +46,9 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
   const names = resolveNames(storyboard, options.takeLog);
   const settings = readSettings(storyboard);
   const config = options.config ?? resolveConfig();
+  const target = resolveTarget(settings.model, undefined, options.profiles);
+  let compilation: Compilation | undefined;
+  const compiled = () => (compilation ??= compile(storyboard, { takeLog: options.takeLog, profiles: options.profiles }));
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
@@ -56,6 +65,8 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
       files: options.files,
       workspaceRoot: options.workspaceRoot,
       options: { wordsPerSecond: config.wordsPerSecond },
+      target,
+      compiled,
       report(problem: Problem) {
         // Each code once per place: a rule that meets the same place twice reports it once.
         const key = `${rule.code}@${problem.range.start.line}:${problem.range.start.character}-${problem.range.end.line}:${problem.range.end.character}`;
@@ -73,5 +84,5 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
     };
     rule.check(context);
   }
-  return { storyboard, names, settings, lines, diagnostics: sortDiagnostics(withoutIgnored(diagnostics, lines)) };
+  return { storyboard, names, settings, target, lines, diagnostics: sortDiagnostics(withoutIgnored(diagnostics, lines)) };
 }

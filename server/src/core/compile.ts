@@ -1,26 +1,38 @@
 import type { Range, Storyboard, Text } from './ast';
 import { findName, parseDuration, resolveNames } from './model';
+import type { ModelProfile } from './models/types';
 import { splitList } from './parse';
-import { sceneOf, variantChain, type SceneBeat, type SceneView } from './scene';
+import { endsSentence, PromptWriter, stripPeriod, writeAnchors, writeCapitalized, writeSubject, type SourceMapEntry } from './promptWriter';
+import { sceneDuration, sceneOf, variantChain, type SceneBeat, type SceneView } from './scene';
+import { referenceExtension, videoExtensions } from './rules/reference-format';
 import type { TakeLog } from './takes';
-import { formatSpan, formatTimecode } from './text';
+import { costOf, rateFor, usdFor, type PriceOverrides } from './target/cost';
+import { iterationFor } from './target/iterate';
+import { writeGeneration, type ShotListEntry } from './target/layouts';
+import { planGenerations, type PlannedClip } from './target/plan';
+import { describeDurations, resolveTarget, targetInfo, type Target } from './target/target';
+import type { Cost, Generation, Iteration, TargetInfo } from './targetOutput';
+import { formatSeconds, formatSpan, formatTimecode } from './text';
 
-// The compiler: a storyboard (or one of its variants) to the prompt pasted into Sora, following
-// the structure of OpenAI's Sora 2 prompting guide: style first, then the scene and its people
-// with all their anchors, then one block per shot with the anchors repeated. Deterministic: the
-// same input gives the same bytes, so prompts can be diffed and logged.
+// The compiler: a storyboard (or one of its variants) to the prompts of its generations on a target.
+// With no model (or an unknown or retired one) it writes the seed layout, which follows OpenAI's Sora
+// 2 prompting guide: style first, then the scene and its people with all their anchors, then one
+// block per shot with the anchors repeated. For a current model the storyboard is planned into the
+// clips the model makes and each is written in its vendor's layout (target/layouts.ts).
+// Deterministic: the same input gives the same bytes, so prompts can be diffed and logged.
 
 export interface CompileOptions {
   variant?: string;
   takeLog?: TakeLog;
+  /** Compile for this target instead of the file's `settings model:` (the preview's picker, `--model`). */
+  model?: string;
+  /** The profile table to look the target up in (tests pass their own; the shipped one by default). */
+  profiles?: readonly ModelProfile[];
+  /** Price overrides from `.sorarc.json` / `sora.prices`, per model id and resolution. */
+  prices?: PriceOverrides;
 }
 
-/** Which span of the prompt came from which source range. Offsets are UTF-16 indexes into `prompt`. */
-export interface SourceMapEntry {
-  start: number;
-  end: number;
-  source: Range;
-}
+export type { SourceMapEntry } from './promptWriter';
 
 export interface CompiledShot {
   index: number;
@@ -44,10 +56,19 @@ export interface CompiledSettings {
   model: string | null;
 }
 
+/** A generation as compiled: the shared shape plus what it costs. */
+export interface CompiledGeneration extends Generation {
+  /** USD for this generation, or null when the target has no price. */
+  usd: number | null;
+  /** Where this generation's prompt is in `prompt` (UTF-16 offsets). */
+  output: { start: number; end: number };
+}
+
 export interface Compilation {
+  /** The whole prompt: the one generation's, or every generation's joined by a separator line. */
   prompt: string;
   variant: string | null;
-  /** Remix instruction, when the variant branches from a take; otherwise null. */
+  /** Remix instruction, when the variant branches from a take and the target remixes (Sora, or no model); otherwise null. */
   remix: string | null;
   /** The take the remix applies to. */
   remixOf: string | null;
@@ -57,6 +78,16 @@ export interface Compilation {
   sourceMap: SourceMapEntry[];
   /** Why the requested variant could not be compiled; the prompt is then main's. */
   error: string | null;
+  /** The target compiled for; null when the file names no model and none was asked for. */
+  model: TargetInfo | null;
+  generations: CompiledGeneration[];
+  cost: Cost | null;
+  /** For a variant of a take: the operation that makes its one change on this target. */
+  iterate: Iteration | null;
+  /** Dialogue the target cannot speak, left out of the prompt for a separate voice and lip-sync step. */
+  voiceStep: { speaker: string; at: number; line: string }[];
+  /** What the compiler did that a writer should know: padding, negatives it could not pass, sound left out. */
+  notes: string[];
 }
 
 export function compile(storyboard: Storyboard, options: CompileOptions = {}): Compilation {
@@ -76,50 +107,245 @@ export function compile(storyboard: Storyboard, options: CompileOptions = {}): C
   } else {
     view = sceneOf(storyboard);
   }
-  const writer = new PromptWriter();
-  writeStyle(writer, view);
-  writeScene(writer, view);
-  const beats = view.beats.map((beat) => writeShot(writer, view, beat));
+  const target = resolveTarget(view.settings.get('model'), options.model, options.profiles);
+  const references = storyboard.references.map((reference) => reference.path?.text.trim() ?? '').filter((path) => path && !videoExtensions.has(referenceExtension(path)));
+  const written = target.limits ? writeForTarget(view, target.limits, options.prices, references) : writeSeed(view, target.profile, options.prices);
   const variantName = options.variant && options.variant !== 'main' && !error ? options.variant : null;
-  const ownChanges = variantName ? view.applied.filter((entry) => entry.variant === variantName) : [];
+  const ownChanges = variantName ? view.applied.filter((entry) => entry.variant === variantName).map((entry) => entry.override) : [];
+  const iterate = takeBase && ownChanges.length ? iterationOf(view, ownChanges, takeBase, target, written.generations, options.takeLog) : null;
+  const remixes = !target.limits || target.limits.iterate.operation === 'remix';
   return {
-    prompt: writer.text,
+    prompt: written.writer.text,
     variant: variantName,
-    remix: takeBase && ownChanges.length ? remixInstruction(view, ownChanges.map((entry) => entry.override)) : null,
-    remixOf: takeBase && ownChanges.length ? takeBase : null,
+    remix: remixes && iterate ? remixInstruction(view, ownChanges) : null,
+    remixOf: remixes && iterate ? (takeBase ?? null) : null,
     settings: compiledSettings(view),
-    beats,
+    beats: written.beats,
     characters: view.characters.map((c) => ({ name: c.name.text, anchors: c.anchors.map((a) => a.text) })),
-    sourceMap: writer.map,
+    sourceMap: written.writer.map,
     error,
+    model: targetInfo(target),
+    generations: written.generations,
+    cost: written.cost,
+    iterate,
+    voiceStep: written.voiceStep,
+    notes: written.notes,
   };
 }
 
-class PromptWriter {
-  text = '';
-  map: SourceMapEntry[] = [];
+interface Written {
+  writer: PromptWriter;
+  beats: CompiledShot[];
+  generations: CompiledGeneration[];
+  cost: Cost | null;
+  voiceStep: Compilation['voiceStep'];
+  notes: string[];
+}
 
-  write(text: string): void {
-    this.text += text;
-  }
+/**
+ * The seed layout, exactly as before targets: no model line, an unknown one, or a retired one (whose
+ * takes were logged with this prompt, so it must not change under them). It is one generation of the
+ * whole clip, as Sora made it; a retired profile still names its request fields and prices it, as history.
+ */
+function writeSeed(view: SceneView, retired: ModelProfile | undefined, prices: PriceOverrides | undefined): Written {
+  const writer = new PromptWriter();
+  const total = sceneDuration(view) ?? (view.beats.length ? view.beats[view.beats.length - 1].end : 0);
+  writeStyle(writer, view);
+  writeScene(writer, view);
+  const beats = view.beats.map((beat) => writeShot(writer, view, beat));
+  const clip = { index: 1, beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, startFrom: null };
+  const generations = view.beats.length || total ? [seedGeneration(view, retired, clip, writer.text, { start: 0, end: writer.length })] : [];
+  return { writer, beats, generations, ...priced(view, retired, generations, prices), voiceStep: [], notes: [] };
+}
 
-  /** Writes a value from the storyboard and remembers where it came from. */
-  source(value: Text, text = value.text): void {
-    const start = this.text.length;
-    this.text += text;
-    this.map.push({ start, end: this.text.length, source: value.range });
-  }
+function seedGeneration(
+  view: SceneView,
+  profile: ModelProfile | undefined,
+  clip: Omit<Generation, 'prompt' | 'parameters'>,
+  prompt: string,
+  output: { start: number; end: number },
+): CompiledGeneration {
+  const parameters = profile ? requestParameters(view, profile, clip, prompt, undefined) : seedParameters(view, clip.seconds);
+  return { ...clip, prompt, parameters, usd: null, output };
+}
 
-  paragraph(): void {
-    if (this.text.length) this.text += '\n\n';
+/** With no profile there is no vendor API: the settings as the storyboard names them. */
+function seedParameters(view: SceneView, seconds: number): Record<string, unknown> {
+  const parameters: Record<string, unknown> = { duration: seconds };
+  const aspect = view.settings.get('aspect')?.text;
+  const resolution = view.settings.get('resolution')?.text;
+  if (aspect) parameters.aspect = aspect;
+  if (resolution) parameters.resolution = resolution;
+  return parameters;
+}
+
+function writeForTarget(view: SceneView, profile: ModelProfile, prices: PriceOverrides | undefined, references: string[]): Written {
+  const writer = new PromptWriter();
+  const resolution = view.settings.get('resolution')?.text;
+  const plan = planGenerations(view.beats, profile, resolution);
+  const avoid = avoidList(view);
+  const notes: string[] = [];
+  const voiceStep: Compilation['voiceStep'] = [];
+  const beats: CompiledShot[] = [];
+  const generations: CompiledGeneration[] = [];
+  const silent: string[] = [];
+  const clips = plan.clips.length ? plan.clips : wholeClip(view);
+  const written: { clip: PlannedClip; start: number; end: number; shotList?: ShotListEntry[] }[] = [];
+  const position = new Map(view.beats.map((beat, i) => [beat.index, i]));
+  clips.forEach((clip, i) => {
+    writeSeparator(writer, i, clips.length, clip);
+    const start = writer.length;
+    const clipBeats = clip.beats.map((index) => view.beats[position.get(index) as number]).filter(Boolean);
+    const result = writeGeneration(writer, { view, profile, beats: clipBeats, characters: charactersIn(view, clipBeats), offset: clip.start, seconds: clip.seconds, avoid });
+    voiceStep.push(...result.voiceStep);
+    silent.push(...result.silent);
+    result.shots.forEach((shot, n) => beats.push(compiledShot(clipBeats[n], shot.output, shot.dialogue)));
+    written.push({ clip, start, end: writer.length, shotList: result.shotList });
+  });
+  // Read the text once it is whole: slicing a string while it grows copies it again and again.
+  const text = writer.text;
+  written.forEach(({ clip, start, end, shotList }, i) => {
+    const prompt = text.slice(start, end);
+    const generation: Omit<Generation, 'prompt' | 'parameters'> = { index: i + 1, beats: clip.beats, start: clip.start, end: clip.end, seconds: clip.seconds, startFrom: clip.startFrom };
+    const shots = shotList?.map((shot) => ({ index: shot.index, prompt: text.slice(shot.output.start, shot.output.end), duration: shot.duration }));
+    generations.push({ ...generation, prompt, parameters: requestParameters(view, profile, generation, prompt, shots, references), usd: null, output: { start, end } });
+  });
+  if (!plan.fits) notes.push(`No cut at beat boundaries gives clips ${profile.label} makes (${describeDurations(profile.durations)}); each beat is planned alone at the nearest length. Change the beat lengths (clip-length).`);
+  else if (plan.padded) notes.push(`Padded: ${plan.clips.filter((c) => c.padded).map((c) => `generation ${plan.clips.indexOf(c) + 1} is asked for ${c.seconds} s for ${formatSeconds(c.end - c.start)} of beats`).join('; ')}. Trim the extra after generating.`);
+  if (voiceStep.length) notes.push(`${profile.label} makes no speech: ${voiceStep.length === 1 ? 'one line is' : `${voiceStep.length} lines are`} left out of the prompt. Record or synthesise them, then lip-sync them to the clip in a separate step.`);
+  if (silent.length) notes.push(`${profile.label} makes no ${profile.audio.effects ? 'music' : profile.audio.music ? 'sound effects' : 'sound'}: left out (${silent.join('; ')}). Add it in the edit.`);
+  if (avoid.length && profile.negativePrompt.kind === 'discouraged') notes.push(`Not passed to ${profile.label}: ${profile.negativePrompt.advice} (avoid: ${avoid.map((a) => a.text).join(', ')}).`);
+  return { writer, beats, generations, ...priced(view, profile, generations, prices), voiceStep, notes };
+}
+
+function wholeClip(view: SceneView): PlannedClip[] {
+  const total = sceneDuration(view) ?? 0;
+  return [{ beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, padded: false, startFrom: null }];
+}
+
+/** Between generations: who starts where, so a writer pasting them one by one knows the order. */
+function writeSeparator(writer: PromptWriter, index: number, count: number, clip: Pick<PlannedClip, 'start' | 'end' | 'seconds' | 'startFrom'>): void {
+  if (count <= 1) return;
+  writer.paragraph();
+  const from = clip.startFrom === 'previous' ? `, starts from the last frame of generation ${index}` : clip.startFrom === 'extend' ? `, extends generation ${index}` : '';
+  writer.write(`--- Generation ${index + 1} of ${count} (${formatSpan(clip.start, clip.end)}, ${clip.seconds} s${from}) ---`);
+  writer.paragraph();
+}
+
+/** The characters the generation's beats name, each once, in storyboard order. */
+function charactersIn(view: SceneView, beats: readonly SceneBeat[]): SceneView['characters'] {
+  return view.characters.filter((character) => beats.some((beat) => findName(beat.fields.get('subject')?.text ?? '', character.name.text).at >= 0));
+}
+
+function avoidList(view: SceneView): Text[] {
+  const avoid = view.style.get('avoid');
+  return avoid ? splitList(avoid).filter((item) => item.text) : [];
+}
+
+function compiledShot(beat: SceneBeat, output: { start: number; end: number }, dialogue: CompiledShot['dialogue']): CompiledShot {
+  return {
+    index: beat.index,
+    start: beat.start,
+    end: beat.end,
+    title: beat.title?.text ?? null,
+    subject: beat.fields.get('subject')?.text ?? null,
+    camera: beat.fields.get('camera')?.text ?? null,
+    output,
+    source: beat.range,
+    dialogue,
+  };
+}
+
+/** The request body of one generation, in the vendor's own field names. */
+function requestParameters(
+  view: SceneView,
+  profile: ModelProfile,
+  generation: Omit<Generation, 'prompt' | 'parameters'>,
+  prompt: string,
+  shotList: { index: number; prompt: string; duration: number }[] | undefined,
+  references: string[] = [],
+): Record<string, unknown> {
+  const p = profile.parameters;
+  const parameters: Record<string, unknown> = { [p.model ?? 'model']: profile.apiModel };
+  const aspect = view.settings.get('aspect')?.text.replace(/\s+/g, '');
+  const resolution = view.settings.get('resolution')?.text.trim().toLowerCase();
+  parameters[p.prompt ?? 'prompt'] = prompt;
+  parameters[p.duration] = durationValue(generation.seconds, p.durationAs);
+  if (aspect) parameters[p.aspect] = p.aspectValues?.[`${aspect} ${resolution ?? ''}`.trim()] ?? p.aspectValues?.[aspect] ?? aspect;
+  if (resolution && p.resolution) parameters[p.resolution] = resolution;
+  const avoid = avoidList(view);
+  if (avoid.length && profile.negativePrompt.kind === 'parameter') parameters[profile.negativePrompt.name] = avoid.map((a) => a.text).join(', ');
+  if (profile.audio.parameter && (profile.audio.dialogue || profile.audio.effects || profile.audio.music)) {
+    const values = profile.audio.parameterValues ?? { on: true, off: false };
+    parameters[profile.audio.parameter] = audioWanted(view) ? values.on : values.off;
   }
+  // The storyboard's reference images, as many as the model takes (reference-count reports the rest).
+  if (p.references && references.length && profile.images.maxReferences > 0) parameters[p.references] = references.slice(0, profile.images.maxReferences);
+  if (generation.startFrom === 'previous' && p.firstFrame) parameters[p.firstFrame] = `<last frame of generation ${generation.index - 1}>`;
+  if (generation.startFrom === 'extend') parameters[p.video ?? 'video'] = `<video of generation ${generation.index - 1}>`;
+  if (shotList && profile.multiShot) {
+    Object.assign(parameters, profile.multiShot.fixed ?? {});
+    parameters[profile.multiShot.parameter] = shotList.map((shot) => ({ index: shot.index, prompt: shot.prompt, duration: durationValue(shot.duration, p.durationAs) }));
+  }
+  return parameters;
+}
+
+function durationValue(seconds: number, as: ModelProfile['parameters']['durationAs']): number | string {
+  if (as === 'number') return seconds;
+  if (as === 'string') return String(seconds);
+  return `${seconds}s`;
+}
+
+/** Audio on unless the settings say `audio: none`. */
+function audioWanted(view: SceneView): boolean {
+  const audio = view.settings.get('audio');
+  if (!audio) return true;
+  const items = splitList(audio).map((item) => item.text.toLowerCase());
+  return !(items.length === 1 && items[0] === 'none');
+}
+
+function priced(view: SceneView, profile: ModelProfile | undefined, generations: CompiledGeneration[], prices: PriceOverrides | undefined): { cost: Cost | null } {
+  if (!profile || !generations.length) return { cost: null };
+  const hasAudio = profile.audio.dialogue || profile.audio.effects || profile.audio.music;
+  const rate = rateFor(profile, view.settings.get('resolution')?.text, hasAudio && audioWanted(view), prices);
+  if (!rate) return { cost: null };
+  for (const generation of generations) generation.usd = usdFor(generation.seconds, rate);
+  return { cost: costOf(profile, generations.map((g) => g.seconds), rate) };
+}
+
+function iterationOf(
+  view: SceneView,
+  overrides: Override[],
+  takeBase: string,
+  target: Target,
+  generations: CompiledGeneration[],
+  takeLog: TakeLog | undefined,
+): Iteration {
+  const change = overrides.map((override) => describeChange(view, override)).join(' ');
+  const keep = whatToKeep(view, overrides);
+  const profile = target.limits;
+  if (!profile) return { operation: 'remix', instruction: remixInstruction(view, overrides), parameters: {} };
+  const take = takeLog?.takes.find((t) => t.id === takeBase);
+  const takeSeconds = take?.settings.duration;
+  const now = sceneDuration(view);
+  const request = generations.length === 1 ? generations[0].parameters : { generations: generations.map((g) => g.parameters) };
+  return iterationFor({
+    profile,
+    change,
+    keep,
+    take: { id: takeBase, file: take?.file },
+    request,
+    extendBy: takeSeconds !== undefined && now !== undefined && now > takeSeconds ? now - takeSeconds : undefined,
+  });
 }
 
 function writeStyle(writer: PromptWriter, view: SceneView): void {
   const look = view.style.get('look');
   const palette = view.style.get('palette');
   const lighting = view.style.get('lighting');
-  if (!look && !palette && !lighting) return;
+  // Sora takes no negative prompt: its guide writes things to keep out as an `Avoid:` line.
+  const avoid = avoidList(view);
+  if (!look && !palette && !lighting && !avoid.length) return;
   writer.paragraph();
   const parts: [string, Text | undefined][] = [['', look], ['Palette: ', palette], ['Lighting: ', lighting]];
   let first = true;
@@ -131,6 +357,12 @@ function writeStyle(writer: PromptWriter, view: SceneView): void {
     else writeCapitalized(writer, value);
     writer.write(endsSentence(value.text) ? '' : '.');
     first = false;
+  }
+  if (avoid.length) {
+    if (!first) writer.write(' ');
+    writer.write('Avoid: ');
+    writeAnchors(writer, avoid);
+    writer.write('.');
   }
 }
 
@@ -154,25 +386,6 @@ function writeScene(writer: PromptWriter, view: SceneView): void {
   }
 }
 
-/** Starts a sentence with a capital; the source map covers only the characters copied as written. */
-function writeCapitalized(writer: PromptWriter, value: Text): void {
-  const first = value.text.charAt(0);
-  const upper = first.toUpperCase();
-  if (first === upper) {
-    writer.source(value);
-    return;
-  }
-  writer.write(upper);
-  writer.source(subText(value, 1, value.text.length));
-}
-
-function writeAnchors(writer: PromptWriter, anchors: Text[]): void {
-  anchors.forEach((anchor, i) => {
-    if (i) writer.write(', ');
-    writer.source(anchor);
-  });
-}
-
 function writeShot(writer: PromptWriter, view: SceneView, beat: SceneBeat): CompiledShot {
   writer.paragraph();
   const start = writer.text.length;
@@ -187,7 +400,7 @@ function writeShot(writer: PromptWriter, view: SceneView, beat: SceneBeat): Comp
   const action = beat.fields.get('action');
   if (subject?.text || action?.text) {
     writer.write(' ');
-    if (subject?.text) writeSubject(writer, view, subject);
+    if (subject?.text) writeSubject(writer, view.characters, subject);
     if (subject?.text && action?.text) writer.write(' ');
     if (action?.text) writer.source(action);
     writer.write('.');
@@ -215,36 +428,6 @@ function writeShot(writer: PromptWriter, view: SceneView, beat: SceneBeat): Comp
     output: { start, end: writer.text.length },
     source: beat.range,
     dialogue,
-  };
-}
-
-/** The subject, with each declared character followed by all of its anchors: repetition keeps identity. */
-function writeSubject(writer: PromptWriter, view: SceneView, subject: Text): void {
-  const mentions = view.characters
-    .map((character) => ({ character, ...findName(subject.text, character.name.text) }))
-    .filter((mention) => mention.at >= 0 && mention.character.anchors.length)
-    .sort((a, b) => a.at - b.at);
-  let cursor = 0;
-  for (const { character, at, name } of mentions) {
-    const end = at + name.length;
-    if (at < cursor) continue;
-    writer.source(subText(subject, cursor, end));
-    writer.write(' (');
-    writeAnchors(writer, character.anchors);
-    writer.write(')');
-    cursor = end;
-  }
-  if (cursor < subject.text.length) writer.source(subText(subject, cursor, subject.text.length));
-}
-
-function subText(value: Text, from: number, to: number): Text {
-  const line = value.range.start.line;
-  const single = value.range.end.line === line;
-  return {
-    text: value.text.slice(from, to),
-    range: single
-      ? { start: { line, character: value.range.start.character + from }, end: { line, character: value.range.start.character + to } }
-      : value.range,
   };
 }
 
@@ -289,6 +472,7 @@ const styleFieldPhrases: Record<string, (value: string) => string> = {
   lighting: (value) => `Change the lighting throughout to ${value}.`,
   palette: (value) => `Change the colour palette to ${value}.`,
   look: (value) => `Change the look to ${value}.`,
+  avoid: (value) => `Keep ${value} out of the clip.`,
 };
 
 const settingsFieldPhrases: Record<string, (value: string) => string> = {
@@ -332,10 +516,3 @@ function whatToKeep(view: SceneView, overrides: Override[]): string {
   return keep.join(', ');
 }
 
-function stripPeriod(text: string): string {
-  return text.replace(/[.\s]+$/, '');
-}
-
-function endsSentence(text: string): boolean {
-  return /[.!?…]["'”’)]*$/.test(text.trim());
-}

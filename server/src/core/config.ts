@@ -9,10 +9,15 @@ import { defaultWordsPerSecond } from './vocabulary';
 export const ruleSettingSchema = z.enum(['error', 'warning', 'info', 'off']);
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
 
+/** USD per second, by resolution (`1080p`), `default` for the others, and `audio` for the audio surcharge. */
+export const modelPricesSchema = z.record(z.string(), z.number().min(0).max(100));
+
 export const soraConfigSchema = z
   .object({
     rules: z.record(z.string(), ruleSettingSchema).optional(),
     wordsPerSecond: z.number().min(0.5).max(6).optional(),
+    /** Price overrides per model id: prices change faster than releases. */
+    prices: z.record(z.string(), modelPricesSchema).optional(),
   })
   .strict();
 
@@ -21,15 +26,18 @@ export type SoraConfig = z.infer<typeof soraConfigSchema>;
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   wordsPerSecond: number;
+  /** Per model id and resolution; a later layer's figure wins, figure by figure. */
+  prices: Record<string, Record<string, number>>;
 }
 
 export const configFileNames = ['.sorarc.json', 'sora.config.json'] as const;
 
 export function resolveConfig(...layers: (SoraConfig | undefined)[]): ResolvedConfig {
-  const resolved: ResolvedConfig = { rules: {}, wordsPerSecond: defaultWordsPerSecond };
+  const resolved: ResolvedConfig = { rules: {}, wordsPerSecond: defaultWordsPerSecond, prices: {} };
   for (const layer of layers) {
     if (!layer) continue;
     Object.assign(resolved.rules, layer.rules ?? {});
+    for (const [model, prices] of Object.entries(layer.prices ?? {})) resolved.prices[model] = { ...resolved.prices[model], ...prices };
     if (layer.wordsPerSecond !== undefined) resolved.wordsPerSecond = layer.wordsPerSecond;
   }
   return resolved;
@@ -42,7 +50,7 @@ export function validateConfig(value: unknown, source: string, knownCodes: reado
   const result = soraConfigSchema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${formatJsonPath(issue.path) || '(top level)'}: ${issue.message}`);
-    return { ok: false, message: `${source}: ${problems.join('; ')}. Rules take "error", "warning", "info" or "off".` };
+    return { ok: false, message: `${source}: ${problems.join('; ')}. Rules take "error", "warning", "info" or "off"; prices take USD per second by resolution, such as {"veo-3.1": {"1080p": 0.4}}.` };
   }
   const unknown = Object.keys(result.data.rules ?? {}).filter((code) => !knownCodes.includes(code));
   if (unknown.length) {

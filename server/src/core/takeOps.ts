@@ -19,6 +19,9 @@ export interface NewTake {
   change?: string;
   settings: Take['settings'];
   prompt: string;
+  /** The target it was generated with, and what it cost (Log Take records the compiled estimate). */
+  model?: string;
+  cost?: Take['cost'];
   /** The video's extension without the dot; `mp4` by default. */
   extension?: string;
   /** An explicit id (a file already named `scene09_take05.mp4`); must be free. Default: the next id. */
@@ -47,6 +50,8 @@ export function appendTake(log: TakeLog, sceneId: string, input: NewTake): { log
     ...(input.parent ? { parent: input.parent } : {}),
     ...(input.change?.trim() ? { change: input.change.trim() } : {}),
     settings: { ...input.settings },
+    ...(input.model ? { model: input.model } : {}),
+    ...(input.cost ? { cost: { ...input.cost } } : {}),
     prompt: input.prompt,
     ...(input.notes ? { notes: input.notes } : {}),
   };
@@ -117,7 +122,7 @@ function takeFromFields(fields: FieldMap): Take {
   }
   // Keep the documented key order (id … prompt, scores, notes) for stable diffs.
   const ordered: Record<string, unknown> = {};
-  for (const key of ['id', 'file', 'createdAt', 'variant', 'parent', 'change', 'settings', 'prompt']) if (key in take) ordered[key] = take[key];
+  for (const key of ['id', 'file', 'createdAt', 'variant', 'parent', 'change', 'settings', 'model', 'cost', 'prompt']) if (key in take) ordered[key] = take[key];
   for (const key of Object.keys(take)) if (!(key in ordered) && key !== 'notes') ordered[key] = take[key];
   if (Object.keys(scores).length) ordered.scores = Object.fromEntries(scoreCriteria.filter((c) => c in scores).map((c) => [c, scores[c]]));
   if ('notes' in take) ordered.notes = take.notes;

@@ -26,6 +26,17 @@ export const takeSettingsSchema = z
   })
   .passthrough();
 
+/** What a take cost when it was logged: the estimate from the target's price (or an override). */
+export const takeCostSchema = z
+  .object({
+    usd: z.number().min(0),
+    perSecond: z.number().min(0).optional(),
+    /** When the price was read (the profile's `asOf`). */
+    asOf: z.string().optional(),
+    source: z.enum(['profile', 'override', 'actual']).optional(),
+  })
+  .passthrough();
+
 export const takeSchema = z
   .object({
     id: z.string().regex(takeIdPattern, 'a take id is `take` and a number, such as `take02`'),
@@ -35,6 +46,9 @@ export const takeSchema = z
     parent: z.string().optional(),
     change: z.string().optional(),
     settings: takeSettingsSchema,
+    /** The target the take was generated with (a `sora models` id). */
+    model: z.string().min(1).optional(),
+    cost: takeCostSchema.optional(),
     prompt: z.string(),
     scores: scoresSchema.optional(),
     notes: z.string().optional(),
@@ -172,4 +186,17 @@ export function takeFileName(sceneId: string, takeId: string, extension = 'mp4')
 /** The take log beside a storyboard: `scene09.sora` → `scene09.takes.json`. */
 export function takeLogPathFor(storyboardPath: string): string {
   return storyboardPath.replace(/\.sora$/i, '') + '.takes.json';
+}
+
+/** What the logged takes cost in all: the sum of the costs recorded, and how many takes have none. */
+export function sceneSpend(log: TakeLog): { usd: number; priced: number; unpriced: number } {
+  let cents = 0;
+  let priced = 0;
+  for (const take of log.takes) {
+    if (take.cost) {
+      cents += Math.round(take.cost.usd * 100);
+      priced++;
+    }
+  }
+  return { usd: cents / 100, priced, unpriced: log.takes.length - priced };
 }

@@ -1,6 +1,6 @@
 import type { IterateOperation } from './models/types';
 
-// What compiling for a target adds to a compilation (the CLI's JSON contract in docs/models.md and
+// What compiling for a target adds to a compilation (the CLI's JSON contract in docs/targets.md and
 // the `sora/compile` answer): the generations a storyboard is split into, what it costs, and, for a
 // variant of a take, the one operation that makes the change on this model.
 
@@ -41,6 +41,6 @@ export interface TargetInfo {
   id: string;
   label: string;
   status: 'active' | 'retired';
-  /** True when the file's `model` names no profile and the seed workflow's numbers were used. */
+  /** False when the `model` names no profile (the seed workflow's numbers and layout were used); true for a profile, current or retired. */
   known: boolean;
 }

@@ -1,5 +1,8 @@
+import { modelProfiles } from './models';
+
 // The language's fixed vocabulary: which fields each section has and which values settings take.
-// Rules, completion, hovers and the grammar tests all read these lists.
+// Rules, completion, hovers and the grammar tests all read these lists. Model ids come from the
+// profile table, so completion lists every target the checker knows.
 
 export const sectionKeywords = ['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant'] as const;
 
@@ -8,7 +11,7 @@ export const sectionFields = {
   logline: [],
   reference: [],
   settings: ['aspect', 'resolution', 'duration', 'audio', 'model'],
-  style: ['palette', 'lighting', 'look'],
+  style: ['palette', 'lighting', 'look', 'avoid'],
   character: ['anchors', 'cameo', 'consent'],
   beat: ['subject', 'action', 'setting', 'emotion', 'camera', 'sound', 'music'],
   variant: [],
@@ -20,8 +23,8 @@ export const settingsValues = {
   aspect: ['16:9', '9:16'],
   resolution: ['1080p', '720p'],
   audio: ['none', 'ambience', 'voice', 'music'],
-  model: ['sora-2', 'sora-2-pro'],
-} as const;
+  model: modelProfiles.map((profile) => profile.id),
+} as const satisfies Record<string, readonly string[]>;
 
 export const shotSizes = [
   'extreme wide',

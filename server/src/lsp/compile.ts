@@ -1,28 +1,32 @@
 import { compile } from '../core/compile';
 import { baseKind } from '../core/model';
+import { modelProfiles } from '../core/models';
 import type { CompileParams, CompileResponse } from '../protocol';
 import { plainMessage } from './convert';
 import type { DocumentState } from './workspace';
 
 // `sora/compile`: the prompt, the remix instruction, the source map, the variants for the picker, the
-// base's prompt for the diff, and a summary for the status bar.
+// base's prompt for the diff, and a summary for the status bar; for a target (the file's model, or
+// the one the preview's picker asks for) its generations, cost and iteration, and the targets to pick from.
 
 export const stableLimit = 20;
 
 export function compileDocument(state: DocumentState, params: CompileParams): CompileResponse {
   const { storyboard, names, settings, diagnostics } = state.analysis;
   const variant = params.variant && params.variant !== 'main' ? params.variant : undefined;
-  const compilation = compile(storyboard, { variant, takeLog: state.takeLog });
+  const model = typeof params.model === 'string' && params.model.trim() ? params.model.trim() : undefined;
+  const options = { takeLog: state.takeLog, model, prices: state.config.prices };
+  const compilation = compile(storyboard, { ...options, variant });
   let basePrompt: string | null = null;
   if (variant && !compilation.error) {
     const section = names.variants.get(variant);
     const base = section?.base?.text ?? 'main';
     switch (baseKind(base, names)) {
       case 'main':
-        basePrompt = compile(storyboard, { takeLog: state.takeLog }).prompt;
+        basePrompt = compile(storyboard, options).prompt;
         break;
       case 'variant':
-        basePrompt = compile(storyboard, { variant: base, takeLog: state.takeLog }).prompt;
+        basePrompt = compile(storyboard, { ...options, variant: base }).prompt;
         break;
       case 'take':
         basePrompt = state.takeLog?.takes.find((take) => take.id === base)?.prompt ?? null;
@@ -47,9 +51,15 @@ export function compileDocument(state: DocumentState, params: CompileParams): Co
       overLimit: duration !== null && duration > stableLimit,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      model: compilation.model?.id ?? null,
+      cost: compilation.cost?.usd ?? null,
       review: diagnostics
         .filter((d) => d.severity === 'error' || d.code === 'placeholder')
         .map((d) => ({ code: d.code, severity: d.severity, message: plainMessage(d.message), line: d.range.start.line })),
     },
+    targets: [...modelProfiles]
+      .sort((a, b) => Number(a.status.kind === 'retired') - Number(b.status.kind === 'retired'))
+      .map((profile) => ({ id: profile.id, label: profile.label, status: profile.status.kind })),
+    fileModel: settings.model?.text.trim() || null,
   };
 }

@@ -1,6 +1,7 @@
 import {
   CompletionItemKind,
   CompletionTriggerKind,
+  CompletionItemTag,
   InsertTextFormat,
   type CompletionContext,
   type CompletionItem,
@@ -10,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import type { Section } from '../core/ast';
 import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, settingsValues, shotSizes } from '../core/vocabulary';
+import { modelCompletionDetail } from './modelInfo';
 import type { DocumentState } from './workspace';
 
 // Completion by line shape: keywords at the start of a line, the current section's fields after
@@ -95,7 +97,7 @@ const keywordInserts: Record<(typeof sectionKeywords)[number], { text: string; d
   scene: { text: 'scene ${1:01} "${2:Title}"', detail: 'scene ID "TITLE": names the takes' },
   logline: { text: 'logline: ${1}', detail: 'the scene in one sentence' },
   settings: { text: 'settings', detail: 'aspect, resolution, duration, audio, model' },
-  style: { text: 'style', detail: 'palette, lighting, look' },
+  style: { text: 'style', detail: 'palette, lighting, look, avoid' },
   character: { text: 'character ${1:Name}', detail: 'a character and its 3–4 anchors' },
   reference: { text: 'reference: ${1:refs/image.png}', detail: 'an image that sets the look' },
   // One `beat` item: the whole beat, with the duration selected as `4s` (unit included), so typing
@@ -124,7 +126,6 @@ const sceneSnippet = [
   '  resolution: 1080p',
   '  duration: 12s',
   '  audio: ${5:ambience}',
-  '  model: sora-2',
   '',
   'style',
   '  palette: ${6}',
@@ -312,7 +313,8 @@ function fieldValues(state: DocumentState, kind: Section['kind'], field: string,
   const values = (list: readonly string[], itemKind: CompletionItemKind = CompletionItemKind.EnumMember, detail?: string) =>
     list.map((text, i) => ({ label: text, kind: itemKind, detail, sortText: String(i).padStart(3, '0'), filterText: text, textEdit: { range, newText: text } }));
   if (kind === 'settings') {
-    if (field === 'aspect' || field === 'resolution' || field === 'model') return values(settingsValues[field]);
+    if (field === 'model') return modelItems(values(settingsValues.model));
+    if (field === 'aspect' || field === 'resolution') return values(settingsValues[field]);
     if (field === 'audio') {
       const used = new Set(value.split(',').map((s) => s.trim().toLowerCase()));
       return values(settingsValues.audio.filter((a) => !used.has(a)));
@@ -339,4 +341,13 @@ function fieldValues(state: DocumentState, kind: Section['kind'], field: string,
     }
   }
   return [];
+}
+
+/** Each model id with its label, status and price; retired models sort last and show as deprecated. */
+function modelItems(items: CompletionItem[]): CompletionItem[] {
+  return items.map((item) => {
+    const about = modelCompletionDetail(item.label);
+    if (!about) return item;
+    return { ...item, detail: about.detail, documentation: { kind: 'markdown', value: about.documentation }, ...(about.retired ? { tags: [CompletionItemTag.Deprecated], sortText: `z${item.sortText}` } : {}) };
+  });
 }

@@ -12,6 +12,7 @@ import { cameraMovements, settingsValues } from '../core/vocabulary';
 import { clampRange } from './convert';
 import { contains, onLine, sectionOn } from './locate';
 import { escapeMarkdown, inlineCode } from './markdown';
+import { modelHover } from './modelInfo';
 import type { DocumentState } from './workspace';
 
 // Hovers explain the limit behind a line, with live figures: a beat's span and share of the clip, a
@@ -33,7 +34,8 @@ export function hover(state: DocumentState, position: Position): Hover | null {
     if (seen.has(diagnostic.code)) continue;
     seen.add(diagnostic.code);
     const rule = ruleFor(diagnostic.code);
-    parts.push(`**${diagnostic.code}** (${diagnostic.severity})${rule ? `: ${rule.summary}` : ''}\n\n${rule?.explanation ?? escapeMarkdown(diagnostic.message)}`);
+    // The problem as found here (the model, the figure and where it comes from), then why the rule exists.
+    parts.push(`**${diagnostic.code}** (${diagnostic.severity})${rule ? `: ${rule.summary}` : ''}\n\n${escapeMarkdown(diagnostic.message)}${rule ? `\n\n${rule.explanation}` : ''}`);
     range ??= clampRange(diagnostic.range, lines);
   }
   if (!parts.length) return null;
@@ -50,13 +52,13 @@ const settingNotes: Record<string, string> = {
   resolution: 'Stick to **1080p**, the default the workflow is tested at. 720p drafts are cheaper but faces and small text break up.',
   duration: 'A first draft works best at **12–15 s**; clips are stable up to about **20 s**. Longer clips drift: split the scene instead.',
   audio: 'What the clip may carry: `none`, `ambience`, `voice`, `music`. Beats may only use what is listed (voice for `say`, `music`, ambience for `sound`).',
-  model: '**sora-2** for fast drafts, **sora-2-pro** for the final, higher-fidelity take. Keep the model fixed while you compare takes.',
 };
 
 const styleNotes: Record<string, string> = {
   palette: 'The colours of the whole clip, in a few words. Stated once, it keeps shots from drifting apart.',
   lighting: 'One lighting description for the whole clip. Add `consistent lighting` so moving cameras do not make it flicker.',
   look: 'The film look in **one or two** descriptors (`35mm, grainy`); more pull against each other.',
+  avoid: 'Things to keep out of the clip, comma-separated. Sent as the model\'s negative prompt where it has one, written as an `Avoid:` line where its guide puts negatives in prose, and left out where the vendor advises against negatives (say what you want instead).',
 };
 
 const beatFieldNotes: Record<string, string> = {
@@ -195,6 +197,9 @@ const consentRules =
 function fieldHover(state: DocumentState, section: Section, field: Field): LineHover | undefined {
   const range = field.range;
   const key = field.key;
+  if (section.kind === 'settings' && key === 'model') {
+    return { range, markdown: `${modelHover(field.value.text)}\n\nKeep the model fixed while you compare takes; the preview's model picker compiles for another one beside it.` };
+  }
   if (section.kind === 'settings' && settingNotes[key]) {
     return { range, markdown: `**${key}**: ${inlineCode(field.value.text)}\n\n${settingNotes[key]}${settingFigures(state, key, field)}` };
   }

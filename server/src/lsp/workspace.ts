@@ -195,6 +195,12 @@ export class Workspace {
       if (parsed.ok) layer.wordsPerSecond = parsed.config.wordsPerSecond;
       else this.notifier.errorOnce(`${parsed.message.replace(/ Rules take .*$/, '')} It takes a number of words per second from 0.5 to 6; the setting is ignored until it is fixed.`);
     }
+    const prices = sora.prices;
+    if (prices !== undefined && prices !== null && !(typeof prices === 'object' && Object.keys(prices).length === 0)) {
+      const parsed = validateConfig({ prices }, 'Setting "sora.prices"', codes);
+      if (parsed.ok) layer.prices = parsed.config.prices;
+      else this.notifier.errorOnce(`${parsed.message.replace(/ Rules take [^;]*; p/, ' P')} The setting is ignored until it is fixed.`);
+    }
     this.settingsLayer = layer;
     this.generation++;
   }

@@ -160,12 +160,22 @@ export interface PreviewSnapshot {
   rendered: null | {
     delivered: boolean | undefined;
     fileName: string;
-    state: { uri: string; locked: boolean; variant: string | null };
+    state: { uri: string; locked: boolean; variant: string | null; model?: string | null };
     prompt: string;
     variant: string | null;
     variants: string[];
-    summary: { duration: number | null; beats: number; aspect: string | null; errors: number; warnings: number; overLimit: boolean };
+    summary: { duration: number | null; beats: number; aspect: string | null; errors: number; warnings: number; overLimit: boolean; model: string | null; cost: number | null };
+    /** The file's own target and the one picked in the preview (null when none is): summary and generations. */
+    own: PreviewTarget;
+    target: PreviewTarget | null;
+    /** The ids the model picker offers. */
+    models: string[];
   };
+}
+
+export interface PreviewTarget {
+  summary: { model: string | null; cost: number | null };
+  generations: { seconds: number; startFrom: string | null }[];
 }
 
 export interface WebviewSnapshot {

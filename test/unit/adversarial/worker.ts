@@ -8,6 +8,7 @@ import { parseStoryboard } from '../../../server/out/core/parse';
 import { rules } from '../../../server/out/core/rules';
 import type { RuleContext } from '../../../server/out/core/rules/types';
 import type { TakeLog } from '../../../server/out/core/takes';
+import { resolveTarget } from '../../../server/out/core/target/target';
 import { LineIndex } from '../../../server/out/core/text';
 import { formatStoryboard } from '../../../server/out/lsp/format';
 import { adversarialInputs } from './inputs';
@@ -51,6 +52,8 @@ function run(length: number): void {
       takeLog,
       files: { exists: () => false },
       options: { wordsPerSecond: 2.5 },
+      target: resolveTarget(readSettings(storyboard).model),
+      compiled: () => compile(storyboard, { takeLog }),
       report() {},
     };
     for (const rule of rules) {

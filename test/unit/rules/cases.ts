@@ -3,6 +3,7 @@ import type { Range } from '../../../server/out/core/ast';
 import { resolveConfig } from '../../../server/out/core/config';
 import type { Severity } from '../../../server/out/core/diagnostics';
 import type { TakeLog } from '../../../server/out/core/takes';
+import { withProfiles } from '../targets/fixtures';
 import { clean, edit, lineRangeOf, rangeOf, sub } from './harness';
 
 // One trigger and at least one near miss per rule code: the trigger yields exactly one diagnostic
@@ -42,6 +43,12 @@ const dur = (total: string, a: string, b: string, c: string) =>
   edit(clean, ['duration: 12s', `duration: ${total}`], ['beat 4s The net', `beat ${a} The net`], ['beat 4s The knot', `beat ${b} The knot`], ['beat 4s The harbour', `beat ${c} The harbour`]);
 const files = { exists: (path: string) => path === '/work/scenes/refs/harbour.png' };
 const doc = { documentPath: '/work/scenes/scene05.sora', files };
+/** `clean` for a model (the target rules' cases pass the test profiles). */
+const forModel = (id: string, text = clean) => edit(text, ['\nsettings\n', `\nsettings\n  model: ${id}\n`]);
+const withoutSounds = edit(clean, ['  sound: gulls and lapping water\n', ''], ['  sound: a distant bell\n', ''], ['audio: voice, ambience', 'audio: voice']);
+const withReferences = (count: number) => edit(clean, ['\nbeat 4s The net', `\n${Array.from({ length: count }, (_, i) => `reference: refs/ref${i + 1}.png`).join('\n')}\n\nbeat 4s The net`]);
+const withAvoid = edit(clean, ['  look: 35mm, soft', '  look: 35mm, soft\n  avoid: text, logos']);
+const longAction = edit(clean, ['action: pulls the net across his knees', `action: pulls the net across his knees, ${'slowly and carefully working each knot loose with weathered fingers, '.repeat(14)}then rests`]);
 const withReference = (path: string) => edit(clean, ['\nbeat 4s The net', `\nreference: ${path}\n\nbeat 4s The net`]);
 
 function build(): Case[] {
@@ -54,7 +61,7 @@ function build(): Case[] {
     near: [{ name: 'camera spelt right', text: clean }],
   });
   add({
-    code: 'duplicate-field', severity: 'warning', name: 'aspect twice', text: edit(clean, ['  model: sora-2', '  model: sora-2\n  aspect: 9:16']), range: (t) => rangeOf(t, 'aspect', 1),
+    code: 'duplicate-field', severity: 'warning', name: 'aspect twice', text: edit(clean, ['  audio: voice, ambience', '  audio: voice, ambience\n  aspect: 9:16']), range: (t) => rangeOf(t, 'aspect', 1),
     near: [{ name: 'the same field in two beats', text: clean }],
   });
   add({
@@ -67,7 +74,7 @@ function build(): Case[] {
     near: [{ name: 'a scene header', text: clean }],
   });
   add({
-    code: 'settings-missing', severity: 'warning', name: 'no settings', text: edit(clean, ['settings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience\n  model: sora-2\n\n', '']),
+    code: 'settings-missing', severity: 'warning', name: 'no settings', text: edit(clean, ['settings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience\n\n', '']),
     range: (t) => lineRangeOf(t, 'scene 05 "'), near: [{ name: 'settings present', text: clean }],
   });
   add({ code: 'aspect', severity: 'error', name: 'aspect 4:3', text: edit(clean, ['aspect: 16:9', 'aspect: 4:3']), range: (t) => rangeOf(t, '4:3'), near: [{ name: 'aspect 9:16', text: edit(clean, ['aspect: 16:9', 'aspect: 9:16']) }] });
@@ -216,6 +223,62 @@ function build(): Case[] {
     near: [
       { name: 'a reference that is there', text: withReference('refs/harbour.png'), options: doc },
       { name: 'no file access (silent)', text: withReference('refs/nope.png') },
+    ],
+  });
+  // ---- the targets design's codes, and the settings rules reading a target -----------------
+  add({
+    code: 'model-unknown', severity: 'warning', name: 'model veo-3', text: forModel('veo-3'), range: (t) => rangeOf(t, 'veo-3'), options: withProfiles,
+    near: [{ name: 'model veo-3.1', text: forModel('veo-3.1'), options: withProfiles }, { name: 'no model line', text: clean, options: withProfiles }],
+  });
+  add({
+    code: 'model-retired', severity: 'info', name: 'model sora-2', text: forModel('sora-2'), range: (t) => rangeOf(t, 'sora-2'), options: withProfiles,
+    near: [{ name: 'model kling-3.0', text: forModel('kling-3.0'), options: withProfiles }, { name: 'an unknown model', text: forModel('sora-3'), options: withProfiles }],
+  });
+  add({
+    code: 'clip-length', severity: 'warning', name: 'a 12 s clip on Veo 3.1 (split 8 s + 4 s)', text: forModel('veo-3.1'), range: (t) => rangeOf(t, '12s'), options: withProfiles,
+    near: [
+      { name: 'the same on Kling 3.0 (3–15 s)', text: forModel('kling-3.0'), options: withProfiles },
+      { name: 'an 8 s clip on Veo 3.1', text: forModel('veo-3.1', dur('8s', '4s', '2s', '2s')), options: withProfiles },
+      { name: 'no model (the seed numbers)', text: clean, options: withProfiles },
+    ],
+  });
+  add({
+    code: 'clip-length', severity: 'error', name: 'a 12 s beat on Veo 3.1 (no split fits)', text: forModel('veo-3.1', dur('20s', '12s', '4s', '4s')), range: (t) => rangeOf(t, '20s'), options: withProfiles,
+    near: [{ name: 'a retired model (the seed numbers)', text: forModel('sora-2', dur('20s', '12s', '4s', '4s')), options: withProfiles }],
+  });
+  add({
+    code: 'prompt-length', severity: 'error', name: 'generation 1 over Runway\'s 1,000 UTF-16 units', text: forModel('runway-gen-4.5', longAction), range: (t) => lineRangeOf(t, 'beat 4s The net'), options: withProfiles,
+    near: [{ name: 'the clean storyboard on Runway', text: forModel('runway-gen-4.5'), options: withProfiles }, { name: 'the long action with no model', text: longAction, options: withProfiles }],
+  });
+  add({
+    code: 'audio-unsupported', severity: 'warning', name: 'a say line on Runway Gen-4.5', text: forModel('runway-gen-4.5', edit(withoutSounds, ['audio: voice', 'audio: none'])), range: (t) => lineRangeOf(t, 'say Ivo'), options: withProfiles,
+    near: [{ name: 'the same on Veo 3.1', text: forModel('veo-3.1', withoutSounds), options: withProfiles }],
+  });
+  add({
+    code: 'reference-count', severity: 'error', name: 'four references on Veo 3.1', text: forModel('veo-3.1', withReferences(4)), range: (t) => rangeOf(t, 'refs/ref4.png'), options: withProfiles,
+    near: [{ name: 'three references', text: forModel('veo-3.1', withReferences(3)), options: withProfiles }, { name: 'four with no model', text: withReferences(4), options: withProfiles }],
+  });
+  add({
+    code: 'negative-discouraged', severity: 'info', name: 'avoid: on Runway Gen-4.5', text: forModel('runway-gen-4.5', withAvoid), range: (t) => rangeOf(t, 'text, logos'), options: withProfiles,
+    near: [{ name: 'avoid: on Veo 3.1 (a negative_prompt parameter)', text: forModel('veo-3.1', withAvoid), options: withProfiles }, { name: 'avoid: with no model', text: withAvoid }],
+  });
+  add({
+    code: 'aspect', severity: 'error', name: 'aspect 1:1 on Veo 3.1', text: forModel('veo-3.1', edit(clean, ['aspect: 16:9', 'aspect: 1:1'])), range: (t) => rangeOf(t, '1:1'), options: withProfiles,
+    near: [{ name: 'aspect 1:1 on Kling 3.0', text: forModel('kling-3.0', edit(clean, ['aspect: 16:9', 'aspect: 1:1'])), options: withProfiles }],
+  });
+  add({
+    code: 'resolution', severity: 'warning', name: '1080p on Runway Gen-4.5 (720p only)', text: forModel('runway-gen-4.5'), range: (t) => rangeOf(t, '1080p'), options: withProfiles,
+    near: [{ name: '4k on Veo 3.1', text: forModel('veo-3.1', edit(clean, ['resolution: 1080p', 'resolution: 4k'])), options: withProfiles }, { name: '720p on Runway', text: forModel('runway-gen-4.5', edit(clean, ['resolution: 1080p', 'resolution: 720p'])), options: withProfiles }],
+  });
+  add({
+    code: 'duration-unstable', severity: 'warning', name: 'a 24 s clip on Veo 3.1', text: forModel('veo-3.1', dur('24s', '8s', '8s', '8s')), range: (t) => rangeOf(t, '24s'), options: withProfiles,
+    near: [{ name: 'a 20 s clip on LTX-2 (makes 20 s)', text: forModel('ltx-2', dur('20s', '6s', '7s', '7s')), options: withProfiles }],
+  });
+  add({
+    code: 'duration-draft', severity: 'info', name: 'a 6 s first draft on Veo 3.1 (longest clip 8 s)', text: forModel('veo-3.1', dur('6s', '2s', '2s', '2s')), range: (t) => rangeOf(t, '6s'), options: withProfiles,
+    near: [
+      { name: 'an 8 s first draft on Veo 3.1', text: forModel('veo-3.1', dur('8s', '4s', '2s', '2s')), options: withProfiles },
+      { name: 'a 12 s draft on Veo 3.1 (clip-length speaks)', text: forModel('veo-3.1'), options: withProfiles },
     ],
   });
   return cases;

@@ -82,9 +82,9 @@ describe('rules: details', () => {
   });
 
   it('settings-missing inserts 16:9, 1080p, the beats\' total and the audio they use', () => {
-    const text = edit(clean, ['settings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience\n  model: sora-2\n\n', '']);
+    const text = edit(clean, ['settings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience\n\n', '']);
     const fixed = applyFix(text, only(text, 'settings-missing'));
-    assert.match(fixed, /logline: .*\n\nsettings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience\n  model: sora-2\n\nstyle/);
+    assert.match(fixed, /logline: .*\n\nsettings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience\n\nstyle/);
     assert.equal(describeAll(diagnostics(fixed)), '');
   });
 
@@ -159,10 +159,10 @@ describe('rules: details', () => {
   });
 
   it('duplicate-field: removing an identical copy is safe; a different one is not', () => {
-    const same = edit(clean, ['  model: sora-2', '  model: sora-2\n  aspect: 16:9']);
+    const same = edit(clean, ['  audio: voice, ambience', '  audio: voice, ambience\n  aspect: 16:9']);
     const d1 = only(same, 'duplicate-field');
     assert.deepEqual(d1.fixes.map((f) => f.safe), [true]);
-    const different = edit(clean, ['  model: sora-2', '  model: sora-2\n  aspect: 9:16']);
+    const different = edit(clean, ['  audio: voice, ambience', '  audio: voice, ambience\n  aspect: 9:16']);
     assert.deepEqual(only(different, 'duplicate-field').fixes.map((f) => [f.safe, f.preferred]), [[false, true], [false, false]]);
   });
 

@@ -6,7 +6,10 @@ import { applyEdits } from '../../../server/out/core/text';
 
 // Shared by the rule tests: a clean storyboard to mutate, exact ranges by search, and fix checks.
 
-/** A storyboard that yields no diagnostic at all; every trigger below is a small change to it. */
+/**
+ * A storyboard that yields no diagnostic at all; every trigger below is a small change to it. It names
+ * no model, so it is checked with the seed workflow's numbers (the target rules add `model:` lines).
+ */
 export const clean = [
   '// Harbour, scene 05',
   'scene 05 "Harbour"',
@@ -17,7 +20,6 @@ export const clean = [
   '  resolution: 1080p',
   '  duration: 12s',
   '  audio: voice, ambience',
-  '  model: sora-2',
   '',
   'style',
   '  palette: grey and ochre',

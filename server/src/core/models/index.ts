@@ -38,8 +38,34 @@ export const modelProfiles: readonly ModelProfile[] = [
 
 const byId = new Map(modelProfiles.map((profile) => [profile.id, profile]));
 
-export function profileFor(id: string | undefined): ModelProfile | undefined {
-  return id === undefined ? undefined : byId.get(id.trim().toLowerCase());
+/** The profile a `model:` value names, in the shipped table or in `profiles` (tests and callers may pass their own). */
+export function profileFor(id: string | undefined, profiles: readonly ModelProfile[] = modelProfiles): ModelProfile | undefined {
+  if (id === undefined) return undefined;
+  const key = id.trim().toLowerCase();
+  if (profiles === modelProfiles) return byId.get(key);
+  return profiles.find((profile) => profile.id === key);
+}
+
+/** The ids closest to a misspelt one (edit distance), nearest first: for `model-unknown` and `sora compile --model`. */
+export function nearestModelIds(id: string, profiles: readonly ModelProfile[] = modelProfiles, count = 3): string[] {
+  const wanted = id.trim().toLowerCase();
+  return profiles
+    .map((profile, order) => ({ id: profile.id, order, distance: editDistance(wanted, profile.id), active: profile.status.kind === 'active' }))
+    .sort((a, b) => a.distance - b.distance || Number(b.active) - Number(a.active) || a.order - b.order)
+    .slice(0, count)
+    .map((entry) => entry.id);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 export type * from './types';

@@ -42,6 +42,7 @@ export const sora2: ModelProfile = {
     aspect: 'size',
     firstFrame: 'input_reference',
     values: { aspect: { '16:9': '1280x720', '9:16': '720x1280' } },
+    aspectValues: { '16:9': '1280x720', '9:16': '720x1280' },
   },
   notes: 'Sora 2 made 4–20 s clips with synchronized audio at 720p. OpenAI shut the Videos API down on 2026-09-24.',
 };

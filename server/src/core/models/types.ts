@@ -66,6 +66,8 @@ export interface AudioSpec {
   speech: SpeechStyle;
   /** The request parameter that switches audio on, when there is one (`generate_audio`, `sound`). */
   parameter?: string;
+  /** What the parameter takes for on and off, when not `true`/`false` (Kling: `"on"`/`"off"`). */
+  parameterValues?: { on: string | boolean; off: string | boolean };
   confidence: Confidence;
 }
 
@@ -138,6 +140,8 @@ export interface MultiShotSpec {
   maxShotPrompt: number;
   /** The request field for the shot list, as the API names it. */
   parameter: string;
+  /** Fields the shot list needs beside it, as the API spells them (`multi_shot: true, shot_type: "customize"`). */
+  fixed?: Readonly<Record<string, unknown>>;
 }
 
 export interface Source {
@@ -173,6 +177,8 @@ export interface ModelProfile {
   resolutions: readonly string[];
   /** How sure the resolution list is; absent: as sure as `durationsConfidence`. */
   resolutionsConfidence?: Confidence;
+  /** How sure `aspects` and `resolutions` are; `durationsConfidence` when absent. */
+  sizesConfidence?: Confidence;
   couplings: readonly Coupling[];
   audio: AudioSpec;
   images: ImageInputs;
@@ -210,6 +216,17 @@ export interface ModelProfile {
       aspect?: Readonly<Record<string, string>>;
       resolution?: Readonly<Record<string, string>>;
     };
+    /** The prompt's field (`prompt` when absent; Runway: `promptText`). */
+    prompt?: string;
+    /** The model id's field (`model` when absent; Kling: `model_name`). */
+    model?: string;
+    /** The input video's field for edits and extensions (`video`, `videoUri`). */
+    video?: string;
+    /**
+     * How an aspect is written where the API does not take `16:9` itself, keyed by `ASPECT RESOLUTION`
+     * (`"16:9 720p": "1280x720"`) or by aspect alone (`"16:9": "1280:720"`).
+     */
+    aspectValues?: Readonly<Record<string, string>>;
   };
   /** One or two sentences for hovers: what the model is for and its main limits. */
   notes: string;

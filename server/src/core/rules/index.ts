@@ -33,6 +33,13 @@ import { styleMissingRule } from './style-missing';
 import { styleWordsRule } from './style-words';
 import { subjectsManyRule } from './subjects-many';
 import { syntaxRule } from './syntax';
+import { modelUnknownRule } from './model-unknown';
+import { modelRetiredRule } from './model-retired';
+import { clipLengthRule } from './clip-length';
+import { promptLengthRule } from './prompt-length';
+import { audioUnsupportedRule } from './audio-unsupported';
+import { referenceCountRule } from './reference-count';
+import { negativeDiscouragedRule } from './negative-discouraged';
 import { timelineRule } from './timeline';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknown-field';
@@ -42,7 +49,7 @@ import { variantCountRule } from './variant-count';
 import { variantEmptyRule } from './variant-empty';
 import { variantTargetRule } from './variant-target';
 
-/** Every rule of the checker, in the design's order. The server, the CLI and `sora explain` all read this table. */
+/** Every rule of the checker, in the design's order (the targets design's codes last). The server, the CLI and `sora explain` all read this table. */
 export const rules: readonly Rule[] = [
   syntaxRule,
   unknownFieldRule,
@@ -86,6 +93,13 @@ export const rules: readonly Rule[] = [
   referenceFormatRule,
   referenceMissingRule,
   placeholderRule,
+  modelUnknownRule,
+  modelRetiredRule,
+  clipLengthRule,
+  promptLengthRule,
+  audioUnsupportedRule,
+  referenceCountRule,
+  negativeDiscouragedRule,
 ];
 
 const byCode = new Map(rules.map((rule) => [rule.code, rule]));

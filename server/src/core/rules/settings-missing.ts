@@ -25,7 +25,9 @@ export const settingsMissingRule: Rule = {
     const audio = ['ambience'];
     if (beats.some((beat) => beat.says.length)) audio.unshift('voice');
     if (beats.some((beat) => beat.fields.some((field) => field.key === 'music'))) audio.push('music');
-    const lines = ['settings', '  aspect: 16:9', '  resolution: 1080p', `  duration: ${formatSeconds(duration)}`, `  audio: ${audio.join(', ')}`, '  model: sora-2'];
+    const lines = ['settings', '  aspect: 16:9', '  resolution: 1080p', `  duration: ${formatSeconds(duration)}`, `  audio: ${audio.join(', ')}`];
+    // No model line: which model to send the storyboard to is the writer's choice, and without one
+    // the seed workflow's numbers apply.
     context.report({
       range: topRange(context),
       message: 'There is no `settings` section: lock aspect, resolution, duration and audio first, so every take of this scene is generated the same way.',

@@ -1,7 +1,9 @@
 import type { Range, Storyboard } from '../ast';
 import type { Fix, Severity } from '../diagnostics';
 import type { FileAccess } from '../files';
+import type { Compilation } from '../compile';
 import type { Names, SettingsView } from '../model';
+import type { Target } from '../target/target';
 import type { TakeLog } from '../takes';
 import type { LineIndex } from '../text';
 
@@ -32,6 +34,10 @@ export interface RuleContext {
   /** The storyboard's workspace folder (forward slashes): files it names must lie inside. Default: its own folder. */
   readonly workspaceRoot?: string;
   readonly options: RuleOptions;
+  /** The model the storyboard is for; `target.limits` is set for a current model only. */
+  readonly target: Target;
+  /** The storyboard compiled for its target (worked out once, on first use). */
+  compiled(): Compilation;
   report(problem: Problem): void;
 }
 

@@ -30,7 +30,7 @@ export const unknownFieldRule: Rule = {
     'Each section has a fixed set of fields, and only those reach the compiled prompt:',
     '',
     '- `settings`: aspect, resolution, duration, audio, model',
-    '- `style`: palette, lighting, look',
+    '- `style`: palette, lighting, look, avoid',
     '- `character`: anchors, cameo, consent',
     '- `beat`: subject, action, setting, emotion, camera, sound, music (and `say` lines)',
     '- a `variant` holds override lines (`beat 2 camera: close-up, static`), not fields',

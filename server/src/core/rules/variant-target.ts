@@ -9,7 +9,7 @@ export const variantTargetRule: Rule = {
   summary: 'an override names a beat, field or character that does not exist',
   explanation: [
     'An override changes one thing of its base: `beat N FIELD: VALUE` (a beat that exists, one of its',
-    'fields), `style FIELD: VALUE` (palette, lighting, look), `settings FIELD: VALUE` (aspect, resolution,',
+    'fields), `style FIELD: VALUE` (palette, lighting, look, avoid), `settings FIELD: VALUE` (aspect, resolution,',
     'duration, audio, model) or `character NAME anchors: VALUE`.',
     '',
     'An override that points at nothing would silently change nothing in the compiled prompt.',
