@@ -19,7 +19,7 @@ export function createGenerationRows(): HTMLElement {
 /** Draws each target's generations on a strip as long as the timeline's (`span` seconds). */
 export function renderGenerationRows(container: HTMLElement, rows: readonly GenerationRow[], span: number): void {
   const drawn = rows.filter((row) => row.generations?.length);
-  container.hidden = drawn.length === 0;
+  if (container.hidden !== (drawn.length === 0)) container.hidden = drawn.length === 0;
   reconcile(
     container,
     drawn,

@@ -15,7 +15,7 @@ import {
   type Generation,
 } from '../../src/preview/targets';
 import { iterationTitle } from '../../../server/src/protocol';
-import { el, flash, reconcile, setAttr, setClass, setText } from './dom';
+import { el, flash, reconcile, setAttr, setClass, setHidden, setText } from './dom';
 import { createGenerationRows, renderGenerationRows, type GenerationRow } from './generations';
 
 export interface TargetsHost {
@@ -46,8 +46,8 @@ export function mountTargets(host: TargetsHost): Targets {
   const banner = el('div', { id: 'target-banner', class: 'notice target-banner', attrs: { role: 'status' } });
   const cards = el('div', { id: 'target-cards', class: 'target-cards' });
   const section = el('section', { id: 'targets-section' }, el('h2', {}, 'Generations'), banner, cards);
-  picker.hidden = true;
-  banner.hidden = true;
+  setHidden(picker, true);
+  setHidden(banner, true);
 
   let own: CompileResponse | null = null;
   let shown: CompileResponse[] = [];
@@ -79,7 +79,7 @@ export function mountTargets(host: TargetsHost): Targets {
   });
 
   function renderPicker(response: CompileResponse, models: readonly TargetChoice[]): void {
-    picker.hidden = models.length === 0;
+    setHidden(picker, models.length === 0);
     const ownId = targetId(response);
     const options = [
       { value: ownValue, label: ownId ? `${ownId} (the file's)` : 'the file\'s (no model set)' },
@@ -105,10 +105,10 @@ export function mountTargets(host: TargetsHost): Targets {
     own = ownResponse;
     shown = picked ? [ownResponse, picked] : [ownResponse];
     renderPicker(ownResponse, models);
-    banner.hidden = !picked;
+    setHidden(banner, !picked);
     setText(banner, picked ? comparisonHeading(picked, ownResponse, models) : '');
-    copyRequestButton.hidden = requestText(ownResponse) === null;
-    section.hidden = !shown.some((response) => response.generations?.length);
+    setHidden(copyRequestButton, requestText(ownResponse) === null);
+    setHidden(section, !shown.some((response) => response.generations?.length));
     setClass(cards, 'side-by-side', shown.length > 1);
     reconcile(cards, shown, () => createCard(), (node, response, index) => updateCard(node, response, index, models));
     const span = timelineLayout(ownResponse).span;
@@ -151,15 +151,19 @@ function updateCard(node: HTMLElement, response: CompileResponse, index: number,
   setText(cost, costLine ?? 'No price estimate for this target.');
   setClass(cost, 'missing', costLine === null);
   const generations = response.generations ?? [];
-  reconcile(list, generations, () => createGeneration(), (item, generation) => updateGeneration(item, generation));
+  // No current model (the workflow's own numbers), one generation that is the whole prompt: the prompt above shows it, and copying it twice into the page
+  // would redraw every shot on each keystroke.
+  const seedPlan = !response.model || !response.model.known || response.model.status === 'retired';
+  const samePrompt = seedPlan && generations.length === 1 && generations[0].prompt === response.prompt;
+  reconcile(list, generations, () => createGeneration(), (item, generation) => updateGeneration(item, generation, samePrompt));
   const iteration = iterationText(response);
-  iterate.hidden = !response.iterate;
+  setHidden(iterate, !response.iterate);
   setText(iterate.children[0], response.iterate ? `${capitalise(response.iterate.operation)}: ${response.iterate.instruction}` : '');
   const [requestButton, iterationButton] = Array.from(actions.children) as HTMLButtonElement[];
-  requestButton.hidden = requestText(response) === null;
-  iterationButton.hidden = !iteration;
+  setHidden(requestButton, requestText(response) === null);
+  setHidden(iterationButton, !iteration);
   const title = iterationTitle(response.iterate?.operation ?? (response.remix ? 'remix' : null));
-  iterationButton.dataset.label = title;
+  setAttr(iterationButton, 'data-label', title);
   if (iterationButton.textContent !== 'Copied') setText(iterationButton, title);
 }
 
@@ -167,12 +171,13 @@ function createGeneration(): HTMLElement {
   return el('li', { class: 'target-generation' }, el('div', { class: 'generation-head' }, el('span', { class: 'generation-name' }), el('span', { class: 'generation-span' })), el('div', { class: 'generation-prompt' }));
 }
 
-function updateGeneration(item: HTMLElement, generation: Generation): void {
+function updateGeneration(item: HTMLElement, generation: Generation, promptShownAbove: boolean): void {
   const [head, prompt] = Array.from(item.children) as HTMLElement[];
   setAttr(item, 'data-generation', String(generation.index));
   setText(head.children[0], generationLabel(generation));
   setText(head.children[1], `${beatsText(generation.beats)} · ${formatTimecode(generation.start)}–${formatTimecode(generation.end)}`);
-  setText(prompt, generation.prompt);
+  setText(prompt, promptShownAbove ? 'The prompt above, as one generation.' : generation.prompt);
+  setClass(prompt, 'missing', promptShownAbove);
 }
 
 function capitalise(text: string): string {

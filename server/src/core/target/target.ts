@@ -100,11 +100,22 @@ export function sourceFor(profile: ModelProfile, confidence: Confidence): Source
   return profile.sources.find((source) => source.confidence === confidence) ?? profile.sources[0];
 }
 
-/** `per openai/openai-python@e43b422 …, as of 2026-12-01` (and "unverified" when it is). */
+/**
+ * `per openai/openai-python@e43b422 src/openai/resources/videos.py, as of 2026-12-01`: the source's
+ * name without its notes, so a message stays one readable line. An unverified fact names no single
+ * source (none confirms it): the message says so and points to the profile's list.
+ */
 export function citation(profile: ModelProfile, confidence: Confidence): string {
+  if (confidence === 'unverified') return `unverified as of ${profile.asOf}; \`sora models ${profile.id}\` lists the sources read`;
   const source = sourceFor(profile, confidence);
-  const where = source ? `per ${source.title}` : 'per its profile';
-  return `${where}, as of ${profile.asOf}${confidence === 'unverified' ? '; unverified' : ''}`;
+  const where = source ? `per ${shortTitle(source.title)}` : 'per its profile';
+  return `${where}, as of ${profile.asOf}`;
+}
+
+/** A source's name without the parenthesised notes that follow it. */
+function shortTitle(title: string): string {
+  const notes = title.indexOf(' (');
+  return notes > 0 ? title.slice(0, notes) : title;
 }
 
 export function isUnverified(confidence: Confidence): boolean {
