@@ -184,6 +184,16 @@ describe('TextMate grammar (syntaxes/sora.tmLanguage.json)', () => {
       assert.equal(scopeOf('variant tighter from main', 'main'), 'constant.language.main.sora');
     });
 
+    it('reads the sequence header and its scenes, one path per entry', () => {
+      assert.equal(scopeOf('sequence "The Last Light"', 'sequence'), 'keyword.control.section.sora');
+      assert.equal(scopeOf('sequence "The Last Light"', 'The Last Light'), 'string.quoted.double.sora');
+      const scenes = '  scenes: scene08.sora, night/scene 09.sora';
+      assert.equal(scopeOf(scenes, 'scenes'), 'support.type.property-name.sora');
+      assert.equal(scopeOf(scenes, 'scene08.sora'), 'string.unquoted.path.sora');
+      assert.equal(scopeOf(scenes, ','), 'punctuation.separator.comma.sora');
+      assert.equal(scopeOf(scenes, 'night/scene 09.sora'), 'string.unquoted.path.sora');
+    });
+
     it('reads override lines in a variant: target, field, value', () => {
       const beat = '  beat 2 camera: close-up, slow push in';
       assert.equal(scopeOf(beat, 'beat'), 'keyword.control.section.sora');
@@ -303,10 +313,17 @@ describe('snippets (snippets/sora.json)', () => {
     assert.deepEqual(problems.map((d) => `${d.code}: ${d.message}`), []);
   });
 
+  it('writes a sequence file that parses, listing three scenes and sharing settings, style and a character', () => {
+    const { storyboard } = analyze(expandWithDefaults(snippets.Sequence));
+    assert.deepEqual(storyboard.syntaxErrors, []);
+    assert.equal(storyboard.sequence?.scenes.length, 3);
+    assert.ok(storyboard.settings && storyboard.style && storyboard.characters.length === 1);
+  });
+
   it('writes sections that parse when added to the scene', () => {
     const scene = expandWithDefaults(snippets.Scene);
     for (const [name, snippet] of Object.entries(snippets)) {
-      if (name === 'Scene') continue;
+      if (name === 'Scene' || name === 'Sequence') continue;
       const { syntaxErrors } = analyze(`${scene}\n${expandWithDefaults(snippet)}\n`).storyboard;
       assert.deepEqual(syntaxErrors.map((error) => error.message), [], name);
     }

@@ -1,7 +1,7 @@
 // The language's fixed vocabulary: which fields each section has and which values settings take.
 // Rules, completion, hovers and the grammar tests all read these lists.
 
-export const sectionKeywords = ['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant'] as const;
+export const sectionKeywords = ['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant', 'sequence'] as const;
 
 export const sectionFields = {
   scene: [],
@@ -12,7 +12,14 @@ export const sectionFields = {
   character: ['anchors', 'cameo', 'consent'],
   beat: ['subject', 'action', 'setting', 'emotion', 'camera', 'sound', 'music'],
   variant: [],
+  sequence: ['scenes'],
 } as const satisfies Record<(typeof sectionKeywords)[number], readonly string[]>;
+
+/** Sections a sequence file may hold besides its `sequence` header: what its scenes inherit. */
+export const sequenceSectionKinds = ['settings', 'style', 'character'] as const;
+
+/** The settings a sequence locks for all its scenes (a scene may still set its own `duration`). */
+export const lockedSettings = ['aspect', 'resolution', 'model'] as const;
 
 export const requiredBeatFields = ['subject', 'action', 'setting', 'emotion'] as const;
 

@@ -6,7 +6,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { Section } from '../core/ast';
-import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, settingsValues, shotSizes } from '../core/vocabulary';
+import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, sequenceSectionKinds, settingsValues, shotSizes } from '../core/vocabulary';
 import type { DocumentState } from './workspace';
 
 // Completion by line shape: keywords at the start of a line, the current section's fields after
@@ -75,6 +75,7 @@ const keywordInserts: Record<(typeof sectionKeywords)[number], { text: string; d
   reference: { text: 'reference: ${1:refs/image.png}', detail: 'an image that sets the look' },
   beat: { text: 'beat ${1:4}s ${2:Title}', detail: 'a timed beat' },
   variant: { text: 'variant ${1:name} from ${2:main}', detail: 'one change against a base' },
+  sequence: { text: 'sequence "${1:Title}"\n  scenes: ${2:scene01.sora}', detail: 'a film: the scenes in order, sharing settings, style and cast' },
 };
 
 const beatSnippet = [
@@ -116,11 +117,20 @@ const sceneSnippet = [
   ]),
 ].join('\n');
 
+/** A sequence file holds settings, style and characters; `sequence` itself only opens a file. */
+function fitsFile(keyword: (typeof sectionKeywords)[number], storyboard: DocumentState['analysis']['storyboard'], line: number): boolean {
+  if (storyboard.sequence && !onLine(storyboard.sequence.headerRange, line)) return (sequenceSectionKinds as readonly string[]).includes(keyword);
+  if (keyword !== 'sequence') return true;
+  const first = storyboard.sections[0];
+  return !first || first.headerRange.start.line >= line;
+}
+
 function keywordItems(state: DocumentState, range: Range): CompletionItem[] {
   const { storyboard } = state.analysis;
   const single = new Set(['scene', 'logline', 'settings', 'style'].filter((k) => storyboard[k as 'scene'] !== undefined && !onLine(storyboard[k as 'scene']?.headerRange, range.start.line)));
   const items: CompletionItem[] = sectionKeywords
     .filter((keyword) => !single.has(keyword))
+    .filter((keyword) => fitsFile(keyword, storyboard, range.start.line))
     .map((keyword, i) => ({
       label: keyword,
       kind: CompletionItemKind.Keyword,
