@@ -5,7 +5,8 @@ import type { FileAccess } from './files';
 import { readSettings, resolveNames, type Names, type SettingsView } from './model';
 import { parseStoryboard } from './parse';
 import { rules } from './rules';
-import type { Problem, RuleContext } from './rules/types';
+import { continuityRuleCodes, inheritFromSequence, sequenceFileRuleCodes, type SequenceListing, type SequenceSource } from './sequence';
+import type { Problem, Rule, RuleContext } from './rules/types';
 import type { TakeLog } from './takes';
 import { LineIndex } from './text';
 
@@ -16,10 +17,18 @@ export interface AnalyzeOptions {
   takeLog?: TakeLog;
   files?: FileAccess;
   config?: ResolvedConfig;
+  /** The sequence that lists this scene: the scene is checked with the settings, style and cast it inherits. */
+  sequence?: SequenceSource;
+  /** For a sequence file: the other sequences of the workspace, so a scene listed twice is found. */
+  otherSequences?: readonly SequenceListing[];
 }
 
 export interface Analysis {
+  /** The file as written (a scene's own sections, ranges in this file). */
   storyboard: Storyboard;
+  /** For a scene of a sequence: the scene with what it inherits (inherited parts carry `origin`). */
+  merged?: Storyboard;
+  sequence?: SequenceSource;
   names: Names;
   settings: SettingsView;
   lines: LineIndex;
@@ -34,16 +43,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 export function check(text: string, storyboard: Storyboard, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
-  const names = resolveNames(storyboard, options.takeLog);
-  const settings = readSettings(storyboard);
+  const sequence = options.sequence && !storyboard.sequence ? options.sequence : undefined;
+  const merged = sequence ? inheritFromSequence(storyboard, sequence) : undefined;
+  // The rules see the merged scene with inherited lines moved past the scene's end: whatever they
+  // report or edit there belongs to the sequence, which reports it itself (once, not per scene).
+  const firstForeignLine = lines.lineCount + 1;
+  const checked = sequence ? inheritFromSequence(storyboard, sequence, { lineOffset: firstForeignLine }) : storyboard;
+  const names = resolveNames(checked, options.takeLog);
+  const settings = readSettings(checked);
   const config = options.config ?? resolveConfig();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const rule of rules) {
+  for (const rule of rulesFor(storyboard, sequence)) {
     const severity = effectiveSeverity(config, rule.code, rule.severity);
     if (!severity) continue;
     const context: RuleContext = {
-      storyboard,
+      storyboard: checked,
       text,
       lines,
       names,
@@ -52,7 +67,11 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
       takeLog: options.takeLog,
       files: options.files,
       options: { wordsPerSecond: config.wordsPerSecond },
+      sequence,
+      ownStoryboard: storyboard,
+      otherSequences: options.otherSequences,
       report(problem: Problem) {
+        if (problem.range.start.line >= firstForeignLine) return;
         // Each code once per place: a rule that meets the same place twice reports it once.
         const key = `${rule.code}@${problem.range.start.line}:${problem.range.start.character}-${problem.range.end.line}:${problem.range.end.character}`;
         if (seen.has(key)) return;
@@ -63,11 +82,27 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
           severity: config.rules[rule.code] && config.rules[rule.code] !== 'off' ? severity : ownSeverity,
           message: problem.message,
           range: problem.range,
-          fixes: problem.fixes ?? [],
+          fixes: (problem.fixes ?? []).filter((fix) => fix.edits.every((edit) => edit.range.end.line < firstForeignLine)),
         });
       },
     };
     rule.check(context);
   }
-  return { storyboard, names, settings, lines, diagnostics: sortDiagnostics(diagnostics) };
+  const mergedNames = merged ? resolveNames(merged, options.takeLog) : names;
+  return {
+    storyboard,
+    merged,
+    sequence,
+    names: mergedNames,
+    settings: merged ? readSettings(merged) : settings,
+    lines,
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+/** A sequence file is checked for what applies to it; continuity rules need a scene with a sequence. */
+function rulesFor(storyboard: Storyboard, sequence: SequenceSource | undefined): readonly Rule[] {
+  if (storyboard.sequence) return rules.filter((rule) => sequenceFileRuleCodes.has(rule.code));
+  if (!sequence) return rules.filter((rule) => !continuityRuleCodes.has(rule.code));
+  return rules;
 }

@@ -31,6 +31,8 @@ export interface Field {
   value: Text;
   /** The whole line, from the field name to the end of the value. */
   range: Range;
+  /** The file the field was written in, when a scene inherits it from its sequence. */
+  origin?: string;
 }
 
 export type SectionKind =
@@ -187,6 +189,11 @@ export interface Storyboard {
   variants: VariantSection[];
   comments: Comment[];
   syntaxErrors: SyntaxError[];
+  /**
+   * Set on a merged scene (see `inheritFromSequence`): the sequence file whose settings, style and
+   * characters it inherits. Inherited sections and fields carry the same path as `origin`.
+   */
+  inheritsFrom?: string;
   /** Number of lines in the document (a trailing newline starts an empty last line). */
   lineCount: number;
 }

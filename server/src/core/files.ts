@@ -4,6 +4,11 @@
 export interface FileAccess {
   /** Whether a file exists at this absolute path (forward slashes). */
   exists(path: string): boolean;
+  /**
+   * The names of the entries of a folder (absolute path, forward slashes), for "did you mean"
+   * fixes; empty when the folder cannot be read. Optional: a host that cannot list offers no fix.
+   */
+  list?(folder: string): string[];
 }
 
 /** Resolves `relative` against the folder of `fromFile`, with forward slashes and no Node API. */

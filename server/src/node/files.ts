@@ -8,6 +8,13 @@ import { describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeLogPathFor
 
 export const nodeFileAccess: FileAccess = {
   exists: (file) => fs.existsSync(file),
+  list: (folder) => {
+    try {
+      return fs.readdirSync(folder);
+    } catch {
+      return [];
+    }
+  },
 };
 
 /** Forward slashes, as the core expects. */

@@ -2,6 +2,7 @@ import type { Range, Storyboard } from '../ast';
 import type { Fix, Severity } from '../diagnostics';
 import type { FileAccess } from '../files';
 import type { Names, SettingsView } from '../model';
+import type { SequenceListing, SequenceSource } from '../sequence';
 import type { TakeLog } from '../takes';
 import type { LineIndex } from '../text';
 
@@ -30,6 +31,15 @@ export interface RuleContext {
   readonly takeLog?: TakeLog;
   readonly files?: FileAccess;
   readonly options: RuleOptions;
+  /** The sequence that lists this scene, as parsed (ranges in the sequence file). */
+  readonly sequence?: SequenceSource;
+  /**
+   * The scene as written, without what it inherits. `storyboard` is the merged scene, whose
+   * inherited parts carry `origin` and lie past the scene's last line.
+   */
+  readonly ownStoryboard?: Storyboard;
+  /** For a sequence file: the workspace's other sequences and the scenes they list. */
+  readonly otherSequences?: readonly SequenceListing[];
   report(problem: Problem): void;
 }
 
