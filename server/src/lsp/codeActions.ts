@@ -3,6 +3,7 @@ import { analyze } from '../core/analyze';
 import { applySafeFixes, minimalEdit } from '../core/fixes';
 import { nodeFileAccess, toCorePath } from '../node/files';
 import { clampRange, rangesIntersect, toLspDiagnostic } from './convert';
+import { pathToUri } from './paths';
 import type { DocumentState } from './workspace';
 import { LineIndex } from '../core/text';
 
@@ -35,7 +36,13 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
           kind: CodeActionKind.QuickFix,
           diagnostics: [linked],
           isPreferred: fix.preferred ?? false,
-          edit: { changes: { [state.uri]: fix.edits.map((edit) => ({ range: clampRange(edit.range, lines), newText: edit.newText })) } },
+          edit: {
+            changes: {
+              [state.uri]: fix.edits.map((edit) => ({ range: clampRange(edit.range, lines), newText: edit.newText })),
+              // A fix may also edit the scene's sequence (a style moved into it).
+              ...Object.fromEntries((fix.otherFiles ?? []).map((other) => [pathToUri(other.path), other.edits])),
+            },
+          },
         });
       }
     }
