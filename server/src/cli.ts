@@ -11,6 +11,7 @@ import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './
 import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
 import { loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+import { SequenceFinder } from './node/sequences';
 
 // `sora check|compile|takes|explain`: the command line on the same core as the language server.
 // Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file that can't be read.
@@ -201,8 +202,19 @@ function checkFile(file: string, fix: boolean, output: Output): FileReport | und
 function analyzeOptions(file: string, config: ResolvedConfig, output: Output): AnalyzeOptions {
   const takes = loadTakeLogFor(file);
   if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
-  return { documentPath: toCorePath(file), takeLog: takes.status === 'ok' ? takes.log : undefined, files: nodeFileAccess, config };
+  // A scene listed by a sequence is checked with what it inherits; a sequence against the others around it.
+  const sequence = sequences.sequenceFor(file);
+  return {
+    documentPath: toCorePath(file),
+    takeLog: takes.status === 'ok' ? takes.log : undefined,
+    files: nodeFileAccess,
+    config,
+    sequence,
+    otherSequences: sequence ? undefined : sequences.otherSequences(file),
+  };
 }
+
+const sequences = new SequenceFinder();
 
 const configCache = new Map<string, ResolvedConfig>();
 
@@ -230,7 +242,7 @@ function compileCommand(args: string[], output: Output): number {
   const options = analyzeOptions(file, configFor(file), output);
   const analysis = analyze(text, options);
   const variant = parsed.options.get('variant') as string | undefined;
-  const result = compile(analysis.storyboard, { variant, takeLog: options.takeLog });
+  const result = compile(analysis.merged ?? analysis.storyboard, { variant, takeLog: options.takeLog });
   if (result.error) {
     output.err(`sora: ${result.error}`);
     return 2;

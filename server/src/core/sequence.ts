@@ -112,6 +112,11 @@ export function folderOf(path: string): string {
   return normalized.slice(0, normalized.length - name.length - 1) || '/';
 }
 
+/** A cheap look at the first section (past blank and comment lines), so a scan parses only sequence files. */
+export function looksLikeSequence(text: string): boolean {
+  return /^(?:\uFEFF)?(?:[ \t]*(?:\/\/[^\r\n]*)?(?:\r\n|\r|\n))*[ \t]*sequence(?![^\s:"@])/i.test(text);
+}
+
 /** Whether the section was inherited from a sequence rather than written in the scene. */
 export function isInherited(item: { origin?: string }): boolean {
   return item.origin !== undefined;

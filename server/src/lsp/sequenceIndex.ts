@@ -1,6 +1,6 @@
 import type { AnalyzeOptions } from '../core/analyze';
 import { parseStoryboard } from '../core/parse';
-import { sceneEntries, type SequenceListing, type SequenceSource } from '../core/sequence';
+import { looksLikeSequence, sceneEntries, type SequenceListing, type SequenceSource } from '../core/sequence';
 import { toCorePath } from '../node/files';
 import { pathKey } from './paths';
 
@@ -20,10 +20,7 @@ interface Entry {
   sceneKeys: string[];
 }
 
-/** A cheap look at the first section, so the start-up scan parses only sequence files. */
-export function looksLikeSequence(text: string): boolean {
-  return /^(?:\uFEFF)?(?:[ \t]*(?:\/\/[^\r\n]*)?(?:\r\n|\r|\n))*[ \t]*sequence(?![^\s:"@])/i.test(text);
-}
+export { looksLikeSequence };
 
 export class SequenceIndex {
   private readonly entries = new Map<string, Entry>();
