@@ -65,3 +65,29 @@ export function sceneSeconds(storyboard: Storyboard): number {
   const beats = storyboard.beats;
   return beats.length ? beats[beats.length - 1].end : 0;
 }
+
+/** One scene on its own as a film of one scene. */
+export function filmOfScene(path: string, input: FilmSceneInput): Film {
+  const seconds = sceneSeconds(input.storyboard);
+  const best = input.takeLog ? bestTake(input.takeLog) : undefined;
+  const name = path.replace(/\\/g, '/').split('/').pop() ?? path;
+  const zero = { line: 0, character: 0 };
+  return {
+    title: input.storyboard.scene?.title?.text,
+    seconds,
+    scenes: [
+      {
+        index: 0,
+        entry: { text: name, range: { start: zero, end: zero } },
+        path,
+        storyboard: input.storyboard,
+        title: input.storyboard.scene?.title?.text,
+        seconds,
+        start: 0,
+        end: seconds,
+        best: best ? { take: best, total: takeTotal(best) ?? 0 } : undefined,
+        takeCount: input.takeLog?.takes.length ?? 0,
+      },
+    ],
+  };
+}
