@@ -20,6 +20,10 @@ export interface CompileResponse extends Compilation {
   variants: { name: string; base: string; line: number }[];
   /** The base's prompt for a variant (for the diff), or null for main. */
   basePrompt: string | null;
+  /** For a scene of a sequence: the sequence file whose settings, style and cast it inherits. */
+  inheritedFrom?: string | null;
+  /** Spans of the prompt (UTF-16 offsets) written in the sequence rather than in this scene. */
+  inheritedSpans?: { start: number; end: number }[];
   /** Clip duration and whether it is over the stable limit, for the status bar and the timeline. */
   summary: { duration: number | null; beats: number; aspect: string | null; overLimit: boolean; errors: number; warnings: number };
 }

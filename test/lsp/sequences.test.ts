@@ -147,6 +147,19 @@ describe('language server: sequences', function () {
     assert.match(value, /Best take: take02, 20\/25/);
   });
 
+  it('compiles a scene as the merged scene, telling apart the spans that come from the sequence', async () => {
+    const scene = await server.open('film/scene01.sora');
+    const result = await server.request<{ prompt: string; inheritedFrom: string | null; inheritedSpans: { start: number; end: number }[]; sourceMap: { source: { start: { line: number } } }[] }>('sora/compile', { uri: scene });
+    assert.match(result.prompt, /teal and amber/);
+    assert.match(result.prompt, /yellow raincoat/);
+    assert.equal(path.basename(result.inheritedFrom ?? ''), 'film.sora');
+    const inherited = result.inheritedSpans.map(({ start, end }) => result.prompt.slice(start, end));
+    assert.ok(inherited.includes('teal and amber'), JSON.stringify(inherited));
+    assert.ok(!inherited.some((text) => text.includes('pushes the heavy door')), 'the scene\'s own action is its own');
+    const sceneLines = server.text(scene).split('\n').length;
+    assert.ok(result.sourceMap.length > 0 && result.sourceMap.every((entry) => entry.source.start.line < sceneLines));
+  });
+
   it('outlines a sequence: its scenes in film order', async () => {
     const film = await server.open('film/film.sora');
     const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: film } });
