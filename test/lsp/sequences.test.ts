@@ -160,6 +160,15 @@ describe('language server: sequences', function () {
     assert.ok(result.sourceMap.length > 0 && result.sourceMap.every((entry) => entry.source.start.line < sceneLines));
   });
 
+  it('completes scenes: with the scene files beside the sequence that it does not list yet', async () => {
+    fs.writeFileSync(server.file('film/scene04.sora'), example['film/scene01.sora'].replace('scene 01', 'scene 04'));
+    const text = example['film/film.sora'].replace('scene03.sora', 'scene03.sora, ');
+    const film = await server.open('film/film.sora', text);
+    const position = positionOf(text, 'scene03.sora, ', 0, 'scene03.sora, '.length);
+    const items = await server.request<{ label: string }[]>('textDocument/completion', at(film, position));
+    assert.deepEqual(items.map((i) => i.label), ['scene04.sora']);
+  });
+
   it('outlines a sequence: its scenes in film order', async () => {
     const film = await server.open('film/film.sora');
     const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: film } });

@@ -5,7 +5,10 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Section } from '../core/ast';
+import { looksLikeSequence } from '../core/sequence';
 import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, sequenceSectionKinds, settingsValues, shotSizes } from '../core/vocabulary';
 import type { DocumentState } from './workspace';
 
@@ -279,7 +282,35 @@ function valueItems(state: DocumentState, field: string, value: string, prefix: 
   const line = at(0).start.line;
   const section = contextSection(storyboard.sections, line + 1);
   if (!section) return [];
+  if (section.kind === 'sequence' && field === 'scenes') return sceneFileItems(state, value, prefix, at);
   return valuesFor(state, section.kind, field, value, prefix, at);
+}
+
+/** In `scenes:`, the `.sora` files beside the sequence that it does not list yet (sequences left out). */
+function sceneFileItems(state: DocumentState, value: string, prefix: string, at: (start: number) => Range): CompletionItem[] {
+  if (!state.path) return [];
+  const lastComma = value.lastIndexOf(',');
+  const typed = lastComma >= 0 ? value.slice(lastComma + 1).replace(/^\s+/, '') : value;
+  const range = at(prefix.length - typed.length);
+  const folder = path.dirname(state.path);
+  const listed = new Set((state.analysis.storyboard.sequence?.scenes ?? []).map((scene) => path.resolve(folder, scene.text)));
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((name) => name.toLowerCase().endsWith('.sora')).sort();
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => {
+      const file = path.join(folder, name);
+      if (file === path.resolve(state.path!) || listed.has(file)) return false;
+      try {
+        return !looksLikeSequence(fs.readFileSync(file, 'utf8'));
+      } catch {
+        return false;
+      }
+    })
+    .map((name, i) => ({ label: name, kind: CompletionItemKind.File, sortText: String(i).padStart(4, '0'), textEdit: { range, newText: name } }));
 }
 
 function valuesFor(state: DocumentState, kind: Section['kind'], field: string, value: string, prefix: string, at: (start: number) => Range): CompletionItem[] {
