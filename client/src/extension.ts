@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { compileVariant, copyPrompt, copyRemixInstruction, newStoryboard, openPreview } from './commands';
 import { createLanguageClient, RestartingErrorHandler } from './languageClient';
+import { SequenceBoards } from './board/panel';
 import { PreviewManager } from './preview/manager';
 import { StoryboardStatus } from './statusBar';
 import { registerTakeFeatures } from './takes';
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
   const getClient = () => languageClient;
   const previews = new PreviewManager(context, getClient);
+  const boards = new SequenceBoards(context.extensionUri, languageClient);
 
   const guard =
     <A extends unknown[]>(run: (...args: A) => unknown) =>
@@ -49,6 +51,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     vscode.commands.registerCommand('sora.compileVariant', guard((uri?: unknown, variant?: unknown) => compileVariant(previews, uri, variant))),
     vscode.commands.registerCommand('sora.newStoryboard', guard(() => newStoryboard())),
+    boards,
+    vscode.commands.registerCommand(
+      'sora.openSequenceBoard',
+      guard(async (uri?: unknown) => {
+        const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+        if (!target || target.scheme !== 'file') {
+          void vscode.window.showInformationMessage('Open a sequence file (or a scene of one) first: the board shows its scenes.');
+          return;
+        }
+        await boards.open(target);
+      }),
+    ),
     new StoryboardStatus(getClient),
   );
 

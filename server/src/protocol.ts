@@ -75,3 +75,45 @@ export interface StoryboardBranchInfo {
   /** The variant names already in the storyboard (a new one must differ). */
   existingNames: string[];
 }
+
+// ---- the sequence board ------------------------------------------------------------------
+
+export const sequenceBoardRequest = 'sora/sequenceBoard';
+
+export interface SequenceBoardParams {
+  /** A sequence file, or a scene of one (the board shows its sequence). */
+  uri: string;
+}
+
+export interface BoardCard {
+  /** The `scenes:` entry as written: what a reorder sends back. */
+  entry: string;
+  /** The scene file's URI; null when the file is missing. */
+  uri: string | null;
+  title: string | null;
+  logline: string | null;
+  /** Length in seconds, and the span on the film's clock. */
+  seconds: number;
+  start: number;
+  end: number;
+  model: string | null;
+  takeCount: number;
+  best: { id: string; total: number; video: string | null } | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface SequenceBoard {
+  uri: string;
+  title: string | null;
+  seconds: number;
+  cards: BoardCard[];
+}
+
+export const reorderScenesRequest = 'sora/reorderScenes';
+
+export interface ReorderScenesParams {
+  uri: string;
+  /** Every `scenes:` entry once, in the new order. */
+  order: string[];
+}

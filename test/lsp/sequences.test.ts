@@ -169,6 +169,22 @@ describe('language server: sequences', function () {
     assert.deepEqual(items.map((i) => i.label), ['scene04.sora']);
   });
 
+  it('answers the board: cards in film order with best takes; a new order becomes one scenes: line', async () => {
+    const twoLines = example['film/film.sora'].replace('scene01.sora, scene02.sora, scene03.sora', 'scene01.sora, scene02.sora\n  scenes: scene03.sora');
+    const film = await server.open('film/film.sora', twoLines);
+    const scene = await server.open('film/scene02.sora');
+    const board = await server.request<{ title: string; seconds: number; cards: { entry: string; start: number; best: { id: string; total: number } | null; logline: string | null }[] }>('sora/sequenceBoard', { uri: scene });
+    assert.equal(board.title, 'The Last Light');
+    assert.equal(board.seconds, 36);
+    assert.deepEqual(board.cards.map((c) => [c.entry, c.start, c.best?.id ?? null]), [['scene01.sora', 0, null], ['scene02.sora', 12, 'take02'], ['scene03.sora', 24, null]]);
+    const edits = await server.request<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]>('sora/reorderScenes', { uri: film, order: ['scene03.sora', 'scene01.sora', 'scene02.sora'] });
+    const reordered = applyEdits(twoLines, edits);
+    assert.match(reordered, /^ {2}scenes: scene03\.sora, scene01\.sora, scene02\.sora\n\nsettings/m);
+    assert.equal(reordered.match(/scenes:/g)?.length, 1);
+    const stale = await server.request('sora/reorderScenes', { uri: film, order: ['scene01.sora'] }).then(() => 'resolved', (error: Error) => error.message);
+    assert.match(stale, /out of date/);
+  });
+
   it('outlines a sequence: its scenes in film order', async () => {
     const film = await server.open('film/film.sora');
     const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: film } });

@@ -32,6 +32,7 @@ import { registerStoryboardInfo } from './storyboardInfo';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
 import { SequenceSync } from './sequenceSync';
+import { registerSequenceBoard } from './sequenceBoard';
 import { sequenceDefinition, sequenceHover, sequenceReferences, sequenceRename } from './sequenceFeatures';
 import { textEdit } from './codeActions';
 
@@ -266,6 +267,7 @@ export function serve(connection: Connection): void {
   });
 
   registerStoryboardInfo(connection, workspace, notifier);
+  registerSequenceBoard(connection, workspace);
 
   connection.onShutdown(() => {
     publisher.dispose();
