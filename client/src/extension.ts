@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { compileVariant, copyPrompt, copyRemixInstruction, newStoryboard, openPreview } from './commands';
 import { createLanguageClient, RestartingErrorHandler } from './languageClient';
+import { importFountainScene } from './board/importFountain';
 import { SequenceBoards } from './board/panel';
 import { PreviewManager } from './preview/manager';
 import { StoryboardStatus } from './statusBar';
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sora.compileVariant', guard((uri?: unknown, variant?: unknown) => compileVariant(previews, uri, variant))),
     vscode.commands.registerCommand('sora.newStoryboard', guard(() => newStoryboard())),
     boards,
+    vscode.commands.registerCommand('sora.importFountain', guard((uri?: unknown) => importFountainScene(languageClient, uri))),
     vscode.commands.registerCommand(
       'sora.openSequenceBoard',
       guard(async (uri?: unknown) => {

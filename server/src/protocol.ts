@@ -117,3 +117,29 @@ export interface ReorderScenesParams {
   /** Every `scenes:` entry once, in the new order. */
   order: string[];
 }
+
+// ---- Fountain import ---------------------------------------------------------------------
+
+export const fountainScenesRequest = 'sora/fountainScenes';
+export const importFountainRequest = 'sora/importFountain';
+
+export interface FountainScenesParams {
+  /** A `.fountain` screenplay on disk. */
+  uri: string;
+}
+
+export interface FountainScenesResponse {
+  title: string | null;
+  scenes: { number: number; heading: string }[];
+}
+
+export interface ImportFountainParams {
+  uri: string;
+  /** 1-based; every scene when absent. */
+  scene?: number;
+}
+
+export interface ImportFountainResponse {
+  /** The storyboards written beside the screenplay. */
+  written: string[];
+}

@@ -185,6 +185,21 @@ describe('language server: sequences', function () {
     assert.match(stale, /out of date/);
   });
 
+  it('lists a Fountain screenplay\'s scenes and imports one beside it, refusing malformed input', async () => {
+    fs.mkdirSync(server.file('script'));
+    fs.copyFileSync(path.join(repoRoot, 'test/fixtures/fountain/earnest.fountain'), server.file('script/earnest.fountain'));
+    const listing = await server.request<{ title: string; scenes: { number: number; heading: string }[] }>('sora/fountainScenes', { uri: server.uri('script/earnest.fountain') });
+    assert.equal(listing.title, 'The Importance of Being Earnest');
+    assert.deepEqual(listing.scenes.map((s) => s.number), [1, 2]);
+    const result = await server.request<{ written: string[] }>('sora/importFountain', { uri: server.uri('script/earnest.fountain'), scene: 2 });
+    assert.deepEqual(result.written.map((uri) => path.basename(new URL(uri).pathname)), ['scene02.sora']);
+    const again = await server.request('sora/importFountain', { uri: server.uri('script/earnest.fountain'), scene: 2 }).then(() => 'resolved', (error: Error) => error.message);
+    assert.match(again, /not overwriting.*Nothing was written\./);
+    fs.writeFileSync(server.file('script/notes.fountain'), 'no headings, just notes\n');
+    const bad = await server.request('sora/fountainScenes', { uri: server.uri('script/notes.fountain') }).then(() => 'resolved', (error: Error) => error.message);
+    assert.match(bad, /no scene heading/);
+  });
+
   it('outlines a sequence: its scenes in film order', async () => {
     const film = await server.open('film/film.sora');
     const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: film } });

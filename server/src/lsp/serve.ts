@@ -33,6 +33,7 @@ import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
 import { SequenceSync } from './sequenceSync';
 import { registerSequenceBoard } from './sequenceBoard';
+import { registerFountainImport } from './fountainImport';
 import { sequenceDefinition, sequenceHover, sequenceReferences, sequenceRename } from './sequenceFeatures';
 import { textEdit } from './codeActions';
 
@@ -268,6 +269,7 @@ export function serve(connection: Connection): void {
 
   registerStoryboardInfo(connection, workspace, notifier);
   registerSequenceBoard(connection, workspace);
+  registerFountainImport(connection);
 
   connection.onShutdown(() => {
     publisher.dispose();
