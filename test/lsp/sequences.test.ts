@@ -200,6 +200,14 @@ describe('language server: sequences', function () {
     assert.match(bad, /no scene heading/);
   });
 
+  it('completes say with the sequence\'s cast in a scene that declares none', async () => {
+    const text = `${example['film/scene03.sora']}  say `;
+    const scene = await server.open('film/scene03.sora', text);
+    const lines = text.split('\n');
+    const items = await server.request<{ label: string }[]>('textDocument/completion', at(scene, { line: lines.length - 1, character: lines[lines.length - 1].length }));
+    assert.deepEqual(items.map((i) => i.label), ['Mara']);
+  });
+
   it('outlines a sequence: its scenes in film order', async () => {
     const film = await server.open('film/film.sora');
     const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: film } });

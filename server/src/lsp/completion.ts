@@ -208,7 +208,8 @@ function hasValues(kind: Section['kind'], field: string): boolean {
 }
 
 function characterItems(state: DocumentState, range: Range): CompletionItem[] {
-  return state.analysis.storyboard.characters
+  // A scene of a sequence offers the sequence's cast too.
+  return (state.analysis.merged ?? state.analysis.storyboard).characters
     .filter((c) => c.name)
     .map((c) => ({
       label: c.name!.text,
