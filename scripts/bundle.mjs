@@ -15,6 +15,8 @@ const builds = [
   { entryPoints: ['client/webview/preview/preview.css'], outfile: 'client/dist/webview/preview.css', platform: 'browser' },
   { entryPoints: ['client/webview/takes/main.ts'], outfile: 'client/dist/webview/takes.js', platform: 'browser', target: 'es2022', format: 'iife' },
   { entryPoints: ['client/webview/takes/takes.css'], outfile: 'client/dist/webview/takes.css', platform: 'browser' },
+  { entryPoints: ['client/webview/board/main.ts'], outfile: 'client/dist/webview/board.js', platform: 'browser', target: 'es2022', format: 'iife' },
+  { entryPoints: ['client/webview/board/board.css'], outfile: 'client/dist/webview/board.css', platform: 'browser' },
 ].filter((build) => existsSync(build.entryPoints[0]));
 
 await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));

@@ -3,6 +3,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { trackStoryboards } from './activeStoryboard';
 import { compileVariant, copyIteration, copyPrompt, copyRequest, newStoryboard, openPreview } from './commands';
 import { createLanguageClient, RestartingErrorHandler } from './languageClient';
+import { importFountainScene } from './board/importFountain';
+import { SequenceBoards } from './board/panel';
 import { PreviewManager } from './preview/manager';
 import { StoryboardStatus } from './statusBar';
 import { registerTakeFeatures } from './takes';
@@ -18,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
   const getClient = () => languageClient;
   const previews = new PreviewManager(context, getClient);
+  const boards = new SequenceBoards(context.extensionUri, languageClient);
 
   const guard =
     <A extends unknown[]>(run: (...args: A) => unknown) =>
@@ -50,6 +53,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sora.copyRequest', guard((uri?: unknown, variant?: unknown) => copyRequest(languageClient, previews, uri, variant))),
     vscode.commands.registerCommand('sora.compileVariant', guard((uri?: unknown, variant?: unknown) => compileVariant(previews, uri, variant))),
     vscode.commands.registerCommand('sora.newStoryboard', guard(() => newStoryboard())),
+    boards,
+    vscode.commands.registerCommand('sora.importFountain', guard((uri?: unknown) => importFountainScene(languageClient, uri))),
+    vscode.commands.registerCommand(
+      'sora.openSequenceBoard',
+      guard(async (uri?: unknown) => {
+        const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+        if (!target || target.scheme !== 'file') {
+          void vscode.window.showInformationMessage('Open a sequence file (or a scene of one) first: the board shows its scenes.');
+          return;
+        }
+        await boards.open(target);
+      }),
+    ),
     new StoryboardStatus(getClient),
     // Trusting the folder lifts Restricted Mode: restart the server so it reads the config files.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

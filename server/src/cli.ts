@@ -16,6 +16,8 @@ import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
 import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
 import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
+import { SequenceFinder } from './node/sequences';
+import { assembleRoughCut, ExchangeError, exportFilm, importFountain, loadFilm, type ExportFormat } from './node/exchange';
 
 // `sora check|compile|models|takes|explain`: the command line on the same core as the language server.
 // Exit codes: 0 no errors, 1 errors found, 2 bad usage (an unknown model id too) or a file that can't be read.
@@ -26,6 +28,8 @@ const usage = `Usage:
   sora models [ID] [--format text|json]
   sora takes FILE [--format text|json|csv]
   sora explain [CODE]
+  sora import SCRIPT.fountain [--scene N] [--out DIR]
+  sora export PATH --format fountain|shotlist|otio|ffconcat [--html] [--out FILE] [--assemble VIDEO]
 
 PATH may be a .sora file or a folder (searched recursively for *.sora).
 --model compiles for another target than the file's own \`settings model:\` (\`sora models\` lists the ids).
@@ -52,6 +56,10 @@ export function main(argv: string[], output: Output = defaultOutput): number {
         return takesCommand(rest, output);
       case 'explain':
         return explainCommand(rest, output);
+      case 'import':
+        return importCommand(rest, output);
+      case 'export':
+        return exportCommand(rest, output);
       case '--help':
       case '-h':
       case 'help':
@@ -210,8 +218,20 @@ function checkFile(file: string, fix: boolean, output: Output): FileReport | und
 function analyzeOptions(file: string, config: ResolvedConfig, output: Output): AnalyzeOptions {
   const takes = loadTakeLogFor(file);
   if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
-  return { documentPath: toCorePath(file), takeLog: takes.status === 'ok' ? takes.log : undefined, files: nodeFileAccess, workspaceRoot: toCorePath(commandLineRoot(file)), config };
+  // A scene listed by a sequence is checked with what it inherits; a sequence against the others around it.
+  const sequence = sequences.sequenceFor(file);
+  return {
+    documentPath: toCorePath(file),
+    takeLog: takes.status === 'ok' ? takes.log : undefined,
+    files: nodeFileAccess,
+    workspaceRoot: toCorePath(commandLineRoot(file)),
+    config,
+    sequence,
+    otherSequences: sequence ? undefined : sequences.otherSequences(file),
+  };
 }
+
+const sequences = new SequenceFinder();
 
 const configCache = new Map<string, ResolvedConfig>();
 
@@ -225,6 +245,66 @@ function configFor(file: string): ResolvedConfig {
   const config = resolveConfig(loaded.config);
   configCache.set(configFile, config);
   return config;
+}
+
+// ---- import and export ------------------------------------------------------------------
+
+function importCommand(args: string[], output: Output): number {
+  const parsed = parseArgs(args, ['scene', 'out'], []);
+  if (parsed.positional.length !== 1) throw new UsageError('import takes exactly one Fountain screenplay.');
+  const sceneOption = parsed.options.get('scene');
+  const scene = sceneOption === undefined ? undefined : Number(sceneOption);
+  if (scene !== undefined && !(Number.isInteger(scene) && scene >= 1)) throw new UsageError('--scene takes a scene number: 1 for the first scene.');
+  try {
+    const result = importFountain(parsed.positional[0], { scene, outDir: parsed.options.get('out') as string | undefined });
+    for (const file of result.written) output.out(`wrote ${file}`);
+    output.out(`Imported ${result.written.length} scene${result.written.length === 1 ? '' : 's'}: every <…> is for you to decide, then \`sora check\` the scene${result.written.length === 1 ? '' : 's'}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ExchangeError) {
+      output.err(`sora: ${error.message} Nothing was written.`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const exportFormats: ExportFormat[] = ['fountain', 'shotlist', 'otio', 'ffconcat'];
+
+function exportCommand(args: string[], output: Output): number {
+  const parsed = parseArgs(args, ['format', 'out', 'assemble'], ['html']);
+  if (parsed.positional.length !== 1) throw new UsageError('export takes exactly one scene or sequence file.');
+  const format = parsed.options.get('format');
+  if (typeof format !== 'string' || !(exportFormats as string[]).includes(format)) throw new UsageError(`export needs --format ${exportFormats.join('|')}.`);
+  const html = parsed.options.has('html');
+  if (html && format !== 'shotlist') throw new UsageError('--html goes with --format shotlist.');
+  const assemble = parsed.options.get('assemble') as string | undefined;
+  if (assemble && format !== 'ffconcat') throw new UsageError('--assemble goes with --format ffconcat.');
+  try {
+    const { film } = loadFilm(parsed.positional[0], sequences);
+    const text = exportFilm(film, format as ExportFormat, html);
+    const out = parsed.options.get('out') as string | undefined;
+    if (out) {
+      writeFileAtomic(out, text);
+      output.err(`sora: wrote ${out}`);
+    } else if (!assemble) {
+      output.out(text.replace(/\n$/, ''));
+    }
+    if (assemble) {
+      const cut = assembleRoughCut(film, assemble);
+      output.out(`Rough cut: ${cut.output} from ${cut.clips.length} take${cut.clips.length === 1 ? '' : 's'}:`);
+      for (const clip of cut.clips) output.out(`  ${clip}`);
+      for (const skipped of cut.skipped) output.out(`  left out: ${skipped}`);
+      output.out(`ran: ${cut.command.join(' ')}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ExchangeError) {
+      output.err(`sora: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
 }
 
 // ---- compile -----------------------------------------------------------------------------
@@ -242,7 +322,7 @@ function compileCommand(args: string[], output: Output): number {
   const options = analyzeOptions(file, config, output);
   const analysis = analyze(text, options);
   const variant = parsed.options.get('variant') as string | undefined;
-  const result = compile(analysis.storyboard, { variant, takeLog: options.takeLog, model, prices: config.prices });
+  const result = compile(analysis.merged ?? analysis.storyboard, { variant, takeLog: options.takeLog, model, prices: config.prices });
   if (result.error) {
     output.err(`sora: ${result.error}`);
     return 2;

@@ -26,6 +26,10 @@ export interface CompileResponse extends Compilation {
   variants: { name: string; base: string; line: number }[];
   /** The base's prompt for a variant (for the diff), or null for main. */
   basePrompt: string | null;
+  /** For a scene of a sequence: the sequence file whose settings, style and cast it inherits. */
+  inheritedFrom?: string | null;
+  /** Spans of the prompt (UTF-16 offsets) written in the sequence rather than in this scene. */
+  inheritedSpans?: { start: number; end: number }[];
   /** Clip duration and whether it is over the stable limit, for the status bar and the timeline. */
   summary: CompileSummary;
   /** The targets the picker offers (every profile in the table, current ones first), and the file's own model id (always sent; optional for older clients' fixtures). */
@@ -124,4 +128,72 @@ export function iterationTitle(operation: string | null | undefined): string {
   if (!operation) return 'Copy iteration';
   if (operation === 'remix') return 'Copy remix instruction';
   return `Copy iteration (${operation})`;
+}
+
+// ---- the sequence board ------------------------------------------------------------------
+
+export const sequenceBoardRequest = 'sora/sequenceBoard';
+
+export interface SequenceBoardParams {
+  /** A sequence file, or a scene of one (the board shows its sequence). */
+  uri: string;
+}
+
+export interface BoardCard {
+  /** The `scenes:` entry as written: what a reorder sends back. */
+  entry: string;
+  /** The scene file's URI; null when the file is missing. */
+  uri: string | null;
+  title: string | null;
+  logline: string | null;
+  /** Length in seconds, and the span on the film's clock. */
+  seconds: number;
+  start: number;
+  end: number;
+  model: string | null;
+  takeCount: number;
+  best: { id: string; total: number; video: string | null } | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface SequenceBoard {
+  uri: string;
+  title: string | null;
+  seconds: number;
+  cards: BoardCard[];
+}
+
+export const reorderScenesRequest = 'sora/reorderScenes';
+
+export interface ReorderScenesParams {
+  uri: string;
+  /** Every `scenes:` entry once, in the new order. */
+  order: string[];
+}
+
+// ---- Fountain import ---------------------------------------------------------------------
+
+export const fountainScenesRequest = 'sora/fountainScenes';
+export const importFountainRequest = 'sora/importFountain';
+
+export interface FountainScenesParams {
+  /** A `.fountain` screenplay on disk. */
+  uri: string;
+}
+
+export interface FountainScenesResponse {
+  title: string | null;
+  scenes: { number: number; heading: string }[];
+}
+
+export interface ImportFountainParams {
+  uri: string;
+  /** 1-based; every scene when absent. */
+  scene?: number;
+}
+
+export interface ImportFountainResponse {
+  /** The storyboards written beside the screenplay. */
+  written: string[];
 }

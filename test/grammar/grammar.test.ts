@@ -195,6 +195,16 @@ describe('TextMate grammar (syntaxes/sora.tmLanguage.json)', () => {
       }
     });
 
+    it('reads the sequence header and its scenes, one path per entry', () => {
+      assert.equal(scopeOf('sequence "The Last Light"', 'sequence'), 'keyword.control.section.sora');
+      assert.equal(scopeOf('sequence "The Last Light"', 'The Last Light'), 'string.quoted.double.sora');
+      const scenes = '  scenes: scene08.sora, night/scene 09.sora';
+      assert.equal(scopeOf(scenes, 'scenes'), 'support.type.property-name.sora');
+      assert.equal(scopeOf(scenes, 'scene08.sora'), 'string.unquoted.path.sora');
+      assert.equal(scopeOf(scenes, ','), 'punctuation.separator.comma.sora');
+      assert.equal(scopeOf(scenes, 'night/scene 09.sora'), 'string.unquoted.path.sora');
+    });
+
     it('reads override lines in a variant: target, field, value', () => {
       const beat = '  beat 2 camera: close-up, slow push in';
       assert.equal(scopeOf(beat, 'beat'), 'keyword.control.section.sora');

@@ -69,6 +69,69 @@ describe('parser: constructs', () => {
     });
   });
 
+  describe('sequence', () => {
+    const film = [
+      'sequence "The Last Light"',
+      '  scenes: scene08.sora, night/scene09.sora',
+      '  scenes: scene10.sora',
+      '',
+      'settings',
+      '  aspect: 16:9',
+      '',
+      'style',
+      '  palette: teal and amber',
+      '',
+      'character Mara',
+      '  anchors: silver braid, yellow raincoat, weathered hands',
+    ].join('\n');
+
+    it('reads the title and every scenes: line in film order, with exact ranges', () => {
+      const s = parseStoryboard(film);
+      noErrors(s);
+      assert.ok(s.sequence);
+      assert.equal(s.sequence.kind, 'sequence');
+      assert.deepEqual(s.sequence.title, { text: 'The Last Light', range: r(0, 10, 0, 24) });
+      assert.deepEqual(s.sequence.headerRange, r(0, 0, 0, 25));
+      assert.deepEqual(s.sequence.range, r(0, 0, 2, 22));
+      assert.deepEqual(s.sequence.scenes, [
+        { text: 'scene08.sora', range: r(1, 10, 1, 22) },
+        { text: 'night/scene09.sora', range: r(1, 24, 1, 42) },
+        { text: 'scene10.sora', range: r(2, 10, 2, 22) },
+      ]);
+      assert.equal(s.scene, undefined);
+      assert.equal(s.settings?.fields[0].value.text, '16:9');
+      assert.equal(s.style?.fields[0].value.text, 'teal and amber');
+      assert.equal(only(s.characters).anchors.length, 3);
+    });
+
+    it('reads `scenes` as a field, not as the scene keyword', () => {
+      const s = parseStoryboard(film);
+      assert.deepEqual(s.sequence?.fields.map((f) => f.key), ['scenes', 'scenes']);
+    });
+
+    it('rejects beats, say lines, variants, a scene header and a logline in a sequence file, one error a line', () => {
+      const s = parseStoryboard([film, 'scene 09 "No"', 'logline: No.', 'beat 4s No', '  say Mara "No."', 'variant v from main'].join('\n'));
+      assert.deepEqual(s.syntaxErrors.map((e) => e.range.start.line), [12, 13, 14, 15, 16]);
+      assert.ok(s.syntaxErrors.every((e) => /sequence/.test(e.message)), JSON.stringify(s.syntaxErrors));
+      assert.equal(s.beats.length, 0);
+      assert.equal(s.variants.length, 0);
+      assert.equal(s.scene, undefined);
+    });
+
+    it('is a sequence only as the first section: later, the header is an error and the file stays a scene', () => {
+      const s = parseStoryboard('scene 09 "x"\nsequence "Late"\n  scenes: a.sora');
+      assert.equal(s.sequence, undefined);
+      assert.equal(s.syntaxErrors[0].range.start.line, 1);
+      assert.match(s.syntaxErrors[0].message, /first section/);
+    });
+
+    it('reports an unterminated title and keeps its text', () => {
+      const s = parseStoryboard('sequence "Open');
+      assert.equal(s.sequence?.title?.text, 'Open');
+      assert.match(only(s.syntaxErrors).message, /closing quote/);
+    });
+  });
+
   describe('logline and reference', () => {
     it('reads a logline as one trimmed value', () => {
       const text = 'logline:   An old keeper relights the lamp.   ';

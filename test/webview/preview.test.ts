@@ -495,3 +495,24 @@ describe('preview model (pure)', () => {
     assert.equal(model.formatTimecode(65), '1:05');
   });
 });
+
+describe('preview webview: a scene of a sequence (Chromium)', function () {
+  this.timeout(60000);
+  after(async () => {
+    await closeBrowser();
+  });
+
+  it('says which sequence the scene inherits from, escaped', async () => {
+    const response = { ...examples.lighthouse(), inheritedFrom: '/film/<img src=x onerror=alert(1)>.sora', inheritedSpans: [{ start: 0, end: 5 }] };
+    const view = await openPreview();
+    try {
+      await showResponse(view, response, 'scene09.sora');
+      assert.equal(await view.page.textContent('#file'), 'scene09.sora · inherits from <img src=x onerror=alert(1)>.sora');
+      assert.equal(await view.page.$$eval('#file img', (nodes) => nodes.length), 0);
+      assert.deepEqual(view.errors(), []);
+    } finally {
+      await view.close();
+    }
+  });
+});
+

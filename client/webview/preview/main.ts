@@ -119,7 +119,9 @@ function render(response: CompileResponse, fileName: string): void {
   current = response;
   setHidden(notice, true);
   setHidden(content, false);
-  setText(fileLabel, fileName);
+  // A scene of a sequence: its settings, style and cast come from there, and the label says so.
+  const sequenceName = response.inheritedFrom ? response.inheritedFrom.replace(/\\/g, '/').split('/').pop() : null;
+  setText(fileLabel, sequenceName ? `${fileName} · inherits from ${sequenceName}` : fileName);
   setText(variantLabel, response.variant ? ` · ${response.variant}` : '');
   renderVariants(response);
   renderSettings(response);

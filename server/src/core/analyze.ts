@@ -8,7 +8,8 @@ import { readSettings, resolveNames, type Names, type SettingsView } from './mod
 import type { ModelProfile } from './models/types';
 import { parseStoryboard } from './parse';
 import { rules } from './rules';
-import type { Problem, RuleContext } from './rules/types';
+import { continuityRuleCodes, inheritFromSequence, sequenceFileRuleCodes, type SequenceListing, type SequenceSource } from './sequence';
+import type { Problem, Rule, RuleContext } from './rules/types';
 import type { TakeLog } from './takes';
 import { resolveTarget, type Target } from './target/target';
 import { LineIndex } from './text';
@@ -24,10 +25,18 @@ export interface AnalyzeOptions {
   config?: ResolvedConfig;
   /** The profile table targets are looked up in (tests pass their own; the shipped one by default). */
   profiles?: readonly ModelProfile[];
+  /** The sequence that lists this scene: the scene is checked with the settings, style and cast it inherits. */
+  sequence?: SequenceSource;
+  /** For a sequence file: the other sequences of the workspace, so a scene listed twice is found. */
+  otherSequences?: readonly SequenceListing[];
 }
 
 export interface Analysis {
+  /** The file as written (a scene's own sections, ranges in this file). */
   storyboard: Storyboard;
+  /** For a scene of a sequence: the scene with what it inherits (inherited parts carry `origin`). */
+  merged?: Storyboard;
+  sequence?: SequenceSource;
   names: Names;
   settings: SettingsView;
   target: Target;
@@ -43,19 +52,26 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 export function check(text: string, storyboard: Storyboard, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
-  const names = resolveNames(storyboard, options.takeLog);
-  const settings = readSettings(storyboard);
+  const sequence = options.sequence && !storyboard.sequence ? options.sequence : undefined;
+  const merged = sequence ? inheritFromSequence(storyboard, sequence) : undefined;
+  // The rules see the merged scene with inherited lines moved past the scene's end: whatever they
+  // report or edit there belongs to the sequence, which reports it itself (once, not per scene).
+  const firstForeignLine = lines.lineCount + 1;
+  const checked = sequence ? inheritFromSequence(storyboard, sequence, { lineOffset: firstForeignLine }) : storyboard;
+  const names = resolveNames(checked, options.takeLog);
+  const settings = readSettings(checked);
   const config = options.config ?? resolveConfig();
   const target = resolveTarget(settings.model, undefined, options.profiles);
   let compilation: Compilation | undefined;
-  const compiled = () => (compilation ??= compile(storyboard, { takeLog: options.takeLog, profiles: options.profiles }));
+  // The prompt-length rule counts the prompt the writer will send: the scene with what it inherits.
+  const compiled = () => (compilation ??= compile(merged ?? storyboard, { takeLog: options.takeLog, profiles: options.profiles }));
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const rule of rules) {
+  for (const rule of rulesFor(storyboard, sequence)) {
     const severity = effectiveSeverity(config, rule.code, rule.severity);
     if (!severity) continue;
     const context: RuleContext = {
-      storyboard,
+      storyboard: checked,
       text,
       lines,
       names,
@@ -67,7 +83,11 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
       options: { wordsPerSecond: config.wordsPerSecond },
       target,
       compiled,
+      sequence,
+      ownStoryboard: storyboard,
+      otherSequences: options.otherSequences,
       report(problem: Problem) {
+        if (problem.range.start.line >= firstForeignLine) return;
         // Each code once per place: a rule that meets the same place twice reports it once.
         const key = `${rule.code}@${problem.range.start.line}:${problem.range.start.character}-${problem.range.end.line}:${problem.range.end.character}`;
         if (seen.has(key)) return;
@@ -78,11 +98,28 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
           severity: config.rules[rule.code] && config.rules[rule.code] !== 'off' ? severity : ownSeverity,
           message: problem.message,
           range: problem.range,
-          fixes: problem.fixes ?? [],
+          fixes: (problem.fixes ?? []).filter((fix) => fix.edits.every((edit) => edit.range.end.line < firstForeignLine)),
         });
       },
     };
     rule.check(context);
   }
-  return { storyboard, names, settings, target, lines, diagnostics: sortDiagnostics(withoutIgnored(diagnostics, lines)) };
+  const mergedNames = merged ? resolveNames(merged, options.takeLog) : names;
+  return {
+    storyboard,
+    merged,
+    sequence,
+    names: mergedNames,
+    settings: merged ? readSettings(merged) : settings,
+    target,
+    lines,
+    diagnostics: sortDiagnostics(withoutIgnored(diagnostics, lines)),
+  };
+}
+
+/** A sequence file is checked for what applies to it; continuity rules need a scene with a sequence. */
+function rulesFor(storyboard: Storyboard, sequence: SequenceSource | undefined): readonly Rule[] {
+  if (storyboard.sequence) return rules.filter((rule) => sequenceFileRuleCodes.has(rule.code));
+  if (!sequence) return rules.filter((rule) => !continuityRuleCodes.has(rule.code));
+  return rules;
 }

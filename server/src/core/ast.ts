@@ -31,6 +31,8 @@ export interface Field {
   value: Text;
   /** The whole line, from the field name to the end of the value. */
   range: Range;
+  /** The file the field was written in, when a scene inherits it from its sequence. */
+  origin?: string;
 }
 
 export type SectionKind =
@@ -41,7 +43,8 @@ export type SectionKind =
   | 'character'
   | 'reference'
   | 'beat'
-  | 'variant';
+  | 'variant'
+  | 'sequence';
 
 interface SectionBase {
   kind: SectionKind;
@@ -53,12 +56,25 @@ interface SectionBase {
   range: Range;
   /** Field lines in source order, known or not (rules judge unknown and duplicate fields). */
   fields: Field[];
+  /**
+   * The file the section was written in, when it is not the storyboard's own: a section a scene
+   * inherits from its sequence (its ranges are then positions in that file).
+   */
+  origin?: string;
 }
 
 export interface SceneSection extends SectionBase {
   kind: 'scene';
   id?: Text;
   title?: Text;
+}
+
+/** `sequence "TITLE"` with its `scenes:` lines: the first section of a sequence file. */
+export interface SequenceSection extends SectionBase {
+  kind: 'sequence';
+  title?: Text;
+  /** Every `scenes:` entry in film order, across all `scenes:` lines (each line appends). */
+  scenes: Text[];
 }
 
 export interface LoglineSection extends SectionBase {
@@ -145,7 +161,8 @@ export type Section =
   | CharacterSection
   | ReferenceSection
   | BeatSection
-  | VariantSection;
+  | VariantSection
+  | SequenceSection;
 
 export interface Comment {
   text: string;
@@ -161,6 +178,8 @@ export interface Storyboard {
   /** All sections in source order. */
   sections: Section[];
   scene?: SceneSection;
+  /** Set when the file is a sequence (its first section is `sequence`). */
+  sequence?: SequenceSection;
   logline?: LoglineSection;
   settings?: SettingsSection;
   style?: StyleSection;
@@ -170,6 +189,11 @@ export interface Storyboard {
   variants: VariantSection[];
   comments: Comment[];
   syntaxErrors: SyntaxError[];
+  /**
+   * Set on a merged scene (see `inheritFromSequence`): the sequence file whose settings, style and
+   * characters it inherits. Inherited sections and fields carry the same path as `origin`.
+   */
+  inheritsFrom?: string;
   /** Number of lines in the document (a trailing newline starts an empty last line). */
   lineCount: number;
 }

@@ -21,6 +21,8 @@ export interface Fix {
   safe: boolean;
   /** The one clearly right fix, offered first by the editor. */
   preferred?: boolean;
+  /** Edits to other files that belong to the same fix (a style moved from a scene into its sequence). */
+  otherFiles?: { path: string; edits: TextEdit[] }[];
 }
 
 export interface Diagnostic {

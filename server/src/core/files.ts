@@ -9,6 +9,11 @@ export interface FileAccess {
    * appended. Without it, links are not followed and only the path's text is checked.
    */
   realPath?(path: string): string;
+  /**
+   * The names of the entries of a folder (absolute path, forward slashes), for "did you mean"
+   * fixes; empty when the folder cannot be read. Optional: a host that cannot list offers no fix.
+   */
+  list?(folder: string): string[];
 }
 
 /** Resolves `relative` against the folder of `fromFile`, with forward slashes and no Node API. */

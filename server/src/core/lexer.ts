@@ -110,8 +110,10 @@ export const Beat = keyword('beat');
 export const Variant = keyword('variant');
 export const Say = keyword('say');
 export const From = keyword('from');
+/** `sequence "TITLE"`: the first line of a sequence file (a film made of scenes). */
+export const Sequence = keyword('sequence');
 
-export const sectionKeywords = [Scene, Logline, Settings, Style, Character, Reference, Beat, Variant];
+export const sectionKeywords = [Scene, Logline, Settings, Style, Character, Reference, Beat, Variant, Sequence];
 const keywords = [...sectionKeywords, Say, From];
 
 const lineTokens = [

@@ -8,6 +8,7 @@ import type {
   Range,
   Section,
   Seconds,
+  SequenceSection,
   Storyboard,
   Text,
   VariantSection,
@@ -32,6 +33,17 @@ const lineShapes: Record<string, string> = {
   variant: '`variant NAME from BASE`, for example `variant warmer from take02`',
   say: '`say NAME [@MARKER] "LINE"`, for example `say Mara @1s "Not tonight."`',
   from: 'a section keyword or `FIELD: VALUE`',
+  sequence: '`sequence "TITLE"`, for example `sequence "The Last Light"`',
+};
+
+/** What a sequence file cannot hold, and what to say instead. */
+const notInSequence: Partial<Record<LineNode['kind'], string>> = {
+  sceneHeader: 'A sequence file lists its scenes under `scenes:` and holds no `scene` header of its own; put the scene in its own file.',
+  beatHeader: 'A sequence holds settings, style and characters, not beats: put the beats in a scene file listed under `scenes:`.',
+  say: 'A sequence holds settings, style and characters, not dialogue: put `say` lines in a scene file.',
+  variantHeader: 'A sequence holds settings, style and characters, not variants: branch a variant in the scene file.',
+  logline: 'A sequence holds settings, style and characters; a logline belongs to each scene.',
+  reference: 'A sequence holds settings, style and characters; a `reference:` belongs to the scene it sets the look of.',
 };
 
 class StoryboardBuilder {
@@ -113,7 +125,14 @@ class StoryboardBuilder {
   }
 
   private addNode(node: LineNode, lineRange: Range): void {
+    const misplaced = this.storyboard.sequence ? notInSequence[node.kind] : undefined;
+    if (misplaced) {
+      this.syntaxError(lineRange, misplaced);
+      return;
+    }
     switch (node.kind) {
+      case 'sequenceHeader':
+        return this.addSequence(node, lineRange);
       case 'sceneHeader':
         return this.addScene(node, lineRange);
       case 'logline': {
@@ -175,6 +194,21 @@ class StoryboardBuilder {
     } else {
       this.storyboard.scene = section;
     }
+  }
+
+  private addSequence(node: Extract<LineNode, { kind: 'sequenceHeader' }>, lineRange: Range): void {
+    if (this.storyboard.sections.length > 0) {
+      this.syntaxError(lineRange, 'A `sequence` header is the first section of its own file; a scene joins a sequence by being listed under its `scenes:`.');
+      return;
+    }
+    let title: Text | undefined;
+    if (node.title) {
+      title = this.quoted(node.title);
+      if (!node.title.image.endsWith('"') || node.title.image.length < 2) {
+        this.syntaxError(lineRange, 'The sequence title needs a closing quote: `sequence "The Last Light"`.');
+      }
+    }
+    this.storyboard.sequence = this.startSection({ kind: 'sequence', title, scenes: [] as Text[] }, node.keyword, lineRange) as SequenceSection;
   }
 
   private addSettingsOrStyle(keyword: IToken, lineRange: Range): void {
@@ -239,6 +273,8 @@ class StoryboardBuilder {
     section.fields.push(field);
     this.extend(section, lineRange);
     if (section.kind === 'character') this.readCharacterField(section, field);
+    // Each `scenes:` line appends, so a long film can list one scene a line.
+    else if (section.kind === 'sequence' && field.key === 'scenes') section.scenes.push(...splitList(field.value));
   }
 
   private readCharacterField(character: CharacterSection, field: Field): void {
@@ -388,7 +424,7 @@ function describeBadLine(tokens: IToken[]): string {
     return `This line should be ${lineShapes[keyword]}; found \`${found}\`.`;
   }
   if (first.tokenType.name === 'Colon') return 'A field needs a name before the colon: `NAME: VALUE`.';
-  return `Expected a section keyword (scene, logline, settings, style, character, reference, beat, variant), a \`FIELD: VALUE\` line or a \`say\` line; found \`${found}\`.`;
+  return `Expected a section keyword (scene, logline, settings, style, character, reference, beat, variant, sequence), a \`FIELD: VALUE\` line or a \`say\` line; found \`${found}\`.`;
 }
 
 /** Splits a comma-separated value into trimmed items, each with its own range. */

@@ -14,6 +14,7 @@ import {
   Reference,
   Say,
   Scene,
+  Sequence,
   Settings,
   Style,
   Value,
@@ -28,6 +29,7 @@ import {
 
 export type LineNode =
   | { kind: 'sceneHeader'; keyword: IToken; id?: IToken; title?: IToken }
+  | { kind: 'sequenceHeader'; keyword: IToken; title?: IToken }
   | { kind: 'logline'; keyword: IToken; value?: IToken }
   | { kind: 'reference'; keyword: IToken; value?: IToken }
   | { kind: 'sectionHeader'; keyword: IToken }
@@ -47,6 +49,7 @@ class LineParser extends EmbeddedActionsParser {
   public line = this.RULE('line', (): LineNode => {
     return this.OR([
       { ALT: () => this.SUBRULE(this.sceneHeader) },
+      { ALT: () => this.SUBRULE(this.sequenceHeader) },
       { ALT: () => this.SUBRULE(this.keywordValueLine) },
       { ALT: () => this.SUBRULE(this.sectionOverride) },
       { ALT: () => this.SUBRULE(this.sectionHeader) },
@@ -75,6 +78,12 @@ class LineParser extends EmbeddedActionsParser {
       title = this.CONSUME(QuotedText);
     });
     return { kind: 'sceneHeader', keyword, id, title };
+  });
+
+  private sequenceHeader = this.RULE('sequenceHeader', (): LineNode => {
+    const keyword = this.CONSUME(Sequence);
+    const title = this.OPTION(() => this.CONSUME(QuotedText));
+    return { kind: 'sequenceHeader', keyword, title };
   });
 
   /** `logline: TEXT` and `reference: PATH`: sections of a single line. */

@@ -4,7 +4,7 @@ import { modelProfiles } from './models';
 // Rules, completion, hovers and the grammar tests all read these lists. Model ids come from the
 // profile table, so completion lists every target the checker knows.
 
-export const sectionKeywords = ['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant'] as const;
+export const sectionKeywords = ['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant', 'sequence'] as const;
 
 export const sectionFields = {
   scene: [],
@@ -15,7 +15,14 @@ export const sectionFields = {
   character: ['anchors', 'cameo', 'consent'],
   beat: ['subject', 'action', 'setting', 'emotion', 'camera', 'sound', 'music'],
   variant: [],
+  sequence: ['scenes'],
 } as const satisfies Record<(typeof sectionKeywords)[number], readonly string[]>;
+
+/** Sections a sequence file may hold besides its `sequence` header: what its scenes inherit. */
+export const sequenceSectionKinds = ['settings', 'style', 'character'] as const;
+
+/** The settings a sequence locks for all its scenes (a scene may still set its own `duration`). */
+export const lockedSettings = ['aspect', 'resolution', 'model'] as const;
 
 export const requiredBeatFields = ['subject', 'action', 'setting', 'emotion'] as const;
 

@@ -5,6 +5,7 @@ import { applySafeFixes, minimalEdit } from '../core/fixes';
 import { placeholderSnippet } from '../core/snippets';
 import { nodeFileAccess, toCorePath } from '../node/files';
 import { clampRange, rangesIntersect, toLspDiagnostic } from './convert';
+import { pathToUri } from './paths';
 import type { DocumentState } from './workspace';
 import { LineIndex } from '../core/text';
 
@@ -68,7 +69,9 @@ export function codeActions(state: DocumentState, params: CodeActionParams, opti
 function fixEdit(state: DocumentState, fix: Fix, options: CodeActionOptions): WorkspaceEdit {
   const { lines } = state.analysis;
   const plain = fix.edits.map((edit): TextEdit => ({ range: clampRange(edit.range, lines), newText: edit.newText }));
-  if (!options.snippetEdits) return { changes: { [state.uri]: plain } };
+  // A fix may also edit the scene's sequence (a style moved into it): plain edits in both files.
+  const others = Object.fromEntries((fix.otherFiles ?? []).map((other) => [pathToUri(other.path), other.edits]));
+  if (!options.snippetEdits || fix.otherFiles?.length) return { changes: { [state.uri]: plain, ...others } };
   let stop = 1;
   let snippets = 0;
   const edits = fix.edits.map((edit, i): TextEdit | SnippetTextEdit => {

@@ -1,3 +1,4 @@
+import type { Range, Storyboard } from '../core/ast';
 import { compile } from '../core/compile';
 import { baseKind } from '../core/model';
 import { modelProfiles } from '../core/models';
@@ -11,12 +12,38 @@ import type { DocumentState } from './workspace';
 
 export const stableLimit = 20;
 
+/** The ranges of everything the merged scene inherited (by identity: the compiler keeps the objects). */
+function inheritedRanges(storyboard: Storyboard): Set<Range> {
+  const ranges = new Set<Range>();
+  const sections = [storyboard.settings, storyboard.style, ...storyboard.characters];
+  for (const section of sections) {
+    if (!section) continue;
+    for (const field of section.fields) {
+      if (!section.origin && !field.origin) continue;
+      ranges.add(field.value.range);
+      ranges.add(field.range);
+    }
+    if (section.origin && section.kind === 'character') {
+      if (section.name) ranges.add(section.name.range);
+      for (const anchor of section.anchors) ranges.add(anchor.range);
+    }
+  }
+  return ranges;
+}
+
 export function compileDocument(state: DocumentState, params: CompileParams): CompileResponse {
-  const { storyboard, names, settings, diagnostics } = state.analysis;
+  const { names, settings, diagnostics } = state.analysis;
+  // A scene of a sequence compiles as the merged scene: the sequence's style and cast reach the prompt.
+  const storyboard = state.analysis.merged ?? state.analysis.storyboard;
   const variant = params.variant && params.variant !== 'main' ? params.variant : undefined;
   const model = typeof params.model === 'string' && params.model.trim() ? params.model.trim() : undefined;
   const options = { takeLog: state.takeLog, model, prices: state.config.prices };
-  const compilation = compile(storyboard, { ...options, variant });
+  const compiled = compile(storyboard, { ...options, variant });
+  const inherited = inheritedRanges(storyboard);
+  // Spans written in the sequence point into another file: they leave this document's source map
+  // and are listed apart, so the preview can say which parts come from the sequence.
+  const compilation = { ...compiled, sourceMap: compiled.sourceMap.filter((entry) => !inherited.has(entry.source)) };
+  const inheritedSpans = compiled.sourceMap.filter((entry) => inherited.has(entry.source)).map(({ start, end }) => ({ start, end }));
   let basePrompt: string | null = null;
   if (variant && !compilation.error) {
     const section = names.variants.get(variant);
@@ -44,6 +71,8 @@ export function compileDocument(state: DocumentState, params: CompileParams): Co
       .filter((v) => v.name)
       .map((v) => ({ name: v.name!.text, base: v.base?.text ?? 'main', line: v.headerRange.start.line })),
     basePrompt,
+    inheritedFrom: storyboard.inheritsFrom ?? null,
+    inheritedSpans,
     summary: {
       duration,
       beats: storyboard.beats.length,

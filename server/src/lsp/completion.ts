@@ -9,8 +9,11 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Section } from '../core/ast';
-import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, settingsValues, shotSizes } from '../core/vocabulary';
+import { looksLikeSequence } from '../core/sequence';
+import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, sequenceSectionKinds, settingsValues, shotSizes } from '../core/vocabulary';
 import { modelCompletionDetail } from './modelInfo';
 import type { DocumentState } from './workspace';
 
@@ -104,6 +107,7 @@ const keywordInserts: Record<(typeof sectionKeywords)[number], { text: string; d
   // `3s` over it gives `beat 3s`.
   beat: { text: '', detail: 'a timed beat with subject, action, setting, emotion and camera' },
   variant: { text: 'variant ${1:name} from ${2:main}', detail: 'one change against a base' },
+  sequence: { text: 'sequence "${1:Title}"\n  scenes: ${2:scene01.sora}', detail: 'a film: the scenes in order, sharing settings, style and cast' },
 };
 
 const beatSnippet = [
@@ -146,11 +150,20 @@ const sceneSnippet = [
   ]),
 ].join('\n');
 
+/** A sequence file holds settings, style and characters; `sequence` itself only opens a file. */
+function fitsFile(keyword: (typeof sectionKeywords)[number], storyboard: DocumentState['analysis']['storyboard'], line: number): boolean {
+  if (storyboard.sequence && !onLine(storyboard.sequence.headerRange, line)) return (sequenceSectionKinds as readonly string[]).includes(keyword);
+  if (keyword !== 'sequence') return true;
+  const first = storyboard.sections[0];
+  return !first || first.headerRange.start.line >= line;
+}
+
 function keywordItems(state: DocumentState, range: Range): CompletionItem[] {
   const { storyboard } = state.analysis;
   const single = new Set(['scene', 'logline', 'settings', 'style'].filter((k) => storyboard[k as 'scene'] !== undefined && !onLine(storyboard[k as 'scene']?.headerRange, range.start.line)));
   const items: CompletionItem[] = sectionKeywords
     .filter((keyword) => !single.has(keyword))
+    .filter((keyword) => fitsFile(keyword, storyboard, range.start.line))
     .map((keyword, i) => ({
       label: keyword,
       kind: CompletionItemKind.Keyword,
@@ -225,7 +238,8 @@ function hasValues(kind: Section['kind'], field: string): boolean {
 }
 
 function characterItems(state: DocumentState, range: Range): CompletionItem[] {
-  return state.analysis.storyboard.characters
+  // A scene of a sequence offers the sequence's cast too.
+  return (state.analysis.merged ?? state.analysis.storyboard).characters
     .filter((c) => c.name)
     .map((c) => ({
       label: c.name!.text,
@@ -299,7 +313,36 @@ function valueItems(state: DocumentState, field: string, value: string, prefix: 
   const line = at(0).start.line;
   const section = contextSection(storyboard.sections, line + 1);
   if (!section) return { typed: '', items: [] };
+  if (section.kind === 'sequence' && field === 'scenes') return sceneFileItems(state, value, prefix, at);
   return valuesFor(state, section.kind, field, value, prefix, at);
+}
+
+/** In `scenes:`, the `.sora` files beside the sequence that it does not list yet (sequences left out). */
+function sceneFileItems(state: DocumentState, value: string, prefix: string, at: (start: number) => Range): ValueItems {
+  if (!state.path) return { typed: '', items: [] };
+  const lastComma = value.lastIndexOf(',');
+  const typed = lastComma >= 0 ? value.slice(lastComma + 1).replace(/^\s+/, '') : value;
+  const range = at(prefix.length - typed.length);
+  const folder = path.dirname(state.path);
+  const listed = new Set((state.analysis.storyboard.sequence?.scenes ?? []).map((scene) => path.resolve(folder, scene.text)));
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((name) => name.toLowerCase().endsWith('.sora')).sort();
+  } catch {
+    return { typed, items: [] };
+  }
+  const items = names
+    .filter((name) => {
+      const file = path.join(folder, name);
+      if (file === path.resolve(state.path!) || listed.has(file)) return false;
+      try {
+        return !looksLikeSequence(fs.readFileSync(file, 'utf8'));
+      } catch {
+        return false;
+      }
+    })
+    .map((name, i): CompletionItem => ({ label: name, kind: CompletionItemKind.File, sortText: String(i).padStart(4, '0'), textEdit: { range, newText: name } }));
+  return { typed, items };
 }
 
 function valuesFor(state: DocumentState, kind: Section['kind'], field: string, value: string, prefix: string, at: (start: number) => Range): ValueItems {

@@ -34,6 +34,10 @@ import { excludeGlobs } from './scan';
 import { registerStoryboardInfo } from './storyboardInfo';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
+import { SequenceSync } from './sequenceSync';
+import { registerSequenceBoard } from './sequenceBoard';
+import { registerFountainImport } from './fountainImport';
+import { sequenceDefinition, sequenceHover, sequenceReferences, sequenceRename } from './sequenceFeatures';
 import { textEdit } from './codeActions';
 
 // Wires the features to a connection. Every handler reads the cached analysis of the document's
@@ -61,6 +65,7 @@ export function serve(connection: Connection): void {
   };
   const workspace = new Workspace(documents, notifier);
   const publisher = new DiagnosticsPublisher(connection, workspace);
+  const sequenceSync = new SequenceSync(workspace, publisher);
   let canPullConfiguration = false;
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
@@ -122,9 +127,11 @@ export function serve(connection: Connection): void {
             if (file) workspace.folders.push(file);
           }
           workspace.configFileChanged();
-          void publisher.workspaceFiles();
+          void sequenceSync.scan().then(() => publisher.workspaceFiles());
         });
       }
+      // Sequences first, so the start-up check sees each scene with what it inherits.
+      await sequenceSync.scan();
       await pullSettings();
       publisher.allOpen();
       const checked = await publisher.workspaceFiles();
@@ -165,9 +172,11 @@ export function serve(connection: Connection): void {
         configChanged = true;
       } else if (name.toLowerCase().endsWith('.sora')) {
         if (event.type === FileChangeType.Deleted) {
+          sequenceSync.deleted(file);
           if (!workspace.openUriFor(file)) publisher.clear(event.uri);
-        } else if (!workspace.openUriFor(file)) {
-          storyboards.add(file);
+        } else {
+          sequenceSync.changed(file);
+          if (!workspace.openUriFor(file)) storyboards.add(file);
         }
       }
     }
@@ -191,11 +200,16 @@ export function serve(connection: Connection): void {
     if (openedAt.get(event.document.uri) === event.document.version) return;
     openedAt.delete(event.document.uri);
     publisher.later(event.document.uri);
+    const file = uriToPath(event.document.uri);
+    if (file) sequenceSync.edited(file, event.document.getText());
   });
   documents.onDidClose((event) => {
     openedAt.delete(event.document.uri);
     workspace.forget(event.document.uri);
     publisher.closed(event.document.uri);
+    // Closed unsaved, a sequence is what is on disk again.
+    const file = uriToPath(event.document.uri);
+    if (file && workspace.sequences.isSequence(file)) sequenceSync.changed(file);
   });
 
   // ---- features ----------------------------------------------------------------------------
@@ -215,18 +229,20 @@ export function serve(connection: Connection): void {
     };
   }
 
-  connection.onHover(on('hover', (state, params) => fitHover(hover(state, params.position), client), null));
+  connection.onHover(on('hover', (state, params) => fitHover(sequenceHover(workspace, state, params.position, hover(state, params.position)), client), null));
   connection.onCompletion(on('completion', (state, params) => fitCompletions(completion(state, params.position, params.context), client), []));
   connection.onCodeAction(on('codeAction', (state, params) => codeActions(state, params, { snippetEdits }), []));
   connection.onDocumentSymbol(on('documentSymbol', (state) => documentSymbols(state), []));
   connection.onFoldingRanges(on('foldingRange', (state) => foldingRanges(state), []));
   connection.languages.semanticTokens.on(on('semanticTokens', (state) => semanticTokens(state), { data: [] }));
   connection.languages.inlayHint.on(on('inlayHint', (state, params) => inlayHints(state, params.range), []));
-  connection.onDefinition(on('definition', (state, params) => definition(state, params.position), null));
-  connection.onReferences(on('references', (state, params) => references(state, params.position, params.context.includeDeclaration), null));
+  connection.onDefinition(on('definition', (state, params) => sequenceDefinition(workspace, state, params.position) ?? definition(state, params.position), null));
+  connection.onReferences(
+    on('references', (state, params) => sequenceReferences(workspace, state, params.position, params.context.includeDeclaration) ?? references(state, params.position, params.context.includeDeclaration), null),
+  );
   connection.onDocumentHighlight(on('documentHighlight', (state, params) => highlights(state, params.position), null));
   connection.onPrepareRename(on('prepareRename', (state, params) => prepareRename(state, params.position), null));
-  connection.onRenameRequest(on('rename', (state, params) => rename(state, params.position, params.newName), null));
+  connection.onRenameRequest(on('rename', (state, params) => sequenceRename(workspace, state, params.position, params.newName) ?? rename(state, params.position, params.newName), null));
   connection.onCodeLens(on('codeLens', (state) => fitCodeLenses(codeLenses(state), client), []));
   connection.onExecuteCommand((params) => runServerCommand(params.command, params.arguments ?? []));
   connection.onDocumentFormatting(
@@ -264,6 +280,8 @@ export function serve(connection: Connection): void {
   });
 
   registerStoryboardInfo(connection, workspace, notifier);
+  registerSequenceBoard(connection, workspace);
+  registerFountainImport(connection);
 
   /** The code lens commands for editors without our extension: the text is shown and returned. */
   function runServerCommand(command: string, args: unknown[]): string | null {
@@ -280,7 +298,10 @@ export function serve(connection: Connection): void {
     return text;
   }
 
-  connection.onShutdown(() => publisher.dispose());
+  connection.onShutdown(() => {
+    publisher.dispose();
+    sequenceSync.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -63,6 +63,14 @@ function sectionSymbol(section: Section): DocumentSymbol | undefined {
         kind: SymbolKind.Event,
         children: fieldSymbols(section),
       };
+    case 'sequence':
+      return {
+        ...base,
+        name: 'sequence',
+        detail: section.title?.text,
+        kind: SymbolKind.Module,
+        children: section.scenes.map((scene, i) => ({ name: scene.text, detail: `scene ${i + 1} of ${section.scenes.length}`, kind: SymbolKind.File, range: scene.range, selectionRange: scene.range })),
+      };
     case 'variant':
       return {
         ...base,

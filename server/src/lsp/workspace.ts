@@ -11,6 +11,7 @@ import { loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '..
 import { readTextFileSafely, storyboardFileLimit } from '../node/readFile';
 import { pathKey, uriKey, uriToPath } from './paths';
 import { storyboardsUnder, type ScanOptions } from './scan';
+import { SequenceIndex } from './sequenceIndex';
 
 // The server's state: open documents, the settings from the client, config files and take logs read
 // from disk, and one analysis per document version, so hover, completion and code actions never
@@ -58,11 +59,26 @@ export class Workspace {
   private readonly cache = new Map<string, { version: number; generation: number; state: DocumentState }>();
   private readonly takeLogs = new Map<string, TakeLogLoad>();
   private readonly configFiles = new Map<string, ConfigParse>();
+  /** Which sequence lists which scene: a scene is analysed with what it inherits. */
+  readonly sequences: SequenceIndex;
 
   constructor(
     readonly documents: DocumentSource,
     private readonly notifier: Notifier,
-  ) {}
+  ) {
+    this.sequences = new SequenceIndex((file) => this.currentText(file));
+  }
+
+  /** A file's text as the writer sees it: the editor's when it is open, else the disk's. */
+  currentText(file: string): string | undefined {
+    const open = this.openUriFor(file);
+    if (open) return this.documents.get(open)?.getText();
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
 
   /** The analysis of an open document at its current version (computed at most once per version). */
   stateOf(uri: string): DocumentState | undefined {
@@ -100,6 +116,7 @@ export class Workspace {
       files: file ? nodeFileAccess : undefined,
       workspaceRoot: root,
       config,
+      ...(file ? this.sequences.optionsFor(file) : {}),
     });
     return { uri, version, text, path: file, analysis, takeLog, config, root };
   }

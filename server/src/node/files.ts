@@ -10,6 +10,13 @@ import { loadTakeLog, type TakeLogLoad } from './takeLogFile';
 export const nodeFileAccess: FileAccess = {
   exists: (file) => fs.existsSync(file),
   realPath,
+  list: (folder) => {
+    try {
+      return fs.readdirSync(folder);
+    } catch {
+      return [];
+    }
+  },
 };
 
 /** The path with its links resolved as far as it exists; the missing rest is appended as written. */

@@ -5,6 +5,7 @@ import type { Severity } from '../../../server/out/core/diagnostics';
 import type { TakeLog } from '../../../server/out/core/takes';
 import { withProfiles } from '../targets/fixtures';
 import { clean, edit, lineRangeOf, rangeOf, sub } from './harness';
+import { sequenceCases } from './sequenceCases';
 
 // One trigger and at least one near miss per rule code: the trigger yields exactly one diagnostic
 // of that code (severity and range asserted), each near miss none.
@@ -288,4 +289,4 @@ function rangeCount(text: string, needle: string): number {
   return text.split(needle).length - 1;
 }
 
-export const cases: Case[] = build();
+export const cases: Case[] = [...build(), ...sequenceCases()];

@@ -32,12 +32,13 @@ export const anchorCountRule: Rule = {
     for (const character of context.storyboard.characters) {
       const name = character.name?.text;
       if (!name) continue;
-      const beats = appears.get(character);
+      // A sequence has no beats: its cast appears in its scenes, so every character of it is judged.
+      const beats = appears.get(character) ?? (context.storyboard.sequence ? [] : undefined);
       if (!beats) continue;
       const count = character.anchors.length;
       if (count >= 3 && count <= 4) continue;
       const anchorsField = [...character.fields].reverse().find((field) => field.key === 'anchors');
-      const where = `appears in beat${beats.length > 1 ? 's' : ''} ${joinWords(beats.map(String))}`;
+      const where = beats.length ? `appears in beat${beats.length > 1 ? 's' : ''} ${joinWords(beats.map(String))}` : 'is in the cast of every scene of this sequence';
       const listed = count ? ` (${character.anchors.map((a) => a.text).join(', ')})` : '';
       if (count > 4) {
         const kept = character.anchors.slice(0, 4).map((a) => a.text).join(', ');

@@ -26,6 +26,8 @@ export const duplicateFieldRule: Rule = {
       const laterWins = section.kind === 'character';
       for (const field of section.fields) {
         if (!allowed.includes(field.key)) continue;
+        // `scenes:` lines append to each other: a second one is the next scenes of the film.
+        if (section.kind === 'sequence') continue;
         const earlier = seen.find((other) => other.key === field.key);
         if (!earlier) {
           seen.push(field);

@@ -48,6 +48,11 @@ import { variantChangesRule } from './variant-changes';
 import { variantCountRule } from './variant-count';
 import { variantEmptyRule } from './variant-empty';
 import { variantTargetRule } from './variant-target';
+import { continuityAnchorsRule } from './continuity-anchors';
+import { continuitySettingsRule } from './continuity-settings';
+import { continuityStyleRule } from './continuity-style';
+import { sequenceDuplicateRule } from './sequence-duplicate';
+import { sequenceSceneMissingRule } from './sequence-scene-missing';
 
 /** Every rule of the checker, in the design's order (the targets design's codes last). The server, the CLI and `sora explain` all read this table. */
 export const rules: readonly Rule[] = [
@@ -100,6 +105,12 @@ export const rules: readonly Rule[] = [
   audioUnsupportedRule,
   referenceCountRule,
   negativeDiscouragedRule,
+  // Sequences (issue 16): the list in a sequence file, then a scene against what it inherits.
+  sequenceSceneMissingRule,
+  sequenceDuplicateRule,
+  continuityAnchorsRule,
+  continuityStyleRule,
+  continuitySettingsRule,
 ];
 
 const byCode = new Map(rules.map((rule) => [rule.code, rule]));

@@ -4,6 +4,7 @@ import type { FileAccess } from '../files';
 import type { Compilation } from '../compile';
 import type { Names, SettingsView } from '../model';
 import type { Target } from '../target/target';
+import type { SequenceListing, SequenceSource } from '../sequence';
 import type { TakeLog } from '../takes';
 import type { LineIndex } from '../text';
 
@@ -38,6 +39,15 @@ export interface RuleContext {
   readonly target: Target;
   /** The storyboard compiled for its target (worked out once, on first use). */
   compiled(): Compilation;
+  /** The sequence that lists this scene, as parsed (ranges in the sequence file). */
+  readonly sequence?: SequenceSource;
+  /**
+   * The scene as written, without what it inherits. `storyboard` is the merged scene, whose
+   * inherited parts carry `origin` and lie past the scene's last line.
+   */
+  readonly ownStoryboard?: Storyboard;
+  /** For a sequence file: the workspace's other sequences and the scenes they list. */
+  readonly otherSequences?: readonly SequenceListing[];
   report(problem: Problem): void;
 }
 

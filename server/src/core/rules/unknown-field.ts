@@ -14,6 +14,7 @@ const where: Record<SectionKind, string> = {
   reference: 'the `reference:` line',
   beat: 'a `beat`',
   variant: 'a `variant`',
+  sequence: 'the `sequence` header',
 };
 
 /** Which section each field name belongs to, for "this belongs under style" hints. */
@@ -33,6 +34,7 @@ export const unknownFieldRule: Rule = {
     '- `style`: palette, lighting, look, avoid',
     '- `character`: anchors, cameo, consent',
     '- `beat`: subject, action, setting, emotion, camera, sound, music (and `say` lines)',
+    '- `sequence`: scenes (the scene files, in film order)',
     '- a `variant` holds override lines (`beat 2 camera: close-up, static`), not fields',
     '',
     'A field the section does not have is left out of the prompt silently, so a typo such as `camra:`',

@@ -1,0 +1,161 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Fountain } from 'fountain-js';
+import { analyze } from '../core/analyze';
+import { filmOf, filmOfScene, type Film, type FilmSceneInput } from '../core/film';
+import { ffconcatList, otioTimeline, shotListCsv, shotListHtml } from '../core/exports';
+import { fountainFromStoryboards, fountainScenes, storyboardFromFountain, type FountainScript, type FountainToken } from '../core/fountain';
+import { parseStoryboard } from '../core/parse';
+import { loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './files';
+import { SequenceFinder } from './sequences';
+
+// `sora import` and `sora export`: Fountain screenplays in, and a scene or a whole sequence out as
+// Fountain, a shot list, an OpenTimelineIO timeline or an ffmpeg concat list (and a rough cut).
+// Every failure is a message and an exit code; nothing is written unless everything can be.
+
+export class ExchangeError extends Error {}
+
+/** Fountain text → its scenes. Text that is no screenplay (binary, no scene heading) is refused with a reason. */
+export function readFountain(text: string, name: string): FountainScript {
+  if (text.includes('\u0000')) throw new ExchangeError(`${name} is not a text file (it holds NUL bytes); export the screenplay as Fountain (.fountain) text.`);
+  if (!text.trim()) throw new ExchangeError(`${name} is empty: there is no scene to import.`);
+  let tokens: FountainToken[];
+  try {
+    tokens = new Fountain().parse(text, true).tokens as FountainToken[];
+  } catch (error) {
+    throw new ExchangeError(`${name} could not be read as Fountain: ${(error as Error).message}`);
+  }
+  const script = fountainScenes(tokens);
+  if (!script.scenes.length) {
+    throw new ExchangeError(
+      `${name} has no scene heading, so there is no scene to import. A Fountain scene starts with a line such as "INT. LIGHTHOUSE - NIGHT" (or ".LIGHTHOUSE" to force one), with a blank line before and after it.`,
+    );
+  }
+  return script;
+}
+
+export interface ImportResult {
+  written: string[];
+}
+
+/** Imports one scene (1-based) or every scene of a screenplay into `outDir`, refusing to overwrite anything. */
+export function importFountain(scriptFile: string, options: { scene?: number; outDir?: string }): ImportResult {
+  let text: string;
+  try {
+    text = fs.readFileSync(scriptFile, 'utf8');
+  } catch (error) {
+    throw new ExchangeError(`cannot read ${scriptFile}: ${(error as Error).message}`);
+  }
+  const name = path.basename(scriptFile);
+  const script = readFountain(text, name);
+  if (options.scene !== undefined && (options.scene < 1 || options.scene > script.scenes.length || !Number.isInteger(options.scene))) {
+    throw new ExchangeError(`${name} has ${script.scenes.length} scene${script.scenes.length === 1 ? '' : 's'}; --scene takes 1 to ${script.scenes.length}.`);
+  }
+  const chosen = options.scene === undefined ? script.scenes : [script.scenes[options.scene - 1]];
+  const outDir = options.outDir ?? path.dirname(scriptFile);
+  const planned = chosen.map((scene) => {
+    const storyboard = storyboardFromFountain(scene, { source: name });
+    const parsed = parseStoryboard(storyboard);
+    // A scaffold that does not parse would be a bug here, not the writer's problem: refuse it.
+    if (parsed.syntaxErrors.length) throw new ExchangeError(`scene ${scene.number} of ${name} could not be turned into a storyboard: ${parsed.syntaxErrors[0].message}`);
+    const id = parsed.scene?.id?.text ?? String(scene.number).padStart(2, '0');
+    return { file: path.join(outDir, `scene${id}.sora`), text: storyboard };
+  });
+  const taken = planned.filter((p) => fs.existsSync(p.file)).map((p) => p.file);
+  if (taken.length) throw new ExchangeError(`not overwriting ${taken.join(', ')}: move ${taken.length === 1 ? 'it' : 'them'} away or import with --out DIR.`);
+  const names = new Set(planned.map((p) => p.file));
+  if (names.size !== planned.length) throw new ExchangeError(`two scenes of ${name} have the same scene number; import them one at a time with --scene N and --out DIR.`);
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const { file, text: storyboard } of planned) writeFileAtomic(file, storyboard);
+  return { written: planned.map((p) => p.file) };
+}
+
+export type ExportFormat = 'fountain' | 'shotlist' | 'otio' | 'ffconcat';
+
+/** The scene or sequence at `file` as a film: each scene merged with what it inherits, with its take log. */
+export function loadFilm(file: string, finder = new SequenceFinder()): { film: Film; scenes: FilmSceneInput[] } {
+  const text = readText(file);
+  const storyboard = parseStoryboard(text);
+  const corePath = toCorePath(file);
+  if (storyboard.sequence) {
+    const source = { path: corePath, storyboard };
+    const inputs: FilmSceneInput[] = [];
+    const film = filmOf(source, (scenePath) => {
+      let sceneText: string;
+      try {
+        sceneText = fs.readFileSync(scenePath, 'utf8');
+      } catch {
+        return undefined;
+      }
+      const takes = loadTakeLogFor(scenePath);
+      const takeLog = takes.status === 'ok' ? takes.log : undefined;
+      const analysis = analyze(sceneText, { documentPath: scenePath, sequence: source, takeLog, files: nodeFileAccess });
+      const input = { storyboard: analysis.merged ?? analysis.storyboard, takeLog };
+      inputs.push(input);
+      return input;
+    });
+    return { film, scenes: inputs };
+  }
+  const takes = loadTakeLogFor(file);
+  const takeLog = takes.status === 'ok' ? takes.log : undefined;
+  const analysis = analyze(text, { documentPath: corePath, sequence: finder.sequenceFor(file), takeLog, files: nodeFileAccess });
+  const input = { storyboard: analysis.merged ?? analysis.storyboard, takeLog };
+  return { film: filmOfScene(corePath, input), scenes: [input] };
+}
+
+export function exportFilm(film: Film, format: ExportFormat, html: boolean): string {
+  switch (format) {
+    case 'fountain':
+      return fountainFromStoryboards(
+        film.title,
+        film.scenes.filter((scene) => scene.storyboard).map((scene) => ({ storyboard: scene.storyboard!, name: scene.entry.text.replace(/\.sora$/i, '') })),
+      );
+    case 'shotlist':
+      return html ? shotListHtml(film) : shotListCsv(film);
+    case 'otio':
+      return `${JSON.stringify(otioTimeline(film), null, 2)}\n`;
+    case 'ffconcat':
+      return ffconcatList(film, (p) => fs.existsSync(p)).text;
+  }
+}
+
+export interface RoughCut {
+  output: string;
+  clips: string[];
+  skipped: string[];
+  command: string[];
+}
+
+/** Joins the best takes with the ffmpeg on the PATH (stream copy: takes of one model share a codec). */
+export function assembleRoughCut(film: Film, output: string, ffmpeg = 'ffmpeg'): RoughCut {
+  const list = ffconcatList(film, (p) => fs.existsSync(p));
+  if (!list.clips.length) throw new ExchangeError(`no scene has a scored take whose video exists, so there is nothing to assemble (${list.skipped.join('; ')}).`);
+  if (fs.existsSync(output)) throw new ExchangeError(`not overwriting ${output}: choose another file for the rough cut.`);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sora-roughcut-'));
+  const listFile = path.join(folder, 'list.ffconcat');
+  try {
+    fs.writeFileSync(listFile, list.text);
+    const args = ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', listFile, '-c', 'copy', output];
+    const run = spawnSync(ffmpeg, args, { encoding: 'utf8' });
+    if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ExchangeError('ffmpeg is not on the PATH: install it (https://ffmpeg.org/download.html) to assemble a rough cut, or use --format ffconcat and your own editor.');
+    }
+    if (run.status !== 0) {
+      fs.rmSync(output, { force: true });
+      throw new ExchangeError(`ffmpeg could not join the takes (exit ${run.status ?? run.signal}): ${(run.stderr || run.error?.message || '').trim().split('\n').slice(-3).join(' ')}`);
+    }
+    return { output, clips: list.clips, skipped: list.skipped, command: [ffmpeg, ...args] };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ExchangeError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
