@@ -16,7 +16,6 @@ const lean = edit(
   clean,
   ['  aspect: 16:9\n', ''],
   ['  resolution: 1080p\n', ''],
-  ['  model: sora-2\n', ''],
   ['style\n  palette: grey and ochre\n  lighting: misty morning, consistent lighting\n  look: 35mm, soft\n\n', ''],
   ['character Ivo\n  anchors: grey beard, orange oilskin coat, knitted cap\n\n', ''],
 );
@@ -32,7 +31,6 @@ describe('sequences: inheritance', () => {
       ['audio', 'voice, ambience', undefined],
       ['aspect', '16:9', sequencePath],
       ['resolution', '1080p', sequencePath],
-      ['model', 'sora-2', sequencePath],
     ]);
     assert.equal(merged.style?.origin, sequencePath);
     assert.deepEqual(merged.style?.fields[0].value.range, rangeOf(cleanSequence, 'grey and ochre'));

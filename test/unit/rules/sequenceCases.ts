@@ -17,7 +17,6 @@ export const cleanSequence = [
   'settings',
   '  aspect: 16:9',
   '  resolution: 1080p',
-  '  model: sora-2',
   '',
   'style',
   '  palette: grey and ochre',
@@ -78,11 +77,20 @@ export function sequenceCases(): Case[] {
     },
     {
       code: 'continuity-settings', severity: 'warning', name: 'another model',
-      text: edit(clean, ['model: sora-2', 'model: sora-2-pro']), range: rangeOf(edit(clean, ['model: sora-2', 'model: sora-2-pro']), 'sora-2-pro'), options: inSequence(),
+      text: withModel('kling-3.0'), range: rangeOf(withModel('kling-3.0'), 'kling-3.0'), options: inSequence(sequenceWithModel('veo-3.1')),
       near: [
-        { name: 'its own duration against the sequence\'s', text: clean, options: inSequence(edit(cleanSequence, ['  model: sora-2', '  model: sora-2\n  duration: 10s'])) },
-        { name: 'no sequence', text: edit(clean, ['model: sora-2', 'model: sora-2-pro']) },
+        { name: 'its own duration against the sequence\'s', text: clean, options: inSequence(edit(cleanSequence, ['  resolution: 1080p', '  resolution: 1080p\n  duration: 10s'])) },
+        { name: 'no sequence', text: withModel('kling-3.0') },
       ],
     },
   ];
+}
+
+/** The clean scene naming its own model (it names none, so it is checked with the workflow's numbers). */
+function withModel(id: string): string {
+  return edit(clean, ['  resolution: 1080p', `  resolution: 1080p\n  model: ${id}`]);
+}
+
+function sequenceWithModel(id: string): string {
+  return edit(cleanSequence, ['  resolution: 1080p', `  resolution: 1080p\n  model: ${id}`]);
 }
