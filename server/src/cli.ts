@@ -10,7 +10,7 @@ import { rules, ruleFor } from './core/rules';
 import { bestTake, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
 import { formatLineageTree, takeLineage } from './core/lineage';
 import { overrideText } from './core/branching';
-import { setScore, setShotScore, takeSettingsFrom } from './core/takeOps';
+import { provenanceProblem, setScore, setShotScore, takeSettingsFrom } from './core/takeOps';
 import { recordTake, RecordTakeError } from './node/recordTake';
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
@@ -22,7 +22,7 @@ import { loadTakeLog, loadTakeLogFor, nodeFileAccess, saveTakeLog, toCorePath, w
 const usage = `Usage:
   sora check PATH... [--format text|json] [--fix]
   sora compile FILE [--variant NAME] [--format text|json]
-  sora takes FILE [--format text|json|csv|tree]
+  sora takes FILE [--format text|json|csv|tree|tree-json]
   sora takes add STORYBOARD VIDEO [--variant NAME] [--parent ID] [--change TEXT] [--force] [--format text|json]
   sora takes score STORYBOARD ID CRITERION=N... (CRITERION@SHOT=N for one shot, =- to clear)
   sora explain [CODE]
@@ -288,7 +288,7 @@ function takesCommand(args: string[], output: Output): number | Promise<number> 
   if (args[0] === 'add') return takesAddCommand(args.slice(1), output).catch((error) => reportFailure(error, output));
   if (args[0] === 'score') return takesScoreCommand(args.slice(1), output);
   const parsed = parseArgs(args, ['format'], []);
-  const format = formatOption(parsed, ['text', 'json', 'csv', 'tree']);
+  const format = formatOption(parsed, ['text', 'json', 'csv', 'tree', 'tree-json']);
   if (parsed.positional.length !== 1) throw new UsageError('takes takes one storyboard (.sora) or take log (.takes.json).');
   const target = parsed.positional[0];
   const logPath = target.toLowerCase().endsWith('.json') ? target : takeLogPathFor(target);
@@ -304,9 +304,12 @@ function takesCommand(args: string[], output: Output): number | Promise<number> 
   const rows = takeRows(loaded.log, path.dirname(logPath));
   const best = bestTake(loaded.log)?.id ?? null;
   if (format === 'json') {
-    output.out(JSON.stringify({ storyboard: loaded.log.storyboard, takes: rows, best, lineage: takeLineage(loaded.log) }, null, 2));
+    output.out(JSON.stringify({ storyboard: loaded.log.storyboard, takes: rows, best }, null, 2));
   } else if (format === 'tree') {
     output.out(formatLineageTree(takeLineage(loaded.log)));
+  } else if (format === 'tree-json') {
+    // Apart from --format json, whose shape is the design's contract.
+    output.out(JSON.stringify({ storyboard: loaded.log.storyboard, ...takeLineage(loaded.log) }, null, 2));
   } else if (format === 'csv') {
     output.out(takesCsv(rows));
   } else {
@@ -446,17 +449,10 @@ async function takesAddCommand(args: string[], output: Output): Promise<number> 
 
 function provenanceLine(take: Take): string {
   const provenance = take.provenance;
-  if (!provenance) return 'Provenance: not read.';
-  switch (provenance.status) {
-    case 'signed':
-      return `Provenance: signed by ${provenance.signer ?? 'an unnamed signer'}${provenance.claimGenerator ? ` (${provenance.claimGenerator})` : ''}.`;
-    case 'invalid':
-      return `Warning: the content credentials do not validate (${(provenance.errors ?? []).join('; ')}): the file was changed after it was signed.`;
-    case 'absent':
-      return 'Warning: no content credentials (C2PA) in the video: its metadata was stripped or it was re-encoded.';
-    case 'unreadable':
-      return `Warning: no content credentials could be read: ${(provenance.errors ?? []).join('; ')}.`;
-  }
+  if (!provenance) return 'Provenance: no video.';
+  const problem = provenanceProblem(provenance);
+  if (problem) return `Warning: ${problem}`;
+  return `Provenance: signed by ${provenance.signer ?? 'an unnamed signer'}${provenance.issuer && provenance.issuer !== provenance.signer ? `, issued by ${provenance.issuer}` : ''}${provenance.claimGenerator ? ` (${provenance.claimGenerator})` : ''}.`;
 }
 
 interface ScoreArg {

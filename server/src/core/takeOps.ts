@@ -1,4 +1,4 @@
-import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type ShotScores, type Take, type TakeLog, type TakeScores } from './takes';
+import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type ShotScores, type Take, type TakeLog, type TakeProvenance, type TakeScores } from './takes';
 import { overridableFields, scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './vocabulary';
 
 // Pure operations on a take log: append a take, score it, note it, merge a change made on disk
@@ -347,6 +347,23 @@ export function appendBlock(text: string, block: string): { insert: string; text
   }
   const insert = `${prefix}${body}${eol}`;
   return { insert, text: text + insert };
+}
+
+// ---- provenance ----------------------------------------------------------------------------
+
+/** Why a take's content credentials deserve a warning, or undefined when it was signed and validates (or was never read). */
+export function provenanceProblem(provenance: TakeProvenance | undefined): string | undefined {
+  if (!provenance) return undefined;
+  switch (provenance.status) {
+    case 'signed':
+      return undefined;
+    case 'invalid':
+      return `its content credentials (C2PA) do not validate (${(provenance.errors ?? []).join('; ') || 'no detail'}): the file was changed after it was signed.`;
+    case 'absent':
+      return 'no content credentials (C2PA) in the file: its metadata was stripped or it was re-encoded.';
+    case 'unreadable':
+      return `no content credentials could be read (${(provenance.errors ?? []).join('; ') || 'unknown format'}).`;
+  }
 }
 
 // ---- the typical fix -------------------------------------------------------------------------
