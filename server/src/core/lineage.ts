@@ -15,6 +15,8 @@ export interface LineageNode {
   onBestPath: boolean;
   /** Set when the take names a parent the log does not have (or that would make a loop): it is drawn as a root. */
   missingParent: string | null;
+  /** Why the parent is not drawn: absent from the log, or a loop of parents (a hand-edited log). */
+  parentProblem: 'missing' | 'loop' | null;
   children: LineageNode[];
 }
 
@@ -54,6 +56,7 @@ export function takeLineage(log: TakeLog): Lineage {
         best: take.id === best,
         onBestPath: onPath.has(take.id),
         missingParent: take.parent && !parents.get(take.id) ? take.parent : null,
+        parentProblem: take.parent && !parents.get(take.id) ? (byId.has(take.parent) ? 'loop' : 'missing') : null,
         children: [],
       },
     ]),
@@ -72,7 +75,7 @@ function nodeLine(node: LineageNode): string {
   const parts = [node.id, node.variant, node.total === null ? 'not scored' : `${node.total}/25`];
   let line = parts.join(' · ');
   if (node.onBestPath) line += node.best ? '  * best' : '  *';
-  if (node.missingParent) line += `  (parent ${node.missingParent} is not in the log)`;
+  if (node.missingParent) line += node.parentProblem === 'loop' ? `  (parent ${node.missingParent} loops back to it)` : `  (parent ${node.missingParent} is not in the log)`;
   return line;
 }
 
