@@ -435,8 +435,11 @@ async function takesAddCommand(args: string[], output: Output): Promise<number> 
       settings: takeSettingsFrom(compiled.settings),
       video: { kind: 'move', source: video },
     });
-    if (format === 'json') output.out(JSON.stringify(take, null, 2));
-    else output.out(`Logged ${take.id} in ${logPath}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${take.file}.\n${provenanceLine(take)}`);
+    if (format === 'json') {
+      output.out(JSON.stringify(take, null, 2));
+      const problem = provenanceProblem(take.provenance);
+      if (problem) output.err(`sora: warning: ${take.id}: ${problem}`);
+    } else output.out(`Logged ${take.id} in ${logPath}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${take.file}.\n${provenanceLine(take)}`);
     return 0;
   } catch (error) {
     if (error instanceof RecordTakeError) {
