@@ -26,6 +26,8 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     missing: index === 0,
     videoUri: index === 0 ? null : `https://webview.test/${take.file}`,
     branches: index === 1 ? 1 : 1,
+    provenance: null,
+    videoKey: index === 0 ? null : '1000-1',
   }));
   takes.push({
     id: 'take03',
@@ -40,6 +42,8 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     missing: true,
     videoUri: null,
     branches: 0,
+    provenance: null,
+    videoKey: null,
   });
   return {
     type: 'state',
@@ -52,6 +56,9 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     notice: null,
     maxBranches: 3,
     select: null,
+    beats: [],
+    lineage: { roots: [], best: null, bestPath: [] },
+    frames: {},
     ...overrides,
   };
 }

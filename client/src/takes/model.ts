@@ -1,6 +1,8 @@
 // What the scoring panel (client/webview/takes) and the extension host say to each other. No
 // vscode or Node imports: the page's bundle includes this file.
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from '../../../server/src/core/vocabulary';
+import type { Lineage } from '../../../server/src/core/lineage';
+import type { TakeProvenance } from '../../../server/src/core/takes';
 
 export const takesViewType = 'sora.takes';
 
@@ -22,6 +24,22 @@ export interface TakeRowView {
   videoUri: string | null;
   /** How many variants/takes already branch from this take (2–3 allowed). */
   branches: number;
+  /** The C2PA manifest as read when the take was logged; null for a take logged before provenance was read. */
+  provenance: TakeProvenance | null;
+  /** Changes when the video file does (its size and time), so cached frames of an old file are not shown. */
+  videoKey: string | null;
+}
+
+/** A beat of the storyboard as the review views show it beside a take's frames. */
+export interface BeatView {
+  index: number;
+  /** Seconds on the storyboard's timeline. */
+  start: number;
+  end: number;
+  title: string | null;
+  /** The shot's text as compiled into the prompt. */
+  text: string;
+  dialogue: { speaker: string; at: number; line: string }[];
 }
 
 export interface TypicalFixView {
@@ -30,6 +48,9 @@ export interface TypicalFixView {
   label: string;
   score: number;
   fix: string;
+  /** The shot the writer scored lowest on this criterion, and its beat's title. */
+  shot?: number;
+  shotTitle?: string | null;
 }
 
 export interface TakesState {
@@ -47,6 +68,11 @@ export interface TakesState {
   maxBranches: number;
   /** A take to select now ("Score Takes" on a take); null leaves the page's selection. */
   select: string | null;
+  /** The storyboard's beats (main), for the frames per shot; empty when it cannot be compiled. */
+  beats: BeatView[];
+  lineage: Lineage;
+  /** Frames already captured (data: URLs), by frame key (see frameKey in the page). */
+  frames: Record<string, string[]>;
 }
 
 export interface TakesError {
@@ -66,7 +92,9 @@ export type FromTakesPage =
   | { type: 'select'; takeId: string }
   | { type: 'branch'; takeId: string }
   | { type: 'openFile' }
-  | { type: 'logTake'; file?: string };
+  | { type: 'logTake'; file?: string }
+  | { type: 'framesCaptured'; key: string; frames: string[] }
+  | { type: 'adopt'; takeId: string };
 
 /** What the page keeps across reloads (vscode.setState). */
 export interface TakesPageState {
@@ -104,6 +132,11 @@ export function scoreForKey(key: string, current: number | null): number | null 
   }
 }
 
+/** A captured frame: a small JPEG or PNG as a data: URL, nothing else (the host keeps these and sends them back). */
+export function isFrameImage(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 200_000 && /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+=*$/.test(value);
+}
+
 /** Messages from the page are checked before the host acts on them. */
 export function isFromTakesPage(value: unknown): value is FromTakesPage {
   if (!value || typeof value !== 'object') return false;
@@ -116,7 +149,10 @@ export function isFromTakesPage(value: unknown): value is FromTakesPage {
       return message.file === undefined || typeof message.file === 'string';
     case 'select':
     case 'branch':
+    case 'adopt':
       return typeof message.takeId === 'string';
+    case 'framesCaptured':
+      return typeof message.key === 'string' && message.key.length <= 2000 && Array.isArray(message.frames) && message.frames.length <= 64 && message.frames.every(isFrameImage);
     case 'notes':
       return typeof message.takeId === 'string' && typeof message.notes === 'string';
     case 'score':

@@ -12,9 +12,34 @@ import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { storyboardFolder, takeFileExists, takeFilePath, takeLogPath, takeLogUri, unloggedFor, saveTakeLog } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
-import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
+import { isFromTakesPage, readTakesPageState, takesViewType, type BeatView, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
+import { takeLineage } from '../../../server/src/core/lineage';
+import { requestCompile } from '../compile';
 
 export const saveDebounceMs = 300;
+
+/**
+ * Frames the pages captured, kept by the extension host for the session so a panel reopened (or
+ * reloaded) shows them at once. Keys name the take, its video's size and time, and the sample times.
+ */
+const frameCache = new Map<string, string[]>();
+const frameCacheLimit = 400;
+
+function cacheFrames(key: string, frames: string[]): void {
+  frameCache.delete(key);
+  frameCache.set(key, frames);
+  while (frameCache.size > frameCacheLimit) frameCache.delete(frameCache.keys().next().value as string);
+}
+
+/** Changes when the file does; null when it is not there. */
+function videoKeyOf(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}-${Math.round(stat.mtimeMs)}`;
+  } catch {
+    return null;
+  }
+}
 
 export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml(webview, extensionUri, { page: 'takes', title: 'Sora Takes', extraDirectives: (source) => [`media-src ${source}`] });
@@ -193,6 +218,13 @@ export class TakesPanel {
         this.flush();
         await vscode.commands.executeCommand('sora.logTake', this.uri.toString(), message.file ? { file: message.file } : undefined);
         return;
+      case 'framesCaptured':
+        cacheFrames(message.key, message.frames);
+        return;
+      case 'adopt':
+        this.flush();
+        await vscode.commands.executeCommand('sora.adoptTakeChange', this.uri.toString(), message.takeId);
+        return;
     }
   }
 
@@ -285,6 +317,24 @@ export class TakesPanel {
     });
   }
 
+  /** The storyboard's beats with their timing, shot text and dialogue, from the server's compile of main. */
+  private async beats(): Promise<BeatView[]> {
+    try {
+      const compiled = await requestCompile(this.client, this.uri, null);
+      if (compiled.error) return [];
+      return compiled.beats.map((beat) => ({
+        index: beat.index,
+        start: beat.start,
+        end: beat.end,
+        title: beat.title,
+        text: compiled.prompt.slice(beat.output.start, beat.output.end),
+        dialogue: beat.dialogue.map((d) => ({ speaker: d.speaker, at: d.at, line: d.line })),
+      }));
+    } catch {
+      return [];
+    }
+  }
+
   /** What the storyboard says (scene id, variants), from the server; nothing when it cannot answer. */
   private async storyboardInfo(): Promise<{ sceneId: string | null; variants: { name: string; base: string }[] }> {
     try {
@@ -298,13 +348,14 @@ export class TakesPanel {
   private async message(): Promise<ToTakesPage> {
     const storyboard = displayName(this.uri);
     if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
-    const info = await this.storyboardInfo();
+    const [info, beats] = await Promise.all([this.storyboardInfo(), this.beats()]);
     // The log as it is once the server has answered (a score may have come in meanwhile).
     if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
     const log = this.mine ?? { version: 1 as const, storyboard, takes: [] };
     const best = bestTake(log)?.id ?? null;
     const takes: TakeRowView[] = log.takes.map((take) => {
       const missing = !takeFileExists(this.uri, take.file);
+      const videoKey = missing ? null : videoKeyOf(takeFilePath(this.uri, take.file));
       return {
         id: take.id,
         file: take.file,
@@ -318,19 +369,31 @@ export class TakesPanel {
         missing,
         videoUri: missing ? null : this.panel.webview.asWebviewUri(vscode.Uri.file(takeFilePath(this.uri, take.file))).toString(),
         branches: branchesFrom(take.id, info.variants, log).length,
+        provenance: take.provenance ?? null,
+        videoKey,
       };
     });
+    const fix = typicalFixForBest(log);
+    const frames: Record<string, string[]> = {};
+    for (const take of takes) {
+      if (!take.videoKey) continue;
+      const prefix = `${take.id}|${take.videoKey}|`;
+      for (const [key, value] of frameCache) if (key.startsWith(prefix)) frames[key] = value;
+    }
     return {
       type: 'state',
       uri: this.uri.toString(),
       storyboard,
       takes,
       best,
-      fix: typicalFixForBest(log) ?? null,
+      fix: fix ? { ...fix, ...(fix.shot !== undefined ? { shotTitle: beats.find((b) => b.index === fix.shot)?.title ?? null } : {}) } : null,
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
       notice: this.notice,
       maxBranches: maxBranchesPerTake,
       select: null,
+      beats,
+      lineage: takeLineage(log),
+      frames,
     };
   }
 
