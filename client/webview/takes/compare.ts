@@ -77,7 +77,11 @@ export function syncPlayers(first: HTMLVideoElement, second: HTMLVideoElement): 
     const onPlay = () => {
       if (consume(from, 'play')) return;
       expected.get(to)!.add('play');
-      to.currentTime = mapTime(from, to);
+      const time = mapTime(from, to);
+      if (Math.abs(to.currentTime - time) > 0.05) {
+        expected.get(to)!.add('seek');
+        to.currentTime = time;
+      }
       void to.play().catch(() => expected.get(to)!.delete('play'));
     };
     const onPause = () => {
