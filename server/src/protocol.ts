@@ -71,3 +71,15 @@ export interface StoryboardBranchInfo {
   /** The variant names already in the storyboard (a new one must differ). */
   existingNames: string[];
 }
+
+export const adoptVariantRequest = 'sora/adoptVariant';
+
+export interface AdoptVariantParams {
+  uri: string;
+  variant: string;
+}
+
+/** The storyboard's text with the variant's change written into its main sections, or why not. */
+export type AdoptVariantResponse =
+  | { ok: true; uri: string; version: number | null; text: string; changes: string[] }
+  | { ok: false; uri: string; message: string };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { adoptScheme, adoptTakeChange, AdoptedTextProvider } from './adopt';
 import { branchVariant } from './branch';
 import { logTake, storyboardArg, type LogTakeOptions } from './logTake';
 import { TakesPanels } from './panel';
@@ -7,6 +8,7 @@ import { TakesPanels } from './panel';
 /** Registers the take log, scoring panel and branching commands. */
 export function registerTakeFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {
   const panels = new TakesPanels(context.extensionUri, client);
+  const adopted = new AdoptedTextProvider();
   const guard =
     <A extends unknown[]>(run: (...args: A) => unknown) =>
     async (...args: A) => {
@@ -39,5 +41,7 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
       }),
     ),
     vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => branchVariant(client, uri, takeId))),
+    vscode.workspace.registerTextDocumentContentProvider(adoptScheme, adopted),
+    vscode.commands.registerCommand('sora.adoptTakeChange', guard((uri?: unknown, takeId?: unknown) => adoptTakeChange(client, adopted, uri, takeId))),
   );
 }

@@ -29,6 +29,7 @@ import { definition, highlights, prepareRename, references, rename } from './nav
 import { uriToPath } from './paths';
 import { legend, semanticTokens } from './semanticTokens';
 import { registerStoryboardInfo } from './storyboardInfo';
+import { registerAdoptVariant } from './adopt';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
 import { textEdit } from './codeActions';
@@ -252,6 +253,7 @@ export function serve(connection: Connection): void {
   });
 
   registerStoryboardInfo(connection, workspace, notifier);
+  registerAdoptVariant(connection, workspace);
 
   connection.onShutdown(() => publisher.dispose());
 
