@@ -43,7 +43,7 @@ function send(message: FromTakesPage): void {
 
 function saveState(): void {
   if (!current) return;
-  const state: TakesPageState & { compare: ComparePair | null } = { uri: current.uri, selected, compare: comparePair };
+  const state: TakesPageState & { compare?: ComparePair } = { uri: current.uri, selected, ...(comparePair ? { compare: comparePair } : {}) };
   vscode.setState(state);
 }
 
