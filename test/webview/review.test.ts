@@ -41,6 +41,7 @@ function row(id: string, fields: Partial<TakeRowView>): TakeRowView {
     branches: 0,
     provenance: null,
     videoKey: `key-${id}`,
+    shotScores: {},
     ...fields,
   };
 }
@@ -140,6 +141,24 @@ describe('webview: reviewing takes from the video (frames, side by side, lineage
       assert.deepEqual(await view.page.$$eval('#frames .frame img', (images) => [...new Set(images.map((i) => (i as HTMLImageElement).src))]), [pixel]);
       assert.equal(await view.page.isHidden('#frames .frames-status'), true);
       assert.ok(!view.messages().some((m: any) => m.type === 'framesCaptured' && m.key.startsWith('take01|')));
+    } finally {
+      await view.close();
+    }
+  });
+
+  it('scores one shot from its row: the criterion chosen and 1–5 are posted; the shot’s own scores are shown', async () => {
+    const view = await open();
+    try {
+      const state = twoTakes();
+      state.takes[1].shotScores = { '3': { identityStability: 2 } };
+      await view.post({ ...state, select: 'take02' });
+      assert.equal(await view.page.textContent('#frames .shot-scoring[data-shot="3"] .shot-scores'), 'Shot 3: Identity stability 2');
+      assert.equal(await view.page.textContent('#frames .shot-scoring[data-shot="1"] .shot-scores'), 'Shot 1: not scored on its own');
+      await view.page.selectOption('#frames .shot-scoring[data-shot="2"] select', 'audioSync');
+      await view.page.click('#frames .shot-scoring[data-shot="2"] button.shot-score[data-value="4"]');
+      assert.deepEqual(await view.waitForMessage((m) => m.type === 'shotScore'), { type: 'shotScore', takeId: 'take02', shot: 2, criterion: 'audioSync', value: 4 });
+      await view.page.click('#frames .shot-scoring[data-shot="3"] button.shot-clear');
+      assert.deepEqual(await view.waitForMessage((m) => m.type === 'shotScore' && m.value === null), { type: 'shotScore', takeId: 'take02', shot: 3, criterion: 'promptAdherence', value: null });
     } finally {
       await view.close();
     }

@@ -28,6 +28,7 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     branches: index === 1 ? 1 : 1,
     provenance: null,
     videoKey: index === 0 ? null : '1000-1',
+    shotScores: {},
   }));
   takes.push({
     id: 'take03',
@@ -44,6 +45,7 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     branches: 0,
     provenance: null,
     videoKey: null,
+    shotScores: {},
   });
   return {
     type: 'state',

@@ -28,6 +28,8 @@ export interface TakeRowView {
   provenance: TakeProvenance | null;
   /** Changes when the video file does (its size and time), so cached frames of an old file are not shown. */
   videoKey: string | null;
+  /** Scores for single shots, by shot number ("identity broke in shot 3"). */
+  shotScores: Record<string, Partial<Record<ScoreCriterion, number>>>;
 }
 
 /** A beat of the storyboard as the review views show it beside a take's frames. */
@@ -94,7 +96,8 @@ export type FromTakesPage =
   | { type: 'openFile' }
   | { type: 'logTake'; file?: string }
   | { type: 'framesCaptured'; key: string; frames: string[] }
-  | { type: 'adopt'; takeId: string };
+  | { type: 'adopt'; takeId: string }
+  | { type: 'shotScore'; takeId: string; shot: number; criterion: ScoreCriterion; value: number | null };
 
 /** What the page keeps across reloads (vscode.setState). */
 export interface TakesPageState {
@@ -151,6 +154,15 @@ export function isFromTakesPage(value: unknown): value is FromTakesPage {
     case 'branch':
     case 'adopt':
       return typeof message.takeId === 'string';
+    case 'shotScore':
+      return (
+        typeof message.takeId === 'string' &&
+        typeof message.shot === 'number' &&
+        Number.isInteger(message.shot) &&
+        message.shot >= 1 &&
+        (scoreCriteria as readonly unknown[]).includes(message.criterion) &&
+        (message.value === null || (typeof message.value === 'number' && Number.isInteger(message.value) && message.value >= 1 && message.value <= 5))
+      );
     case 'framesCaptured':
       return typeof message.key === 'string' && message.key.length <= 2000 && Array.isArray(message.frames) && message.frames.length <= 64 && message.frames.every(isFrameImage);
     case 'notes':

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
+import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, setShotScore, typicalFixForBest } from '../../../server/src/core/takeOps';
 import { bestTake, describeTakeLogProblems, parseTakeLog, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
 import { pageHtml, webviewOptions } from '../webviewPage';
@@ -202,6 +202,12 @@ export class TakesPanel {
         this.scheduleSave();
         this.post();
         return;
+      case 'shotScore':
+        if (!this.mine || this.error) return;
+        this.mine = setShotScore(this.mine, message.takeId, message.shot, message.criterion, message.value ?? undefined);
+        this.scheduleSave();
+        this.post();
+        return;
       case 'notes':
         if (!this.mine || this.error) return;
         this.mine = setNotes(this.mine, message.takeId, message.notes);
@@ -371,6 +377,7 @@ export class TakesPanel {
         branches: branchesFrom(take.id, info.variants, log).length,
         provenance: take.provenance ?? null,
         videoKey,
+        shotScores: Object.fromEntries(Object.entries(take.shotScores ?? {}).map(([shot, scores]) => [shot, { ...scores }])),
       };
     });
     const fix = typicalFixForBest(log);

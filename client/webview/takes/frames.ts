@@ -2,8 +2,8 @@
 // (from the storyboard's timing, scaled when the video is longer or shorter), captured here from
 // the local video with <video> and a canvas: no network, nothing native. The host keeps what was
 // captured (framesCaptured), so a panel reopened shows the strip at once.
-import type { BeatView, TakeRowView } from '../../src/takes/model';
-import { el, seconds } from './dom';
+import { scoreCriteria, scoreCriterionLabels, type BeatView, type ScoreCriterion, type TakeRowView } from '../../src/takes/model';
+import { button, el, seconds } from './dom';
 
 export const frameWidth = 96;
 /** Where in a beat the three frames are taken: just inside its start, its middle, just inside its end. */
@@ -85,6 +85,8 @@ export interface FrameStripOptions {
   onCaptured: (key: string, frames: string[]) => void;
   /** A frame was clicked: seek the take's player there. */
   onSeek: (take: TakeRowView, time: number) => void;
+  /** A score given to one shot (null clears it); the strip offers it only when this is set. */
+  onShotScore?: (take: TakeRowView, shot: number, criterion: ScoreCriterion, value: number | null) => void;
 }
 
 const pending = new Map<string, Promise<{ key: string; frames: string[] } | { error: string }>>();
@@ -169,7 +171,13 @@ export function renderFrameStrip(target: HTMLElement, take: TakeRowView, beats: 
   const status = el('p', { class: 'frames-status', role: 'status' }, 'Capturing frames…');
   const list = el('div', { class: 'frame-strip', 'data-take': take.id });
   const draw = (captured: { times: number[][]; frames: string[] } | null) =>
-    list.replaceChildren(...beats.map((beat, i) => el('div', { class: 'beat-row', 'data-beat': String(beat.index) }, beatLabel(beat), beatFrames(take, beat, i, captured, options.onSeek))));
+    list.replaceChildren(
+      ...beats.map((beat, i) => {
+        const label = beatLabel(beat);
+        if (options.onShotScore) label.append(shotScoring(take, beat.index, options.onShotScore));
+        return el('div', { class: 'beat-row', 'data-beat': String(beat.index) }, label, beatFrames(take, beat, i, captured, options.onSeek));
+      }),
+    );
   draw(null);
   target.replaceChildren(heading, status, list);
   void framesFor(take, beats, options).then((result) => {
@@ -182,4 +190,18 @@ export function renderFrameStrip(target: HTMLElement, take: TakeRowView, beats: 
     status.hidden = true;
     draw(result);
   });
+}
+
+/** "Identity broke in shot 3": the shot's own scores, and a criterion and 1–5 to score it. */
+export function shotScoring(take: TakeRowView, shot: number, onShotScore: NonNullable<FrameStripOptions['onShotScore']>): HTMLElement {
+  const scores = take.shotScores[String(shot)] ?? {};
+  const given = scoreCriteria.filter((c) => scores[c] !== undefined).map((c) => `${scoreCriterionLabels[c]} ${scores[c]}`);
+  const box = el('div', { class: 'shot-scoring', 'data-shot': String(shot) });
+  box.append(el('span', { class: 'shot-scores' }, given.length ? `Shot ${shot}: ${given.join(' · ')}` : `Shot ${shot}: not scored on its own`));
+  const criterion = el('select', { 'aria-label': `Criterion to score for shot ${shot} of ${take.id}`, class: 'shot-criterion' });
+  for (const c of scoreCriteria) criterion.append(el('option', { value: c }, scoreCriterionLabels[c]));
+  box.append(criterion);
+  for (let n = 1; n <= 5; n++) box.append(button(String(n), { class: 'shot-score', 'data-value': String(n), 'aria-label': `Score shot ${shot} ${n} of 5` }, () => onShotScore(take, shot, criterion.value as ScoreCriterion, n)));
+  box.append(button('Clear', { class: 'shot-clear link', 'aria-label': `Clear the chosen criterion for shot ${shot}` }, () => onShotScore(take, shot, criterion.value as ScoreCriterion, null)));
+  return box;
 }

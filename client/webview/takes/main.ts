@@ -380,7 +380,8 @@ function renderReview(state: TakesState): void {
   };
   renderLineage(lineageBox, state, selected, selectTake);
   const take = state.takes.find((t) => t.id === selected);
-  if (take) renderFrameStrip(framesBox, take, state.beats, frameOptions);
+  const onShotScore = (scored: TakeRowView, shot: number, criterion: ScoreCriterion, value: number | null) => send({ type: 'shotScore', takeId: scored.id, shot, criterion, value });
+  if (take) renderFrameStrip(framesBox, take, state.beats, { ...frameOptions, onShotScore });
   else framesBox.replaceChildren();
   renderCompare(compareBox, state, selected, comparePair, {
     ...frameOptions,
