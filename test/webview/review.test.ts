@@ -107,7 +107,8 @@ describe('webview: reviewing takes from the video (frames, side by side, lineage
       const times = await view.page.$$eval('#frames .frame', (frames) => frames.map((f) => Number((f as HTMLElement).dataset.time)));
       assert.deepEqual(times, [0.125, 1, 1.875, 2.125, 3, 3.875, 4.125, 5, 5.875]);
       assert.match((await view.page.textContent('#frames .beat-row[data-beat="2"]')) ?? '', /Shot 2: The lamp .*Mara strikes a match.*Mara \(5s\): “Not tonight\.”/s);
-      const captured = await view.waitForMessage((m) => m.type === 'framesCaptured');
+      // The side-by-side view captures take01 too: the strip's own capture is take02's.
+      const captured = await view.waitForMessage((m) => m.type === 'framesCaptured' && m.key.startsWith('take02|'));
       assert.match(captured.key, /^take02\|key-take02\|0\.125,1,1\.875;/);
       assert.equal(captured.frames.length, 9);
       assert.ok(captured.frames.every((f: string) => f.startsWith('data:image/jpeg;base64,')));
@@ -155,6 +156,8 @@ describe('webview: reviewing takes from the video (frames, side by side, lineage
       assert.equal(await view.page.textContent('#frames .shot-scoring[data-shot="3"] .shot-scores'), 'Shot 3: Identity stability 2');
       assert.equal(await view.page.textContent('#frames .shot-scoring[data-shot="1"] .shot-scores'), 'Shot 1: not scored on its own');
       await view.page.selectOption('#frames .shot-scoring[data-shot="2"] select', 'audioSync');
+      // The frames arriving meanwhile must not reset the criterion chosen.
+      await view.page.waitForFunction(() => document.querySelectorAll('#frames .frame img').length === 9, undefined, { timeout: 20000 });
       await view.page.click('#frames .shot-scoring[data-shot="2"] button.shot-score[data-value="4"]');
       assert.deepEqual(await view.waitForMessage((m) => m.type === 'shotScore'), { type: 'shotScore', takeId: 'take02', shot: 2, criterion: 'audioSync', value: 4 });
       await view.page.click('#frames .shot-scoring[data-shot="3"] button.shot-clear');

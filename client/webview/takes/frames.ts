@@ -188,7 +188,8 @@ export function renderFrameStrip(target: HTMLElement, take: TakeRowView, beats: 
     }
     status.textContent = '';
     status.hidden = true;
-    draw(result);
+    // Only the frames change: the beat text and a half-made shot score stay as they are.
+    beats.forEach((beat, i) => list.querySelector(`.beat-row[data-beat="${beat.index}"] .beat-frames`)?.replaceWith(beatFrames(take, beat, i, result, options.onSeek)));
   });
 }
 
