@@ -6,11 +6,15 @@ import { existsSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: production, logLevel: 'warning' };
 
+// cbor-x (under @trustnxt/c2pa-ts) tries an optional native accelerator, cbor-extract, and falls
+// back to plain JavaScript when it is missing: left out of the bundles so the fallback is always used.
+const optionalNative = ['cbor-extract'];
+
 const builds = [
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js', external: optionalNative },
   // The CLI bundled: loading chevrotain's ES module through require() costs ~0.3 s a run unbundled.
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js' },
-  { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', external: optionalNative },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode', ...optionalNative] },
   { entryPoints: ['client/webview/preview/main.ts'], outfile: 'client/dist/webview/preview.js', platform: 'browser', target: 'es2022', format: 'iife' },
   { entryPoints: ['client/webview/preview/preview.css'], outfile: 'client/dist/webview/preview.css', platform: 'browser' },
   { entryPoints: ['client/webview/takes/main.ts'], outfile: 'client/dist/webview/takes.js', platform: 'browser', target: 'es2022', format: 'iife' },

@@ -12,9 +12,13 @@ import { applySafeFixes } from './core/fixes';
 import type { Diagnostic } from './core/diagnostics';
 import { rules, ruleFor } from './core/rules';
 import { bestTake, sceneSpend, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
-import { scoreCriteria, scoreCriterionLabels } from './core/vocabulary';
+import { formatLineageTree, takeLineage } from './core/lineage';
+import { overrideText } from './core/branching';
+import { provenanceProblem, setScore, setShotScore, takeSettingsFrom } from './core/takeOps';
+import { recordTake, RecordTakeError } from './node/recordTake';
+import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
-import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, saveTakeLog, toCorePath, writeFileAtomic } from './node/files';
 import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 import { SequenceFinder } from './node/sequences';
 import { assembleRoughCut, ExchangeError, exportFilm, importFountain, loadFilm, type ExportFormat } from './node/exchange';
@@ -26,7 +30,9 @@ const usage = `Usage:
   sora check PATH... [--format text|json] [--fix]
   sora compile FILE [--model ID] [--variant NAME] [--format text|json]
   sora models [ID] [--format text|json]
-  sora takes FILE [--format text|json|csv]
+  sora takes FILE [--format text|json|csv|tree|tree-json]
+  sora takes add STORYBOARD VIDEO [--variant NAME] [--parent ID] [--change TEXT] [--force] [--format text|json]
+  sora takes score STORYBOARD ID CRITERION=N... (CRITERION@SHOT=N for one shot, =- to clear)
   sora explain [CODE]
   sora import SCRIPT.fountain [--scene N] [--out DIR]
   sora export PATH --format fountain|shotlist|otio|ffconcat [--html] [--out FILE] [--assemble VIDEO]
@@ -42,7 +48,7 @@ interface Output {
   err: (text: string) => void;
 }
 
-export function main(argv: string[], output: Output = defaultOutput): number {
+export function main(argv: string[], output: Output = defaultOutput): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -72,13 +78,17 @@ export function main(argv: string[], output: Output = defaultOutput): number {
         throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      output.err(`sora: ${error.message}\n\n${usage}`);
-      return 2;
-    }
-    output.err(`sora: ${(error as Error).message}`);
+    return reportFailure(error, output);
+  }
+}
+
+function reportFailure(error: unknown, output: Output): number {
+  if (error instanceof UsageError) {
+    output.err(`sora: ${error.message}\n\n${usage}`);
     return 2;
   }
+  output.err(`sora: ${(error as Error).message}`);
+  return 2;
 }
 
 const defaultOutput: Output = {
@@ -468,9 +478,12 @@ function readOrFail(file: string, output: Output): string | undefined {
 
 // ---- takes -------------------------------------------------------------------------------
 
-function takesCommand(args: string[], output: Output): number {
+function takesCommand(args: string[], output: Output): number | Promise<number> {
+  // Logging reads the video's content credentials, which is asynchronous; its failures are reported like main's.
+  if (args[0] === 'add') return takesAddCommand(args.slice(1), output).catch((error) => reportFailure(error, output));
+  if (args[0] === 'score') return takesScoreCommand(args.slice(1), output);
   const parsed = parseArgs(args, ['format'], []);
-  const format = formatOption(parsed, ['text', 'json', 'csv']);
+  const format = formatOption(parsed, ['text', 'json', 'csv', 'tree', 'tree-json']);
   if (parsed.positional.length !== 1) throw new UsageError('takes takes one storyboard (.sora) or take log (.takes.json).');
   const target = parsed.positional[0];
   const logPath = target.toLowerCase().endsWith('.json') ? target : takeLogPathFor(target);
@@ -487,6 +500,11 @@ function takesCommand(args: string[], output: Output): number {
   const best = bestTake(loaded.log)?.id ?? null;
   if (format === 'json') {
     output.out(JSON.stringify({ storyboard: loaded.log.storyboard, takes: rows, best, spend: sceneSpend(loaded.log) }, null, 2));
+  } else if (format === 'tree') {
+    output.out(formatLineageTree(takeLineage(loaded.log)));
+  } else if (format === 'tree-json') {
+    // Apart from --format json, whose shape is the design's contract.
+    output.out(JSON.stringify({ storyboard: loaded.log.storyboard, ...takeLineage(loaded.log) }, null, 2));
   } else if (format === 'csv') {
     output.out(takesCsv(rows));
   } else {
@@ -584,6 +602,128 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+// ---- takes add, takes score --------------------------------------------------------------
+
+/** `sora takes add STORYBOARD VIDEO`: logs a take as "Sora: Log Take" does, through the same recordTake. */
+async function takesAddCommand(args: string[], output: Output): Promise<number> {
+  const parsed = parseArgs(args, ['variant', 'parent', 'change', 'format'], ['force']);
+  const format = formatOption(parsed, ['text', 'json']);
+  if (parsed.positional.length !== 2) throw new UsageError('takes add takes a storyboard (.sora) and the video to log.');
+  const [file, video] = parsed.positional;
+  const text = readOrFail(file, output);
+  if (text === undefined) return 2;
+  const existing = loadTakeLogFor(file);
+  if (existing.status === 'invalid') {
+    output.err(`sora: ${existing.message}`);
+    return 2;
+  }
+  const options = analyzeOptions(file, configFor(file), output);
+  const analysis = analyze(text, options);
+  const sceneId = analysis.storyboard.scene?.id?.text;
+  if (!sceneId) {
+    output.err(`sora: ${file} has no \`scene ID\` header, so its takes cannot be named (scene09_take01.mp4). Add one first.`);
+    return 2;
+  }
+  const variantName = (parsed.options.get('variant') as string | undefined) ?? 'main';
+  const compiled = compile(analysis.storyboard, { variant: variantName === 'main' ? undefined : variantName, takeLog: options.takeLog });
+  if (compiled.error) {
+    output.err(`sora: cannot log a take of "${variantName}": ${compiled.error}`);
+    return 2;
+  }
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors && !parsed.options.has('force')) {
+    output.err(`sora: ${file} has ${errors} error${errors === 1 ? '' : 's'}; the prompt logged would be what it compiles to now. Fix them (\`sora check ${file}\`) or pass --force.`);
+    return 1;
+  }
+  // The editor's defaults: the variant's base take as parent, its overrides as the one change.
+  const variant = analysis.storyboard.variants.find((v) => v.name?.text === variantName);
+  const base = variant?.base?.text;
+  const parent = (parsed.options.get('parent') as string | undefined) ?? (base && options.takeLog?.takes.some((t) => t.id === base) ? base : undefined);
+  const change = (parsed.options.get('change') as string | undefined) ?? (variant ? variant.overrides.map(overrideText).join('; ') : undefined);
+  try {
+    const { take, logPath } = await recordTake({
+      storyboardPath: file,
+      sceneId,
+      variant: variantName,
+      parent,
+      change,
+      prompt: compiled.prompt,
+      settings: takeSettingsFrom(compiled.settings),
+      video: { kind: 'move', source: video },
+    });
+    if (format === 'json') {
+      output.out(JSON.stringify(take, null, 2));
+      const problem = provenanceProblem(take.provenance);
+      if (problem) output.err(`sora: warning: ${take.id}: ${problem}`);
+    } else output.out(`Logged ${take.id} in ${logPath}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${take.file}.\n${provenanceLine(take)}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof RecordTakeError) {
+      output.err(`sora: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function provenanceLine(take: Take): string {
+  const provenance = take.provenance;
+  if (!provenance) return 'Provenance: no video.';
+  const problem = provenanceProblem(provenance);
+  if (problem) return `Warning: ${problem}`;
+  return `Provenance: signed by ${provenance.signer ?? 'an unnamed signer'}${provenance.issuer && provenance.issuer !== provenance.signer ? `, issued by ${provenance.issuer}` : ''}${provenance.claimGenerator ? ` (${provenance.claimGenerator})` : ''}.`;
+}
+
+interface ScoreArg {
+  criterion: ScoreCriterion;
+  shot?: number;
+  value: number | undefined;
+}
+
+function parseScoreArg(arg: string): ScoreArg {
+  const match = /^([A-Za-z]+)(?:@(\d+))?=(.*)$/.exec(arg);
+  if (!match) throw new UsageError(`"${arg}" is not CRITERION=N (such as identityStability=4, or identityStability@3=2 for shot 3).`);
+  const [, name, shot, raw] = match;
+  const criterion = scoreCriteria.find((c) => c.toLowerCase() === name.toLowerCase());
+  if (!criterion) throw new UsageError(`"${name}" is not a criterion: ${scoreCriteria.join(', ')}.`);
+  if (shot !== undefined && Number(shot) < 1) throw new UsageError('A shot is numbered from 1.');
+  if (raw === '-') return { criterion, shot: shot === undefined ? undefined : Number(shot), value: undefined };
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 5) throw new UsageError(`${name}: a score is a whole number from 1 to 5 (or - to clear it).`);
+  return { criterion, shot: shot === undefined ? undefined : Number(shot), value };
+}
+
+/** `sora takes score STORYBOARD ID CRITERION=N…`: every score checked first, then one atomic write. */
+function takesScoreCommand(args: string[], output: Output): number {
+  const parsed = parseArgs(args, [], []);
+  if (parsed.positional.length < 3) throw new UsageError('takes score takes a storyboard, a take id and at least one CRITERION=N.');
+  const [target, takeId, ...scoreArgs] = parsed.positional;
+  const scores = scoreArgs.map(parseScoreArg);
+  const logPath = target.toLowerCase().endsWith('.json') ? target : takeLogPathFor(target);
+  const loaded = loadTakeLog(logPath);
+  if (loaded.status === 'absent') {
+    output.err(`sora: cannot read ${logPath}: no take log yet. Log a take first (\`sora takes add\`).`);
+    return 2;
+  }
+  if (loaded.status === 'invalid') {
+    output.err(`sora: ${loaded.message}`);
+    return 2;
+  }
+  if (!loaded.log.takes.some((take) => take.id === takeId)) {
+    output.err(`sora: there is no ${takeId} in ${logPath} (${loaded.log.takes.map((t) => t.id).join(', ') || 'no takes yet'}).`);
+    return 2;
+  }
+  let log = loaded.log;
+  for (const score of scores) {
+    log = score.shot === undefined ? setScore(log, takeId, score.criterion, score.value) : setShotScore(log, takeId, score.shot, score.criterion, score.value);
+  }
+  saveTakeLog(logPath, log);
+  const take = log.takes.find((t) => t.id === takeId)!;
+  const total = takeTotal(take);
+  output.out(`Scored ${takeId}: ${scores.map((s) => `${s.criterion}${s.shot ? ` (shot ${s.shot})` : ''} ${s.value ?? 'cleared'}`).join(', ')}. Total ${total ?? '-'} of 25.`);
+  return 0;
+}
+
 // ---- explain -----------------------------------------------------------------------------
 
 function explainCommand(args: string[], output: Output): number {
@@ -609,5 +749,7 @@ function readVersion(): string {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

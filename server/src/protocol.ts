@@ -197,3 +197,15 @@ export interface ImportFountainResponse {
   /** The storyboards written beside the screenplay. */
   written: string[];
 }
+
+export const adoptVariantRequest = 'sora/adoptVariant';
+
+export interface AdoptVariantParams {
+  uri: string;
+  variant: string;
+}
+
+/** The storyboard's text with the variant's change written into its main sections, or why not. */
+export type AdoptVariantResponse =
+  | { ok: true; uri: string; version: number | null; text: string; changes: string[] }
+  | { ok: false; uri: string; message: string };

@@ -33,6 +33,8 @@ export interface WebviewPageOptions {
   theme?: 'dark' | 'light';
   /** Viewport (default 900×800). */
   viewport?: { width: number; height: number };
+  /** Local files served from the page's origin (`/takes/a.webm` → a path), with `media-src` allowed for them. */
+  files?: Record<string, string>;
 }
 
 export interface WebviewPage {
@@ -148,6 +150,11 @@ const lightTheme: Record<string, string> = {
   '--vscode-list-hoverBackground': '#f2f2f2',
 };
 
+function mediaType(file: string): string {
+  const extension = path.extname(file).toLowerCase();
+  return extension === '.webm' ? 'video/webm' : extension === '.mp4' ? 'video/mp4' : extension === '.png' ? 'image/png' : 'application/octet-stream';
+}
+
 function resolvePath(file: string): string {
   return path.isAbsolute(file) ? file : path.join(repoRoot, file);
 }
@@ -159,7 +166,7 @@ function shellHtml(options: WebviewPageOptions): string {
     .join(' ');
   const csp = options.csp === false
     ? ''
-    : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${origin} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${origin} data:; font-src ${origin};">`;
+    : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${origin} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${origin} data:; font-src ${origin};${options.files ? ` media-src ${origin};` : ''}">`;
   const css = options.cssPath ? `<link rel="stylesheet" nonce="${nonce}" href="${origin}/page.css">` : '';
   const bodyClass = theme === 'light' ? 'vscode-light' : 'vscode-dark';
   return `<!DOCTYPE html>
@@ -235,6 +242,18 @@ export async function openWebviewPage(options: WebviewPageOptions): Promise<Webv
       return route.fulfill({ status: 200, contentType: 'text/css; charset=utf-8', body: fs.readFileSync(cssPath, 'utf8') });
     }
     if (url.startsWith(`${origin}/page.js.map`)) return route.fulfill({ status: 404, body: '' });
+    const served = options.files?.[new URL(url).pathname];
+    if (served) {
+      // As VS Code's resource server does: CORS, so a canvas may read the video's pixels, and byte
+      // ranges, without which the media element cannot seek.
+      const body = fs.readFileSync(served);
+      const headers: Record<string, string> = { 'Access-Control-Allow-Origin': '*', 'Accept-Ranges': 'bytes' };
+      const range = /^bytes=(\d+)-(\d*)$/.exec(route.request().headers()['range'] ?? '');
+      if (!range) return route.fulfill({ status: 200, contentType: mediaType(served), body, headers });
+      const start = Number(range[1]);
+      const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+      return route.fulfill({ status: 206, contentType: mediaType(served), body: body.subarray(start, end + 1), headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${body.length}` } });
+    }
     blocked.push(url);
     return route.abort();
   });

@@ -30,6 +30,9 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     branches: index === 1 ? 1 : 1,
     model: take.model ?? take.settings?.model ?? null,
     cost: typeof take.cost?.usd === 'number' ? take.cost.usd : null,
+    provenance: null,
+    videoKey: index === 0 ? null : '1000-1',
+    shotScores: {},
   }));
   takes.push({
     id: 'take03',
@@ -47,6 +50,9 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     branches: 0,
     model: 'veo-3.1',
     cost: 4.8,
+    provenance: null,
+    videoKey: null,
+    shotScores: {},
   });
   return {
     type: 'state',
@@ -60,6 +66,9 @@ function lighthouseState(overrides: Partial<TakesState> = {}): TakesState {
     maxBranches: 3,
     spend: { usd: 4.8, priced: 1, unpriced: takes.length - 1 },
     select: null,
+    beats: [],
+    lineage: { roots: [], best: null, bestPath: [] },
+    frames: {},
     ...overrides,
   };
 }

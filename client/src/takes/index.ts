@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { adoptScheme, adoptTakeChange, AdoptedTextProvider } from './adopt';
 import { branchVariant } from './branch';
 import { logTake, storyboardArg, type LogTakeOptions } from './logTake';
 import { refuseInRestrictedMode } from '../trust';
@@ -8,6 +9,7 @@ import { TakesPanels } from './panel';
 /** Registers the take log, scoring panel and branching commands. */
 export function registerTakeFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {
   const panels = new TakesPanels(context.extensionUri, client);
+  const adopted = new AdoptedTextProvider();
   const guard =
     <A extends unknown[]>(run: (...args: A) => unknown) =>
     async (...args: A) => {
@@ -40,5 +42,7 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
       }),
     ),
     vscode.commands.registerCommand('sora.branchVariant', guard((uri?: unknown, takeId?: unknown) => (refuseInRestrictedMode('Branch Variant') ? undefined : branchVariant(client, uri, takeId)))),
+    vscode.workspace.registerTextDocumentContentProvider(adoptScheme, adopted),
+    vscode.commands.registerCommand('sora.adoptTakeChange', guard((uri?: unknown, takeId?: unknown) => adoptTakeChange(client, adopted, uri, takeId))),
   );
 }

@@ -3,12 +3,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { appendTake, parseTakeFileName, takesFolder } from '../../../server/src/core/takeOps';
+import { parseTakeFileName, provenanceProblem, takeSettingsFrom, takesFolder } from '../../../server/src/core/takeOps';
 import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { recordTake, RecordTakeError, type RecordedTake } from '../../../server/src/node/recordTake';
 import { resolveStoryboard } from '../activeStoryboard';
 import { displayName, requestCompile } from '../compile';
 import { confirmDespiteReview } from '../review';
-import { loadLogFor, showInvalidLog, takeFileExists, takeFilePath, takeLogPath, unloggedFor, updateTakeLog, writeRoot } from './files';
+import { loadLogFor, showInvalidLog, takeLogPath, unloggedFor, writeRoot } from './files';
 import { takeTarget } from './spend';
 import { requestStoryboardInfo } from './storyboardInfo';
 
@@ -140,68 +141,30 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     source = picked[0];
   }
 
-  // Re-read the log right before writing: another window may have logged a take meanwhile.
-  const fresh = loadLogFor(uri);
-  if (fresh.status === 'invalid') {
-    await showInvalidLog(fresh.message, logPath);
-    return undefined;
-  }
-  const current = fresh.status === 'ok' ? fresh.log : log;
-  const explicitId = video.kind === 'existing' && !current.takes.some((t) => t.id === (video as { takeId: string }).takeId) ? video.takeId : undefined;
-  const extension = source ? path.extname(source.fsPath).slice(1) || 'mp4' : video.kind === 'existing' ? path.extname(video.file).slice(1) : 'mp4';
-  const newTake: Parameters<typeof appendTake>[2] = {
-    id: explicitId,
-    variant,
-    parent,
-    change,
-    settings: {
-      ...(compiled.settings.aspect ? { aspect: compiled.settings.aspect } : {}),
-      ...(compiled.settings.resolution ? { resolution: compiled.settings.resolution } : {}),
-      ...(compiled.settings.duration !== null ? { duration: compiled.settings.duration } : {}),
-      ...(compiled.settings.audio.length ? { audio: compiled.settings.audio } : {}),
-      ...(compiled.settings.model ? { model: compiled.settings.model } : {}),
-    },
-    prompt: compiled.prompt,
-    ...takeTarget(compiled),
-    extension,
-  };
-  const { take } = appendTake(current, sceneId, newTake);
-  if (video.kind === 'existing' && video.file !== take.file) {
-    // The file's own id was taken: log it under the next id and rename it to match.
-    source = vscode.Uri.file(takeFilePath(uri, video.file));
-  }
-
-  const destination = vscode.Uri.file(takeFilePath(uri, take.file));
-  if (source) {
-    if (takeFileExists(uri, take.file)) {
-      void vscode.window.showErrorMessage(`${take.file} already exists. It was not overwritten and nothing was logged; move it away or rename it first.`);
-      return undefined;
-    }
-    try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(destination, '..'));
-      await vscode.workspace.fs.rename(source, destination, { overwrite: false });
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Could not move the video to ${take.file}: ${(error as Error).message}. Nothing was logged.`);
-      return undefined;
-    }
-  }
+  // recordTake re-reads the log right before writing: another window may have logged a take meanwhile.
+  let recorded: RecordedTake;
   try {
-    // Under the log's lock, on the log as it is now: a take another window logged meanwhile is kept.
-    updateTakeLog(
-      logPath,
-      (now) => {
-        const base = now ?? current;
-        if (base.takes.some((t) => t.id === take.id)) throw new Error(`Another window logged ${take.id} meanwhile, so nothing was logged. Log the take again.`);
-        return appendTake(base, sceneId, { ...newTake, id: take.id, createdAt: take.createdAt }).log;
-      },
-      { root: writeRoot(uri) },
-    );
+    recorded = await recordTake({
+      storyboardPath: uri.fsPath,
+      sceneId,
+      variant,
+      parent,
+      change,
+      prompt: compiled.prompt,
+      settings: takeSettingsFrom(compiled.settings),
+      video: source ? { kind: 'move', source: source.fsPath } : video.kind === 'existing' ? { kind: 'existing', file: video.file } : { kind: 'none' },
+      ...takeTarget(compiled),
+      root: writeRoot(uri),
+    });
   } catch (error) {
-    if (source) await vscode.workspace.fs.rename(destination, source, { overwrite: false }).then(undefined, () => undefined);
-    await showInvalidLog((error as Error).message, logPath);
+    if (error instanceof RecordTakeError && error.kind === 'invalid-log') await showInvalidLog(error.message, logPath);
+    else void vscode.window.showErrorMessage((error as Error).message);
     return undefined;
   }
-  const where = source || video.kind === 'existing' ? take.file : `no video yet (save it as ${take.file})`;
+  const { take } = recorded;
+  const provenanceWarning = provenanceProblem(take.provenance);
+  if (provenanceWarning) void vscode.window.showWarningMessage(`${take.id}: ${provenanceWarning}`);
+  const where = recorded.videoPath ? take.file : `no video yet (save it as ${take.file})`;
   void vscode.window.showInformationMessage(`Logged ${take.id} of ${name}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${where}. Watch it, then score it on the five criteria.`, 'Score Takes').then((choice) => {
     if (choice) void vscode.commands.executeCommand('sora.scoreTakes', uri.toString(), take.id);
   });

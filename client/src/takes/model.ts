@@ -4,6 +4,8 @@ import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from '../../
 import type { SpendView } from './spend';
 
 export * from './spend';
+import type { Lineage } from '../../../server/src/core/lineage';
+import type { TakeProvenance } from '../../../server/src/core/takes';
 
 export const takesViewType = 'sora.takes';
 
@@ -34,6 +36,24 @@ export interface TakeRowView {
   model: string | null;
   /** The take's estimated cost in USD when it was logged with one, or null. */
   cost: number | null;
+  /** The C2PA manifest as read when the take was logged; null for a take logged before provenance was read. */
+  provenance: TakeProvenance | null;
+  /** Changes when the video file does (its size and time), so cached frames of an old file are not shown. */
+  videoKey: string | null;
+  /** Scores for single shots, by shot number ("identity broke in shot 3"). */
+  shotScores: Record<string, Partial<Record<ScoreCriterion, number>>>;
+}
+
+/** A beat of the storyboard as the review views show it beside a take's frames. */
+export interface BeatView {
+  index: number;
+  /** Seconds on the storyboard's timeline. */
+  start: number;
+  end: number;
+  title: string | null;
+  /** The shot's text as compiled into the prompt. */
+  text: string;
+  dialogue: { speaker: string; at: number; line: string }[];
 }
 
 
@@ -43,6 +63,9 @@ export interface TypicalFixView {
   label: string;
   score: number;
   fix: string;
+  /** The shot the writer scored lowest on this criterion, and its beat's title. */
+  shot?: number;
+  shotTitle?: string | null;
 }
 
 export interface TakesState {
@@ -62,6 +85,11 @@ export interface TakesState {
   spend: SpendView | null;
   /** A take to select now ("Score Takes" on a take); null leaves the page's selection. */
   select: string | null;
+  /** The storyboard's beats (main), for the frames per shot; empty when it cannot be compiled. */
+  beats: BeatView[];
+  lineage: Lineage;
+  /** Frames already captured (data: URLs), by frame key (see frameKey in the page). */
+  frames: Record<string, string[]>;
 }
 
 export interface TakesError {
@@ -81,7 +109,10 @@ export type FromTakesPage =
   | { type: 'select'; takeId: string }
   | { type: 'branch'; takeId: string }
   | { type: 'openFile' }
-  | { type: 'logTake'; file?: string };
+  | { type: 'logTake'; file?: string }
+  | { type: 'framesCaptured'; key: string; frames: string[] }
+  | { type: 'adopt'; takeId: string }
+  | { type: 'shotScore'; takeId: string; shot: number; criterion: ScoreCriterion; value: number | null };
 
 /** What the page keeps across reloads (vscode.setState). */
 export interface TakesPageState {
@@ -119,6 +150,11 @@ export function scoreForKey(key: string, current: number | null): number | null 
   }
 }
 
+/** A captured frame: a small JPEG or PNG as a data: URL, nothing else (the host keeps these and sends them back). */
+export function isFrameImage(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 200_000 && /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+=*$/.test(value);
+}
+
 /** Messages from the page are checked before the host acts on them. */
 export function isFromTakesPage(value: unknown): value is FromTakesPage {
   if (!value || typeof value !== 'object') return false;
@@ -131,7 +167,19 @@ export function isFromTakesPage(value: unknown): value is FromTakesPage {
       return message.file === undefined || typeof message.file === 'string';
     case 'select':
     case 'branch':
+    case 'adopt':
       return typeof message.takeId === 'string';
+    case 'shotScore':
+      return (
+        typeof message.takeId === 'string' &&
+        typeof message.shot === 'number' &&
+        Number.isInteger(message.shot) &&
+        message.shot >= 1 &&
+        (scoreCriteria as readonly unknown[]).includes(message.criterion) &&
+        (message.value === null || (typeof message.value === 'number' && Number.isInteger(message.value) && message.value >= 1 && message.value <= 5))
+      );
+    case 'framesCaptured':
+      return typeof message.key === 'string' && message.key.length <= 2000 && Array.isArray(message.frames) && message.frames.length <= 64 && message.frames.every(isFrameImage);
     case 'notes':
       return typeof message.takeId === 'string' && typeof message.notes === 'string';
     case 'score':

@@ -2,23 +2,48 @@
 // (debounced), atomically; a change to the log on disk while the panel is open is merged with what
 // the panel changed (three-way, by take id and field), so nothing typed is lost; a log that does not
 // validate is shown as an error and never overwritten.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, typicalFixForBest } from '../../../server/src/core/takeOps';
+import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, setShotScore, typicalFixForBest } from '../../../server/src/core/takeOps';
+import { takeLineage } from '../../../server/src/core/lineage';
 import { bestTake, describeTakeLogProblems, parseTakeLog, sceneSpend, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
-import { displayName } from '../compile';
+import { displayName, requestCompile } from '../compile';
 import { besideColumn } from '../layout';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
 import { isRestricted } from '../trust';
 import { storyboardFolder, takeFileExists, takeFilePath, takeFileStatus, takeLogPath, takeLogUri, takesFolderUri, unloggedFor, updateTakeLog, writeRoot } from './files';
 import { requestStoryboardInfo } from './storyboardInfo';
-import { isFromTakesPage, readTakesPageState, takesViewType, type FromTakesPage, type SpendView, type TakeRowView, type ToTakesPage } from './model';
+import { isFromTakesPage, readTakesPageState, takesViewType, type BeatView, type FromTakesPage, type SpendView, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
 
 const restrictedNotice = 'Restricted Mode: scores and notes are not saved in an untrusted folder. Trust the folder to score takes.';
+
+/**
+ * Frames the pages captured, kept by the extension host for the session so a panel reopened (or
+ * reloaded) shows them at once. Keys name the take, its video's size and time, and the sample times.
+ */
+const frameCache = new Map<string, string[]>();
+const frameCacheLimit = 400;
+
+function cacheFrames(key: string, frames: string[]): void {
+  frameCache.delete(key);
+  frameCache.set(key, frames);
+  while (frameCache.size > frameCacheLimit) frameCache.delete(frameCache.keys().next().value as string);
+}
+
+/** Changes when the file does; null when it is not there. */
+function videoKeyOf(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}-${Math.round(stat.mtimeMs)}`;
+  } catch {
+    return null;
+  }
+}
 
 export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml(webview, extensionUri, { page: 'takes', title: 'Sora Takes', extraDirectives: (source) => [`media-src ${source}`] });
@@ -179,6 +204,12 @@ export class TakesPanel {
         this.scheduleSave();
         this.post();
         return;
+      case 'shotScore':
+        if (!this.mine || this.error) return;
+        this.mine = setShotScore(this.mine, message.takeId, message.shot, message.criterion, message.value ?? undefined);
+        this.scheduleSave();
+        this.post();
+        return;
       case 'notes':
         if (!this.mine || this.error || this.refuseEdit()) return;
         this.mine = setNotes(this.mine, message.takeId, message.notes);
@@ -195,6 +226,13 @@ export class TakesPanel {
       case 'logTake':
         this.flush();
         await vscode.commands.executeCommand('sora.logTake', this.uri.toString(), message.file ? { file: message.file } : undefined);
+        return;
+      case 'framesCaptured':
+        cacheFrames(message.key, message.frames);
+        return;
+      case 'adopt':
+        this.flush();
+        await vscode.commands.executeCommand('sora.adoptTakeChange', this.uri.toString(), message.takeId);
         return;
     }
   }
@@ -303,6 +341,24 @@ export class TakesPanel {
     });
   }
 
+  /** The storyboard's beats with their timing, shot text and dialogue, from the server's compile of main. */
+  private async beats(): Promise<BeatView[]> {
+    try {
+      const compiled = await requestCompile(this.client, this.uri, null);
+      if (compiled.error) return [];
+      return compiled.beats.map((beat) => ({
+        index: beat.index,
+        start: beat.start,
+        end: beat.end,
+        title: beat.title,
+        text: compiled.prompt.slice(beat.output.start, beat.output.end),
+        dialogue: beat.dialogue.map((d) => ({ speaker: d.speaker, at: d.at, line: d.line })),
+      }));
+    } catch {
+      return [];
+    }
+  }
+
   /** What the storyboard says (scene id, variants), from the server; nothing when it cannot answer. */
   private async storyboardInfo(): Promise<{ sceneId: string | null; variants: { name: string; base: string }[] }> {
     try {
@@ -316,7 +372,7 @@ export class TakesPanel {
   private async message(): Promise<ToTakesPage> {
     const storyboard = displayName(this.uri);
     if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
-    const info = await this.storyboardInfo();
+    const [info, beats] = await Promise.all([this.storyboardInfo(), this.beats()]);
     // The log as it is once the server has answered (a score may have come in meanwhile).
     if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
     const log = this.mine ?? { version: 1 as const, storyboard, takes: [] };
@@ -331,6 +387,7 @@ export class TakesPanel {
     const takes: TakeRowView[] = log.takes.map((take) => {
       const status = takeFileStatus(this.uri, take.file);
       const missing = !takeFileExists(this.uri, take.file);
+      const videoKey = missing ? null : videoKeyOf(takeFilePath(this.uri, take.file));
       return {
         id: take.id,
         file: take.file,
@@ -347,21 +404,34 @@ export class TakesPanel {
         branches: branchesFrom(take.id, info.variants, log).length,
         model: take.model ?? take.settings.model ?? null,
         cost: take.cost?.usd ?? null,
+        provenance: take.provenance ?? null,
+        videoKey,
+        shotScores: Object.fromEntries(Object.entries(take.shotScores ?? {}).map(([shot, scores]) => [shot, { ...scores }])),
       };
     });
     this.allowVideoFolders([...videoFolders.values()]);
+    const fix = typicalFixForBest(log);
+    const frames: Record<string, string[]> = {};
+    for (const take of takes) {
+      if (!take.videoKey) continue;
+      const prefix = `${take.id}|${take.videoKey}|`;
+      for (const [key, value] of frameCache) if (key.startsWith(prefix)) frames[key] = value;
+    }
     return {
       type: 'state',
       uri: this.uri.toString(),
       storyboard,
       takes,
       best,
-      fix: typicalFixForBest(log) ?? null,
+      fix: fix ? { ...fix, ...(fix.shot !== undefined ? { shotTitle: beats.find((b) => b.index === fix.shot)?.title ?? null } : {}) } : null,
       unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
       notice: this.notice ?? (isRestricted() ? restrictedNotice : null),
       maxBranches: maxBranchesPerTake,
       spend: spendOf(log),
       select: null,
+      beats,
+      lineage: takeLineage(log),
+      frames,
     };
   }
 

@@ -17,6 +17,10 @@ import {
   type TakesState,
   type ToTakesPage,
 } from '../../src/takes/model';
+import { renderCompare, type ComparePair } from './compare';
+import { renderFrameStrip } from './frames';
+import { renderLineage } from './lineage';
+import { provenanceBadge, provenanceText } from './provenance';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -31,6 +35,9 @@ const restored = readTakesPageState(vscode.getState());
 let selected: string | null = restored?.selected ?? null;
 let current: TakesState | null = null;
 let chart: uPlot | null = null;
+let comparePair: ComparePair | null = readComparePair(vscode.getState());
+/** Frames captured on this page, beside those the host sent back. */
+const capturedFrames: Record<string, string[]> = {};
 
 function send(message: FromTakesPage): void {
   vscode.postMessage(message);
@@ -38,7 +45,7 @@ function send(message: FromTakesPage): void {
 
 function saveState(): void {
   if (!current) return;
-  const state: TakesPageState = { uri: current.uri, selected };
+  const state: TakesPageState & { compare?: ComparePair } = { uri: current.uri, selected, ...(comparePair ? { compare: comparePair } : {}) };
   vscode.setState(state);
 }
 
@@ -79,8 +86,12 @@ const side = el('aside', { id: 'side', 'aria-label': 'Selected take' });
 const fixBox = el('section', { id: 'fix', 'aria-label': 'Typical fix', hidden: '' });
 const chartBox = el('section', { id: 'chart', 'aria-label': 'Trend of each criterion across takes' });
 const unloggedBox = el('section', { id: 'unlogged', hidden: '' });
+const lineageBox = el('section', { id: 'lineage', 'aria-label': 'Lineage of the takes' });
+const framesBox = el('section', { id: 'frames', 'aria-label': 'Frames per shot' });
+const compareBox = el('section', { id: 'compare', 'aria-label': 'Two takes side by side' });
+const review = el('div', { id: 'review' }, lineageBox, framesBox, compareBox);
 layout.append(tableWrap, side);
-root.append(header, notice, errorBox, layout, fixBox, chartBox, unloggedBox);
+root.append(header, notice, errorBox, layout, fixBox, review, chartBox, unloggedBox);
 document.body.append(root);
 
 const shortLabels: Record<ScoreCriterion, string> = {
@@ -100,6 +111,7 @@ function render(state: ToTakesPage): void {
     layout.hidden = true;
     fixBox.hidden = true;
     chartBox.hidden = true;
+    review.hidden = true;
     unloggedBox.hidden = true;
     notice.hidden = true;
     errorBox.hidden = false;
@@ -121,6 +133,7 @@ function render(state: ToTakesPage): void {
   errorBox.hidden = true;
   layout.hidden = false;
   chartBox.hidden = false;
+  review.hidden = false;
   notice.hidden = !state.notice;
   notice.textContent = state.notice ?? '';
   spendLine.hidden = !state.spend;
@@ -128,6 +141,7 @@ function render(state: ToTakesPage): void {
   renderTable(state);
   renderSide(state);
   renderFix(state);
+  renderReview(state);
   renderChart(state);
   renderUnlogged(state);
 }
@@ -177,6 +191,7 @@ function renderRow(state: TakesState, take: TakeRowView): HTMLTableRowElement {
   if (isBest) idCell.append(el('span', { class: 'badge best-badge' }, 'Best'));
   if (take.outside) idCell.append(el('span', { class: 'badge missing-badge outside-badge', title: `${take.file} ${take.outside}` }, 'outside workspace'));
   else if (take.missing) idCell.append(el('span', { class: 'badge missing-badge', title: `${take.file} is not there` }, 'video missing'));
+  idCell.append(provenanceBadge(take) ?? '');
   row.append(idCell);
 
   const origin = el('td', { class: 'origin' });
@@ -273,6 +288,7 @@ function selectTake(takeId: string): void {
       else row.removeAttribute('aria-current');
     }
     renderSide(current);
+    renderReview(current);
   }
 }
 
@@ -314,6 +330,8 @@ function details(take: TakeRowView): HTMLElement {
   if (take.change) add('Change', take.change);
   const created = new Date(take.createdAt);
   add('Logged', Number.isNaN(created.getTime()) ? take.createdAt : created.toLocaleString());
+  const provenance = provenanceText(take);
+  if (provenance) add('Provenance', provenance);
   return list;
 }
 
@@ -327,7 +345,7 @@ function renderFix(state: TakesState): void {
   fixBox.hidden = false;
   fixBox.replaceChildren(
     el('h2', {}, 'Next: one change'),
-    el('p', {}, `Weakest for the best take (${fix.takeId}): ${fix.label}, ${fix.score} of 5.`),
+    el('p', {}, `Weakest for the best take (${fix.takeId}): ${fix.label}, ${fix.score} of 5${fix.shot !== undefined ? `, in shot ${fix.shot}${fix.shotTitle ? ` (beat ${fix.shot}, “${fix.shotTitle}”)` : ''}` : ''}.`),
     el('p', { class: 'fix-text' }, `Typical fix: ${fix.fix}`),
     button(`Branch from ${fix.takeId}…`, { class: 'branch-best' }, () => send({ type: 'branch', takeId: fix.takeId })),
   );
@@ -345,6 +363,49 @@ function renderUnlogged(state: TakesState): void {
     list.append(el('li', {}, el('code', {}, file.file), ' ', button('Log it…', { class: 'log-file' }, () => send({ type: 'logTake', file: file.file }))));
   }
   unloggedBox.replaceChildren(el('h2', {}, 'Videos in takes/ not in the log'), list);
+}
+
+// ---- review: lineage, frames per shot, side by side (./lineage, ./frames, ./compare) ----------
+
+function readComparePair(value: unknown): ComparePair | null {
+  const pair = (value as { compare?: unknown } | undefined)?.compare as Partial<ComparePair> | undefined;
+  return pair && typeof pair.a === 'string' && typeof pair.b === 'string' ? { a: pair.a, b: pair.b } : null;
+}
+
+function seekMainPlayer(takeId: string, time: number): void {
+  if (selected !== takeId) selectTake(takeId);
+  const video = side.querySelector('video');
+  if (video) video.currentTime = time;
+}
+
+function renderReview(state: TakesState): void {
+  const cache = { ...state.frames, ...capturedFrames };
+  const frameOptions = {
+    cache,
+    onCaptured: (key: string, frames: string[]) => {
+      capturedFrames[key] = frames;
+      send({ type: 'framesCaptured', key, frames });
+    },
+    onSeek: (take: TakeRowView, time: number) => seekMainPlayer(take.id, time),
+  };
+  renderLineage(lineageBox, state, selected, selectTake);
+  const take = state.takes.find((t) => t.id === selected);
+  const onShotScore = (scored: TakeRowView, shot: number, criterion: ScoreCriterion, value: number | null) => send({ type: 'shotScore', takeId: scored.id, shot, criterion, value });
+  if (take) renderFrameStrip(framesBox, take, state.beats, { ...frameOptions, onShotScore });
+  else framesBox.replaceChildren();
+  renderCompare(compareBox, state, selected, comparePair, {
+    ...frameOptions,
+    onSeek: (seekTake, time) => {
+      const video = compareBox.querySelector<HTMLVideoElement>(`video[data-take="${CSS.escape(seekTake.id)}"]`);
+      if (video) video.currentTime = time;
+    },
+    onAdopt: (takeId) => send({ type: 'adopt', takeId }),
+    onPairChange: (pair) => {
+      comparePair = pair;
+      saveState();
+      if (current) renderReview(current);
+    },
+  });
 }
 
 // ---- the trend chart -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type Take, type TakeLog, type TakeScores } from './takes';
+import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type ShotScores, type Take, type TakeLog, type TakeProvenance, type TakeScores } from './takes';
 import { overridableFields, scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './vocabulary';
 import { isName } from './model';
 
@@ -75,6 +75,35 @@ export function setScore(log: TakeLog, takeId: string, criterion: ScoreCriterion
     if (Object.keys(scores).length === 0) delete next.scores;
     return next;
   });
+}
+
+/** Sets one criterion's score for one shot (1-based), or clears it with undefined. Returns a new log. */
+export function setShotScore(log: TakeLog, takeId: string, shot: number, criterion: ScoreCriterion, value: number | undefined): TakeLog {
+  if (!(scoreCriteria as readonly string[]).includes(criterion)) throw new Error(`"${criterion}" is not one of the five criteria.`);
+  if (!(Number.isInteger(shot) && shot >= 1)) throw new Error('A shot is numbered from 1.');
+  if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 5)) throw new Error('A score is a whole number from 1 to 5.');
+  return updateTake(log, takeId, (take) => {
+    const shots: ShotScores = Object.fromEntries(Object.entries(take.shotScores ?? {}).map(([key, scores]) => [key, { ...scores }]));
+    const scores: TakeScores = shots[String(shot)] ?? {};
+    if (value === undefined) delete scores[criterion];
+    else scores[criterion] = value;
+    if (Object.keys(scores).length) shots[String(shot)] = scores;
+    else delete shots[String(shot)];
+    const next: Take = { ...take, shotScores: shots };
+    if (Object.keys(shots).length === 0) delete next.shotScores;
+    return next;
+  });
+}
+
+/** The settings a take records, from what the storyboard compiles to (the CLI's compile and the server's answer alike). */
+export function takeSettingsFrom(settings: { aspect: string | null; resolution: string | null; duration: number | null; audio: readonly string[]; model: string | null }): Take['settings'] {
+  return {
+    ...(settings.aspect ? { aspect: settings.aspect } : {}),
+    ...(settings.resolution ? { resolution: settings.resolution } : {}),
+    ...(settings.duration !== null ? { duration: settings.duration } : {}),
+    ...(settings.audio.length ? { audio: [...settings.audio] } : {}),
+    ...(settings.model ? { model: settings.model } : {}),
+  };
 }
 
 /** Sets a take's notes; empty notes remove the field. Returns a new log. */
@@ -324,6 +353,23 @@ export function appendBlock(text: string, block: string): { insert: string; text
   return { insert, text: text + insert };
 }
 
+// ---- provenance ----------------------------------------------------------------------------
+
+/** Why a take's content credentials deserve a warning, or undefined when it was signed and validates (or was never read). */
+export function provenanceProblem(provenance: TakeProvenance | undefined): string | undefined {
+  if (!provenance) return undefined;
+  switch (provenance.status) {
+    case 'signed':
+      return undefined;
+    case 'invalid':
+      return `its content credentials (C2PA) do not validate (${(provenance.errors ?? []).join('; ') || 'no detail'}): the file was changed after it was signed.`;
+    case 'absent':
+      return 'no content credentials (C2PA) in the file: its metadata was stripped or it was re-encoded.';
+    case 'unreadable':
+      return `no content credentials could be read (${(provenance.errors ?? []).join('; ') || 'unknown format'}).`;
+  }
+}
+
 // ---- the typical fix -------------------------------------------------------------------------
 
 export const typicalFixes: Record<ScoreCriterion, string> = {
@@ -349,6 +395,8 @@ export interface TypicalFix {
   label: string;
   score: number;
   fix: string;
+  /** The shot (1-based) the writer scored lowest on this criterion, when shots were scored: the fix goes there first. */
+  shot?: number;
 }
 
 /**
@@ -363,13 +411,36 @@ export function typicalFixForBest(log: TakeLog): TypicalFix | undefined {
 
 export function typicalFixFor(take: Take): TypicalFix | undefined {
   let weakest: ScoreCriterion | undefined;
-  for (const criterion of scoreCriteria) {
-    const value = take.scores?.[criterion];
-    if (value === undefined) continue;
-    if (weakest === undefined || value < (take.scores?.[weakest] ?? 6)) weakest = criterion;
+  let weakestScore = 6;
+  let weakestShot: number | undefined;
+  // A shot's score counts like the take's own: "identity broke in shot 3" is the weakest thing.
+  const consider = (criterion: ScoreCriterion, value: number | undefined, shot: number | undefined) => {
+    if (value === undefined || value >= weakestScore) return;
+    weakest = criterion;
+    weakestScore = value;
+    weakestShot = shot;
+  };
+  for (const criterion of scoreCriteria) consider(criterion, take.scores?.[criterion], undefined);
+  const shots = Object.entries(take.shotScores ?? {}).map(([key, scores]) => ({ shot: Number(key), scores })).sort((a, b) => a.shot - b.shot);
+  for (const criterion of scoreCriteria) for (const { shot, scores } of shots) consider(criterion, scores[criterion], shot);
+  if (weakest && weakestShot === undefined) weakestShot = lowestShotFor(shots, weakest, weakestScore);
+  if (!weakest || weakestScore >= 5) return undefined;
+  return {
+    takeId: take.id,
+    criterion: weakest,
+    label: scoreCriterionLabels[weakest],
+    score: weakestScore,
+    fix: typicalFixes[weakest],
+    ...(weakestShot !== undefined ? { shot: weakestShot } : {}),
+  };
+}
+
+/** The first shot scored at most `ceiling` on the criterion: where the take's weakest score shows. */
+function lowestShotFor(shots: { shot: number; scores: TakeScores }[], criterion: ScoreCriterion, ceiling: number): number | undefined {
+  let found: { shot: number; value: number } | undefined;
+  for (const { shot, scores } of shots) {
+    const value = scores[criterion];
+    if (value !== undefined && value <= ceiling && (!found || value < found.value)) found = { shot, value };
   }
-  if (!weakest) return undefined;
-  const score = take.scores?.[weakest] as number;
-  if (score >= 5) return undefined;
-  return { takeId: take.id, criterion: weakest, label: scoreCriterionLabels[weakest], score, fix: typicalFixes[weakest] };
+  return found?.shot;
 }

@@ -37,6 +37,24 @@ export const takeCostSchema = z
   })
   .passthrough();
 
+export type TakeCost = z.infer<typeof takeCostSchema>;
+
+/** Scores for one shot (`"3": { identityStability: 2 }`): what broke where, beside the take's overall scores. */
+export const shotScoresSchema = z.record(z.string().regex(/^[1-9]\d*$/, 'a shot number such as "3"'), scoresSchema);
+
+/** The take's C2PA manifest as read when it was logged (see server/src/provenance). */
+export const provenanceSchema = z
+  .object({
+    status: z.enum(['signed', 'invalid', 'absent', 'unreadable']),
+    signer: z.string().optional(),
+    issuer: z.string().optional(),
+    claimGenerator: z.string().optional(),
+    errors: z.array(z.string()).optional(),
+    format: z.string().optional(),
+    checkedAt: z.string(),
+  })
+  .passthrough();
+
 export const takeSchema = z
   .object({
     id: z.string().regex(takeIdPattern, 'a take id is `take` and a number, such as `take02`'),
@@ -51,6 +69,8 @@ export const takeSchema = z
     cost: takeCostSchema.optional(),
     prompt: z.string(),
     scores: scoresSchema.optional(),
+    shotScores: shotScoresSchema.optional(),
+    provenance: provenanceSchema.optional(),
     notes: z.string().optional(),
   })
   .passthrough();
@@ -75,6 +95,8 @@ export const takeLogSchema = z
 export type TakeLog = z.infer<typeof takeLogSchema>;
 export type Take = z.infer<typeof takeSchema>;
 export type TakeScores = z.infer<typeof scoresSchema>;
+export type ShotScores = z.infer<typeof shotScoresSchema>;
+export type TakeProvenance = z.infer<typeof provenanceSchema>;
 
 export interface TakeLogProblem {
   /** Where in the JSON, by take: `take02.scores.audioSync`; empty for the whole file. */
@@ -116,7 +138,7 @@ function takePath(json: unknown, path: readonly PropertyKey[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const inScores = issue.path.includes('scores');
+  const inScores = issue.path.includes('scores') || issue.path.includes('shotScores');
   if (issue.code === 'invalid_type') {
     // zod reports a non-integer under .int() as an invalid type `int`.
     if (inScores && issue.expected === 'int') return 'a score is a whole number from 1 to 5';

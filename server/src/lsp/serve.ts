@@ -32,6 +32,7 @@ import { legend, semanticTokens } from './semanticTokens';
 import { clientProfile, fitCodeLenses, fitCompletions, fitHover, richestClient, serverCommands, type ClientProfile } from './clients';
 import { excludeGlobs } from './scan';
 import { registerStoryboardInfo } from './storyboardInfo';
+import { registerAdoptVariant } from './adopt';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
 import { SequenceSync } from './sequenceSync';
@@ -282,6 +283,7 @@ export function serve(connection: Connection): void {
   registerStoryboardInfo(connection, workspace, notifier);
   registerSequenceBoard(connection, workspace);
   registerFountainImport(connection);
+  registerAdoptVariant(connection, workspace);
 
   /** The code lens commands for editors without our extension: the text is shown and returned. */
   function runServerCommand(command: string, args: unknown[]): string | null {
