@@ -18,7 +18,7 @@ import { provenanceProblem, setScore, setShotScore, takeSettingsFrom } from './c
 import { recordTake, RecordTakeError } from './node/recordTake';
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './core/vocabulary';
 import { findConfigFile, loadConfigFile } from './node/config';
-import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, saveTakeLog, toCorePath, writeFileAtomic } from './node/files';
+import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, updateTakeLog, writeFileAtomic } from './node/files';
 import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 import { SequenceFinder } from './node/sequences';
 import { assembleRoughCut, ExchangeError, exportFilm, importFountain, loadFilm, type ExportFormat } from './node/exchange';
@@ -713,11 +713,10 @@ function takesScoreCommand(args: string[], output: Output): number {
     output.err(`sora: there is no ${takeId} in ${logPath} (${loaded.log.takes.map((t) => t.id).join(', ') || 'no takes yet'}).`);
     return 2;
   }
-  let log = loaded.log;
-  for (const score of scores) {
-    log = score.shot === undefined ? setScore(log, takeId, score.criterion, score.value) : setShotScore(log, takeId, score.shot, score.criterion, score.value);
-  }
-  saveTakeLog(logPath, log);
+  const applyScores = (current: TakeLog): TakeLog =>
+    scores.reduce((log, score) => (score.shot === undefined ? setScore(log, takeId, score.criterion, score.value) : setShotScore(log, takeId, score.shot, score.criterion, score.value)), current);
+  // Applied under the log's lock to the log as it is then: a take logged meanwhile is kept.
+  const log = updateTakeLog(logPath, (current) => applyScores(current ?? loaded.log), { root: commandLineRoot(logPath) });
   const take = log.takes.find((t) => t.id === takeId)!;
   const total = takeTotal(take);
   output.out(`Scored ${takeId}: ${scores.map((s) => `${s.criterion}${s.shot ? ` (shot ${s.shot})` : ''} ${s.value ?? 'cleared'}`).join(', ')}. Total ${total ?? '-'} of 25.`);

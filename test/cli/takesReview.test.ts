@@ -33,6 +33,9 @@ describe('cli: takes add, takes score, the lineage tree', function () {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'sora-cli-takes-'));
     fs.copyFileSync(exampleFiles.lighthouse, path.join(work, 'scene09.sora'));
     fs.copyFileSync(exampleFiles.lighthouseTakes, logFile());
+    // shared/ is read-only in CI, and a copy keeps the mode: a read-only log is (rightly) refused.
+    fs.chmodSync(path.join(work, 'scene09.sora'), 0o644);
+    fs.chmodSync(logFile(), 0o644);
   });
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -155,7 +158,7 @@ describe('cli: takes add, takes score, the lineage tree', function () {
       fs.writeFileSync(logFile(), broken);
       const result = run(['takes', 'score', 'scene09.sora', 'take01', 'audioSync=3'], work);
       assert.equal(result.status, 2);
-      assert.match(result.stderr, /takes\[0\]\.scores\.promptAdherence: a score is a whole number from 1 to 5/);
+      assert.match(result.stderr, /take01\.scores\.promptAdherence: a score is a whole number from 1 to 5/);
       assert.equal(fs.readFileSync(logFile(), 'utf8'), broken);
     });
   });
