@@ -72,10 +72,27 @@ export async function captureFrames(video: HTMLVideoElement, times: readonly num
     const seeked = once(video, 'seeked');
     video.currentTime = Math.min(time, Math.max(0, video.duration - 0.001));
     await seeked;
+    await framePresented(video);
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
     frames.push(canvas.toDataURL('image/jpeg', 0.8));
   }
   return frames;
+}
+
+/**
+ * `seeked` can fire before the frame at the new time is decoded, so the canvas would copy the one
+ * before (seen under load): wait until the video presents a frame, or a short while where it can't say.
+ */
+function framePresented(video: HTMLVideoElement): Promise<void> {
+  const withCallback = video as HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
+  if (typeof withCallback.requestVideoFrameCallback !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 250);
+    withCallback.requestVideoFrameCallback!(() => {
+      clearTimeout(fallback);
+      resolve();
+    });
+  });
 }
 
 export interface FrameStripOptions {

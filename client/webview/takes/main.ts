@@ -21,6 +21,7 @@ import { renderCompare, type ComparePair } from './compare';
 import { renderFrameStrip } from './frames';
 import { renderLineage } from './lineage';
 import { provenanceBadge, provenanceText } from './provenance';
+import { el } from './dom';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -49,20 +50,6 @@ function saveState(): void {
   vscode.setState(state);
 }
 
-// ---- small DOM helpers (textContent only) -------------------------------------------------
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'class') element.className = value;
-    else element.setAttribute(name, value);
-  }
-  for (const child of children) {
-    if (child === null) continue;
-    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return element;
-}
 
 function button(label: string, attrs: Record<string, string>, onClick: () => void): HTMLButtonElement {
   const b = el('button', { type: 'button', ...attrs }, label);
