@@ -67,7 +67,7 @@ async function benchDocument(server: Harness, name: string, relative: string, te
   );
   const kb = (Buffer.byteLength(text) / 1024).toFixed(1);
   console.log(`${name} (${lines.length} lines, ${kb} KB)${' '.repeat(Math.max(1, 28 - name.length))}     median        p95`);
-  console.log(row('didChange → publishDiagnostics', change, `(includes the ${150} ms typing debounce)`));
+  console.log(row('didChange → publishDiagnostics', change, "(includes the typing pause: 25–150 ms, by the last analysis time)"));
   console.log(row('  … after the debounce', { median: Math.max(0, change.median - 150), p95: Math.max(0, change.p95 - 150) }));
   console.log(row('hover (beat header)', hover));
   console.log(row('completion (camera value)', completion));
