@@ -2,7 +2,7 @@ import type { Range, Storyboard, Text } from './ast';
 import { findName, parseDuration, resolveNames } from './model';
 import type { ModelProfile } from './models/types';
 import { splitList } from './parse';
-import { endsSentence, PromptWriter, stripPeriod, writeAnchors, writeCapitalized, writeSubject, type SourceMapEntry } from './promptWriter';
+import { endsSentence, PromptWriter, stripPeriod, writeAnchors, writeCapitalized, writeSceneParagraph, writeSubject, type SourceMapEntry } from './promptWriter';
 import { sceneDuration, sceneOf, variantChain, type SceneBeat, type SceneView } from './scene';
 import { referenceExtension, videoExtensions } from './rules/reference-format';
 import type { TakeLog } from './takes';
@@ -151,7 +151,7 @@ function writeSeed(view: SceneView, retired: ModelProfile | undefined, prices: P
   const writer = new PromptWriter();
   const total = sceneDuration(view) ?? (view.beats.length ? view.beats[view.beats.length - 1].end : 0);
   writeStyle(writer, view);
-  writeScene(writer, view);
+  writeSceneParagraph(writer, view.logline, view.characters);
   const beats = view.beats.map((beat) => writeShot(writer, view, beat));
   const clip = { index: 1, beats: view.beats.map((b) => b.index), start: 0, end: total, seconds: total, startFrom: null };
   const generations = view.beats.length || total ? [seedGeneration(view, retired, clip, writer.text, { start: 0, end: writer.length })] : [];
@@ -363,26 +363,6 @@ function writeStyle(writer: PromptWriter, view: SceneView): void {
     writer.write('Avoid: ');
     writeAnchors(writer, avoid);
     writer.write('.');
-  }
-}
-
-function writeScene(writer: PromptWriter, view: SceneView): void {
-  const introduced = view.characters.filter((c) => c.anchors.length);
-  if (!view.logline?.text && !introduced.length) return;
-  writer.paragraph();
-  let first = true;
-  if (view.logline?.text) {
-    writer.source(view.logline);
-    if (!endsSentence(view.logline.text)) writer.write('.');
-    first = false;
-  }
-  for (const character of introduced) {
-    if (!first) writer.write(' ');
-    writer.source(character.name);
-    writer.write(': ');
-    writeAnchors(writer, character.anchors);
-    writer.write('.');
-    first = false;
   }
 }
 

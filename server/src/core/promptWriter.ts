@@ -76,11 +76,33 @@ export function writeCapitalized(writer: PromptWriter, value: Text): void {
   writer.source(subText(value, 1, value.text.length));
 }
 
-export function writeAnchors(writer: PromptWriter, anchors: Text[]): void {
+/** Items comma-separated, each mapped to its source (anchors, an `avoid:` list). */
+export function writeAnchors(writer: PromptWriter, anchors: readonly Text[]): void {
   anchors.forEach((anchor, i) => {
     if (i) writer.write(', ');
     writer.source(anchor);
   });
+}
+
+/** The logline, then each character with anchors introduced by all of them: the scene's opening paragraph. */
+export function writeSceneParagraph(writer: PromptWriter, logline: Text | undefined, characters: readonly PromptCharacter[]): void {
+  const introduced = characters.filter((c) => c.anchors.length);
+  if (!logline?.text && !introduced.length) return;
+  writer.paragraph();
+  let first = true;
+  if (logline?.text) {
+    writer.source(logline);
+    if (!endsSentence(logline.text)) writer.write('.');
+    first = false;
+  }
+  for (const character of introduced) {
+    if (!first) writer.write(' ');
+    writer.source(character.name);
+    writer.write(': ');
+    writeAnchors(writer, character.anchors);
+    writer.write('.');
+    first = false;
+  }
 }
 
 /** The subject, with each declared character followed by all of its anchors: repetition keeps identity. */

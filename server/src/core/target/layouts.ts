@@ -1,6 +1,6 @@
 import type { Text } from '../ast';
 import type { ModelProfile } from '../models/types';
-import { endsSentence, PromptWriter, writeAnchors, writeCapitalized, writeSubject, type PromptCharacter } from '../promptWriter';
+import { endsSentence, PromptWriter, writeAnchors, writeCapitalized, writeSceneParagraph, writeSubject, type PromptCharacter } from '../promptWriter';
 import type { SceneBeat, SceneView } from '../scene';
 import { formatSpan } from '../text';
 
@@ -102,37 +102,9 @@ function writeStyleLine(writer: PromptWriter, input: LayoutInput, prefix = ''): 
   if (avoid.length) {
     if (parts.length) writer.write(' ');
     writer.write('Avoid: ');
-    writeList(writer, avoid);
+    writeAnchors(writer, avoid);
     writer.write('.');
   }
-}
-
-function writeSceneParagraph(writer: PromptWriter, input: LayoutInput): void {
-  const logline = input.view.logline;
-  const introduced = input.characters.filter((c) => c.anchors.length);
-  if (!logline?.text && !introduced.length) return;
-  writer.paragraph();
-  let first = true;
-  if (logline?.text) {
-    writer.source(logline);
-    if (!endsSentence(logline.text)) writer.write('.');
-    first = false;
-  }
-  for (const character of introduced) {
-    if (!first) writer.write(' ');
-    writer.source(character.name);
-    writer.write(': ');
-    writeAnchors(writer, character.anchors);
-    writer.write('.');
-    first = false;
-  }
-}
-
-function writeList(writer: PromptWriter, items: readonly Text[]): void {
-  items.forEach((item, i) => {
-    if (i) writer.write(', ');
-    writer.source(item);
-  });
 }
 
 function relativeSpan(input: LayoutInput, beat: SceneBeat): string {
@@ -216,7 +188,7 @@ function speak(writer: PromptWriter, input: LayoutInput, beat: SceneBeat, result
 
 function writeCookbook(writer: PromptWriter, input: LayoutInput, result: WrittenGeneration): void {
   writeStyleLine(writer, input);
-  writeSceneParagraph(writer, input);
+  writeSceneParagraph(writer, input.view.logline, input.characters);
   for (const beat of input.beats) {
     writer.paragraph();
     const start = writer.length;
@@ -243,7 +215,7 @@ function writeCookbook(writer: PromptWriter, input: LayoutInput, result: Written
 // ---- Veo: subject, action, style, camera, ambience, audio; speech inline with a verb --------
 
 function writeVeo(writer: PromptWriter, input: LayoutInput, result: WrittenGeneration): void {
-  writeSceneParagraph(writer, input);
+  writeSceneParagraph(writer, input.view.logline, input.characters);
   writeStyleLine(writer, input, 'Style: ');
   for (const beat of input.beats) {
     writer.paragraph();
@@ -277,7 +249,7 @@ function writeVeo(writer: PromptWriter, input: LayoutInput, result: WrittenGener
 
 function writeKling(writer: PromptWriter, input: LayoutInput, result: WrittenGeneration): void {
   writeStyleLine(writer, input);
-  writeSceneParagraph(writer, input);
+  writeSceneParagraph(writer, input.view.logline, input.characters);
   const durations = shotDurations(input);
   const shotList: ShotListEntry[] = [];
   input.beats.forEach((beat, i) => {
@@ -373,7 +345,7 @@ function writeOneParagraph(
     }
     if (input.profile.negativePrompt.kind === 'prose' && input.avoid.length) {
       writer.write(' Avoid: ');
-      writeList(writer, input.avoid);
+      writeAnchors(writer, input.avoid);
       writer.write('.');
     }
   }
