@@ -209,3 +209,36 @@ export interface AdoptVariantParams {
 export type AdoptVariantResponse =
   | { ok: true; uri: string; version: number | null; text: string; changes: string[] }
   | { ok: false; uri: string; message: string };
+
+// ---- the browser host: the server in a web worker asks its client for files ---------------------
+// The client answers these with `workspace.fs` (client/src/hostFiles.ts). Text travels as strings,
+// bytes as base64; the client applies the same refusals as the Node host (not a regular file, over
+// the limit) so both hosts give the same messages.
+
+export const hostReadTextRequest = 'sora/host/readText';
+export const hostReadBytesRequest = 'sora/host/readBytes';
+export const hostStatRequest = 'sora/host/stat';
+export const hostListRequest = 'sora/host/list';
+export const hostWriteRequest = 'sora/host/write';
+
+export interface HostReadParams {
+  uri: string;
+  limit: number;
+}
+
+export type HostReadTextResponse = import('./host').HostRead;
+
+export type HostReadBytesResponse = { status: 'ok'; base64: string } | { status: 'absent' } | { status: 'refused'; message: string };
+
+export interface HostUriParams {
+  uri: string;
+}
+
+export type HostStatResponse = import('./host').HostStat | null;
+
+export type HostListResponse = import('./host').HostEntry[];
+
+export interface HostWriteParams {
+  uri: string;
+  text: string;
+}
