@@ -50,16 +50,28 @@ export function saveTakeLog(logPath: string, log: TakeLog, options: TakeLogSaveO
  * merged into the log it is given is never lost. Returns the log written.
  */
 export function updateTakeLog(logPath: string, update: (current: TakeLog | undefined) => TakeLog, options: TakeLogSaveOptions = {}): TakeLog {
-  const target = writeTarget(logPath, options.root ?? path.dirname(path.resolve(logPath)));
+  return updateFileLocked(logPath, (target) => {
+    const current = loadTakeLog(target);
+    if (current.status === 'invalid') throw new TakeLogSaveError(refusalOfInvalid(current.message));
+    const next = update(current.status === 'ok' ? current.log : undefined);
+    return { write: serializeTakeLog(next), result: next };
+  }, options);
+}
+
+/**
+ * The lock, the link check, the mode kept and the atomic replace, for any small data file: `change`
+ * reads the file (the real target, links resolved) under the lock and says what to write, if anything.
+ * The Node host port's `update` (./host) and the take log both go through it.
+ */
+export function updateFileLocked<T>(file: string, change: (target: string) => { write: string; result: T } | { keep: true; result: T }, options: TakeLogSaveOptions = {}): T {
+  const target = writeTarget(file, options.root ?? path.dirname(path.resolve(file)));
   const release = acquireLock(target, options.lockTimeoutMs ?? lockWaitMs);
   try {
     removeStaleTemporaries(target);
-    const current = loadTakeLog(target);
-    if (current.status === 'invalid') throw new TakeLogSaveError(refusalOfInvalid(current.message));
-    const existingMode = current.status === 'ok' ? writableModeOf(target) : undefined;
-    const next = update(current.status === 'ok' ? current.log : undefined);
-    writeDurably(target, serializeTakeLog(next), existingMode);
-    return next;
+    const exists = fs.existsSync(target);
+    const decision = change(target);
+    if ('write' in decision) writeDurably(target, decision.write, exists ? writableModeOf(target) : undefined);
+    return decision.result;
   } finally {
     release();
   }

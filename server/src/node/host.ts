@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { HostBytes, HostEntry, HostEntryKind, HostPort, HostRead, HostStat, HostUpdate } from '../host';
+import { nodeFileAccess, toCorePath } from './files';
+import { readTextFileSafely } from './readFile';
+import { updateFileLocked, type TakeLogSaveOptions } from './takeLogFile';
+
+// The host port on disk, for the Node language server and the CLI. Reads refuse what is not a
+// regular file (readFile.ts); updates take the lock beside the file and replace it atomically
+// (takeLogFile.ts), so two windows writing one take log both keep their change.
+
+export function nodeHost(options: Pick<TakeLogSaveOptions, 'lockTimeoutMs'> & { rootOf?: (file: string) => string | undefined } = {}): HostPort {
+  return {
+    readText: async (file, limit) => readTextFileSafely(file, limit),
+    readBytes: async (file, limit) => readBytesSafely(file, limit),
+    stat: async (file) => statOf(file),
+    list: async (folder) => listOf(folder),
+    realPath: async (file) => (nodeFileAccess.realPath ? nodeFileAccess.realPath(file) : toCorePath(file)),
+    update: async <T>(file: string, change: (current: HostRead) => HostUpdate<T>) =>
+      updateFileLocked(file, (target) => change(readTextFileSafely(target)), { lockTimeoutMs: options.lockTimeoutMs, root: options.rootOf?.(file) }),
+    pathOf: (uri) => fileUriToPath(uri),
+    uriOf: (file) => pathToFileURL(file).toString(),
+  };
+}
+
+function fileUriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return toCorePath(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+function kindOf(stat: fs.Stats): HostEntryKind {
+  if (stat.isFile()) return 'file';
+  if (stat.isDirectory()) return 'directory';
+  return 'other';
+}
+
+function statOf(file: string): HostStat | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return { kind: kindOf(stat), size: stat.size, mtime: stat.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+async function listOf(folder: string): Promise<HostEntry[]> {
+  try {
+    const entries = await fs.promises.readdir(folder, { withFileTypes: true });
+    return entries.map((entry) => ({ name: entry.name, kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? linkKind(path.join(folder, entry.name)) : 'other' }));
+  } catch {
+    return [];
+  }
+}
+
+/** A link counts as what it points at (a linked folder is scanned like a folder). */
+function linkKind(file: string): HostEntryKind {
+  return statOf(file)?.kind ?? 'other';
+}
+
+function readBytesSafely(file: string, limit: number): HostBytes {
+  const name = path.basename(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent' };
+    return { status: 'refused', message: `${name} could not be read: ${(error as Error).message}` };
+  }
+  if (!stat.isFile()) return { status: 'refused', message: `${name} is not a regular file, so it was not read.` };
+  if (stat.size > limit) return { status: 'refused', message: `${name} is over the ${Math.round(limit / (1024 * 1024))} MB limit for this kind of file, so it was not read.` };
+  try {
+    return { status: 'ok', bytes: new Uint8Array(fs.readFileSync(file)) };
+  } catch (error) {
+    return { status: 'refused', message: `${name} could not be read: ${(error as Error).message}` };
+  }
+}
