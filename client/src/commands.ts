@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompileResponse } from '../../server/src/protocol';
 import { resolveStoryboard } from './activeStoryboard';
 import { displayName, requestCompile } from './compile';
-import { storyboardFileName, storyboardTemplate } from './newStoryboard';
+import { storyboardFileName, storyboardTemplate } from '../../server/src/core/template';
 import { askNewStoryboard } from './newStoryboardFlow';
 import { confirmDespiteReview } from './review';
 import type { PreviewManager } from './preview/manager';
@@ -179,7 +179,7 @@ export async function newStoryboard(): Promise<void> {
   } catch {
     // Does not exist yet: write it.
   }
-  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await selectLogline(await vscode.window.showTextDocument(target));
 }
 

@@ -75,7 +75,7 @@ describe('first hour', () => {
     await openWalkthrough();
     await hooks.messages();
     await hooks.quickInputLog();
-    await hooks.answer([{ input: '61' }, { input: '62' }, { pick: '16:9' }, { input: 'Night Ferry' }]);
+    await hooks.answer([{ input: '61' }, { input: '62' }, { pick: 'Decide later' }, { pick: '16:9' }, { input: 'Night Ferry' }]);
     await vscode.commands.executeCommand('sora.newStoryboard');
     assert.strictEqual(await hooks.pendingAnswers(), 0, 'not every question was asked');
     assert.strictEqual(fs.readFileSync(existing.fsPath, 'utf8'), '// mine\n');
@@ -88,7 +88,7 @@ describe('first hour', () => {
     // never went back to the walkthrough between questions.
     const log = await hooks.quickInputLog();
     const order = log.map((e) => `${e.event} ${e.title}`);
-    for (const [next, previous] of [['2/3', '1/3'], ['3/3', '2/3']]) {
+    for (const [next, previous] of [['2/4', '1/4'], ['3/4', '2/4'], ['4/4', '3/4']]) {
       const shown = order.indexOf(`show New Storyboard (${next})`);
       const hidden = order.indexOf(`hide New Storyboard (${previous})`);
       assert.ok(shown >= 0 && hidden > shown, `step ${next} shown before ${previous} closed: ${order.join(', ')}`);

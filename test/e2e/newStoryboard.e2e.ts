@@ -1,4 +1,4 @@
-// "Sora: New Storyboard": asks three questions, writes sceneNN.sora into the workspace and opens
+// "Sora: New Storyboard": asks four questions (id, target model, aspect, title), writes sceneNN.sora into the workspace and opens
 // it; the checker reports only the logline placeholder, selected for the writer to replace.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -18,7 +18,7 @@ describe('new storyboard', () => {
   it('writes a storyboard that passes the checker but for its logline to fill in, and opens it', async () => {
     const target = vscode.Uri.joinPath(workspaceRoot(), 'scene42.sora');
     fs.rmSync(target.fsPath, { force: true });
-    await hooks.answer([{ input: '42' }, { pick: '9:16' }, { input: 'Night "Train"' }]);
+    await hooks.answer([{ input: '42' }, { pick: 'Decide later' }, { pick: '9:16' }, { input: 'Night "Train"' }]);
     await vscode.commands.executeCommand('sora.newStoryboard');
     assert.strictEqual(await hooks.pendingAnswers(), 0, 'not every prompt was asked');
     assert.ok(fs.existsSync(target.fsPath), 'scene42.sora was not written');
@@ -39,6 +39,23 @@ describe('new storyboard', () => {
       return s?.visible && s.text.includes('9:16') ? s : undefined;
     });
     assert.match(status.text, /^\$\(device-camera-video\) 12 ?s · 3 beats · 9:16$/, "no model line: no model and no cost");
+  });
+
+  it('for a target model: its line, a length it makes in one generation, and its cost in the status bar', async () => {
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'scene44.sora');
+    fs.rmSync(target.fsPath, { force: true });
+    await hooks.answer([{ input: '44' }, { pick: 'veo-3.1' }, { pick: '16:9' }, { input: 'Harbour' }]);
+    await vscode.commands.executeCommand('sora.newStoryboard');
+    assert.strictEqual(await hooks.pendingAnswers(), 0, 'not every prompt was asked');
+    const text = fs.readFileSync(target.fsPath, 'utf8');
+    assert.match(text, /^ {2}model: veo-3\.1$/m);
+    assert.match(text, /^ {2}duration: 8s$/m, 'Veo 3.1 makes at most 8 s per generation');
+    assert.strictEqual(listDiagnostics(await diagnosticsOf(target)), 'placeholder@3');
+    const status = await waitFor('the status bar with the model', async () => {
+      const s = await hooks.statusBar();
+      return s?.visible && s.text.includes('veo-3.1') ? s : undefined;
+    });
+    assert.match(status.text, /8 ?s · 3 beats · 16:9 · veo-3\.1 · ≈ \$\d/);
   });
 
   it('does not overwrite a storyboard that exists', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type * as NewStoryboardModule from '../../client/out/newStoryboard';
+import type * as TemplateModule from '../../server/out/core/template';
 import type * as AnalyzeModule from '../../server/out/core/analyze';
 import type * as CompileModule from '../../server/out/core/compile';
 import { repoRoot } from '../helpers/paths';
@@ -8,9 +8,9 @@ import { repoRoot } from '../helpers/paths';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
 const { compile } = require(path.join(repoRoot, 'server/out/core/compile')) as typeof CompileModule;
-const { storyboardTemplate, validateSceneId, normalizeSceneId, storyboardFileName, cleanTitle } = require(
-  path.join(repoRoot, 'client/out/newStoryboard'),
-) as typeof NewStoryboardModule;
+const { storyboardTemplate, validateSceneId, normalizeSceneId, storyboardFileName, cleanTitle, templateModels, templateAspects, templateSummary } = require(
+  path.join(repoRoot, 'server/out/core/template'),
+) as typeof TemplateModule;
 
 describe('New Storyboard template', () => {
   for (const aspect of ['16:9', '9:16'] as const) {
@@ -28,6 +28,32 @@ describe('New Storyboard template', () => {
       });
     }
   }
+
+  // Every current target in the table, every aspect offered for it: a new model is covered by adding
+  // its profile, with no list here to update.
+  for (const profile of templateModels()) {
+    for (const aspect of templateAspects(profile.id)) {
+      it(`for ${profile.id} (${aspect}): the model line, numbers it makes in one generation, only the placeholder flagged`, () => {
+        const text = storyboardTemplate({ sceneId: '09', aspect, title: 'Night Train', model: profile.id });
+        const { diagnostics, storyboard } = analyze(text, { documentPath: '/work/scenes/scene09.sora' });
+        assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.severity} line ${d.range.start.line + 1}: ${d.message}`).filter((d) => !d.startsWith('placeholder ')), []);
+        assert.deepEqual(diagnostics.map((d) => d.code), ['placeholder']);
+        assert.match(text, new RegExp(`^  model: ${profile.id.replace(/\./g, '\\.')}$`, 'm'));
+        const compiled = compile(storyboard);
+        assert.equal(compiled.error, null);
+        assert.equal(compiled.beats.length, 3);
+        assert.ok(profile.aspects.includes(aspect), `${aspect} is not one ${profile.id} makes`);
+        if (!(profile.audio.dialogue && profile.audio.effects)) assert.doesNotMatch(text, /^ {2}(say|sound)\b/m, 'a silent model gets no dialogue or sound');
+      });
+    }
+  }
+
+  it('offers only the aspects a model makes, and says what the clip will be', () => {
+    for (const profile of templateModels()) for (const aspect of templateAspects(profile.id)) assert.ok(profile.aspects.includes(aspect), `${profile.id} ${aspect}`);
+    assert.deepEqual(templateAspects(undefined), ['16:9', '9:16']);
+    assert.match(templateSummary(undefined), /^12 s in one generation · 1080p · with audio$/);
+    assert.ok(templateModels().every((profile) => profile.status.kind === 'active'), 'retired targets are not offered');
+  });
 
   it('passes for a lettered scene id in its own file', () => {
     const text = storyboardTemplate({ sceneId: '12B', aspect: '16:9', title: 'Rooftop' });
