@@ -8,6 +8,7 @@ import type * as ModelModule from '../../server/out/core/model';
 import type * as TakesModule from '../../server/out/core/takes';
 import type { CompileResponse } from '../../server/out/protocol';
 import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
+import { requireClient } from '../helpers/clientModules';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -446,7 +447,7 @@ describe('preview webview (Chromium)', function () {
 
 describe('preview model (pure)', () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const model = require(path.join(repoRoot, 'client/out/preview/model')) as typeof import('../../client/out/preview/model');
+  const model = requireClient<typeof import('../../client/out/preview/model')>('preview/model');
 
   it('lays beats out in proportion to their seconds over the clip', () => {
     const layout = model.timelineLayout(examples.lighthouse());
