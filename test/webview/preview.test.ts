@@ -351,6 +351,42 @@ describe('preview webview (Chromium)', function () {
     assert.deepEqual(await view.state(), { ...saved, locked: false });
   });
 
+  it('restores the variant and the lock after a reload (the model picker: targets.test), and ignores a saved state it cannot read', async () => {
+    const main = examples.rooftop();
+    view = await openPreview();
+    await showResponse(view, main);
+    await view.page.selectOption('#variant', 'dusk');
+    await view.post({ type: 'state', state: { uri: main.uri, locked: true, variant: 'dusk' } });
+    const saved = await view.state();
+    assert.deepEqual(saved, { uri: main.uri, locked: true, variant: 'dusk' });
+    await view.close();
+    // The reload: VS Code hands the saved state to the new page, which sends it with `ready`.
+    view = await openPreview({ initialState: saved });
+    assert.deepEqual((await view.waitForMessage((m) => m.type === 'ready')).state, saved);
+    assert.equal(await view.page.textContent('#lock'), 'Locked');
+    const dusk = compileResponse(readExample('rooftop'), { file: exampleFiles.rooftop, variant: 'dusk' });
+    await view.post({ type: 'update', response: dusk, fileName: 'scene03.sora', state: saved });
+    await view.page.waitForFunction(() => (document.getElementById('variant') as HTMLSelectElement).value === 'dusk');
+    for (const unreadable of ['a string', { uri: 7, locked: 'yes' }, { locked: true }, [1, 2]]) {
+      const fresh = await openPreview({ initialState: unreadable });
+      try {
+        assert.equal((await fresh.waitForMessage((m) => m.type === 'ready')).state, null, JSON.stringify(unreadable));
+        assert.deepEqual(fresh.errors(), []);
+      } finally {
+        await fresh.close();
+      }
+    }
+  });
+
+  it('drops messages it does not know, and goes on working', async () => {
+    const response = examples.lighthouse();
+    view = await openPreview();
+    for (const data of [{ type: 'evil', response }, 'update', null, { type: 42 }, { response }]) await view.post(data);
+    assert.equal(await view.page.locator('#content').isHidden(), true);
+    await showResponse(view, response);
+    assert.equal(await view.page.locator('#prompt .shot').count(), response.beats.length);
+  });
+
   it('shows a message when there is nothing to preview', async () => {
     view = await openPreview({ theme: 'light' });
     await view.post({ type: 'message', fileName: null, state: null, text: 'Open a .sora storyboard to preview the prompt it compiles to.' });
