@@ -519,6 +519,38 @@ describe('preview model (pure)', () => {
     assert.equal(parts.filter((p) => p.kind === 'shot').length, response.beats.length);
   });
 
+  it('cuts a block\'s text at the inherited spans, whatever their order, overlap or reach', () => {
+    const segments = (text: string, offset: number, spans: { start: number; end: number }[]) => model.inheritedSegments(text, offset, spans).map((s) => (s.inherited ? `[${s.text}]` : s.text)).join('');
+    // "teal and amber" at 10–24 of the prompt; the block starts at 5.
+    const block = 'Palette: teal and amber. Look: grainy.';
+    assert.equal(segments(block, 1, [{ start: 10, end: 24 }]), 'Palette: [teal and amber]. Look: grainy.');
+    assert.equal(segments(block, 1, [{ start: 32, end: 40 }, { start: 10, end: 16 }, { start: 14, end: 24 }]), 'Palette: [teal and amber]. Look: [grainy.]');
+    assert.equal(segments(block, 1, [{ start: 0, end: 5 }, { start: 100, end: 120 }, { start: 9, end: 9 }]), '[Pale]tte: teal and amber. Look: grainy.');
+    assert.equal(segments(block, 1, []), block);
+    assert.equal(segments('', 3, [{ start: 0, end: 10 }]), '');
+    assert.equal(model.sequenceName('C:\\film\\film.sora'), 'film.sora');
+    assert.equal(model.sequenceName('/work/film/<b>.sora'), '<b>.sora');
+    assert.equal(model.sequenceName(null), null);
+  });
+
+  it('takes from the page only messages it knows in every field', () => {
+    const read = model.readFromWebview;
+    assert.deepEqual(read({ type: 'ready', state: { uri: 'file:///a.sora', locked: true, variant: 'dusk', junk: '<img>' } }), { type: 'ready', state: { uri: 'file:///a.sora', locked: true, variant: 'dusk' } });
+    assert.deepEqual(read({ type: 'ready', state: 'nonsense' }), { type: 'ready', state: null });
+    assert.deepEqual(read({ type: 'reveal', uri: 'file:///a.sora', line: 3, character: 2, endLine: 4, endCharacter: 0 }), { type: 'reveal', uri: 'file:///a.sora', line: 3, character: 2, endLine: 4, endCharacter: 0 });
+    assert.equal(read({ type: 'reveal', uri: 'file:///a.sora', line: -1, character: 0, endLine: 0, endCharacter: 0 }), undefined);
+    assert.equal(read({ type: 'reveal', uri: 'file:///a.sora', line: '3', character: 0, endLine: 0, endCharacter: 0 }), undefined);
+    assert.deepEqual(read({ type: 'copy', what: 'request', text: '{}', label: 'veo-3.1' }), { type: 'copy', what: 'request', text: '{}', label: 'veo-3.1' });
+    assert.equal(read({ type: 'copy', what: 'passwords', text: 'x' }), undefined);
+    assert.equal(read({ type: 'copy', what: 'prompt' }), undefined);
+    assert.deepEqual(read({ type: 'selectVariant', variant: 'main' }), { type: 'selectVariant', variant: null });
+    assert.deepEqual(read({ type: 'selectVariant', variant: null }), { type: 'selectVariant', variant: null });
+    assert.equal(read({ type: 'selectVariant', variant: 5 }), undefined);
+    assert.deepEqual(read({ type: 'selectModel', model: 'kling-3.0' }), { type: 'selectModel', model: 'kling-3.0' });
+    assert.deepEqual(read({ type: 'toggleLock', extra: 1 }), { type: 'toggleLock' });
+    for (const junk of [null, 'ready', 7, [], { type: 'evil' }, { type: '__proto__' }]) assert.equal(read(junk), undefined, JSON.stringify(junk));
+  });
+
   it('reads saved state leniently and formats the status text', () => {
     assert.deepEqual(model.readPreviewState({ uri: 'file:///a.sora', locked: true, variant: 'dusk' }), { uri: 'file:///a.sora', locked: true, variant: 'dusk' });
     assert.deepEqual(model.readPreviewState({ uri: 'file:///a.sora', variant: 'main' }), { uri: 'file:///a.sora', locked: false, variant: null });

@@ -71,6 +71,43 @@ export type FromWebview =
   | { type: 'selectModel'; model: string | null }
   | { type: 'toggleLock' };
 
+const copyKinds: readonly string[] = ['prompt', 'remix', 'request', 'iteration'];
+
+/**
+ * A message from the page, or undefined when it is not one the host knows in every field: the page
+ * shows storyboard text, so the host takes nothing from it on trust.
+ */
+export function readFromWebview(data: unknown): FromWebview | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const m = data as Record<string, unknown>;
+  const text = (value: unknown): value is string => typeof value === 'string';
+  const whole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  const nameOrNull = (value: unknown) => (text(value) && value ? value : value === null ? null : undefined);
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready', state: readPreviewState(m.state) ?? null };
+    case 'reveal':
+      return text(m.uri) && whole(m.line) && whole(m.character) && whole(m.endLine) && whole(m.endCharacter)
+        ? { type: 'reveal', uri: m.uri, line: m.line, character: m.character, endLine: m.endLine, endCharacter: m.endCharacter }
+        : undefined;
+    case 'copy':
+      if (!text(m.text) || !text(m.what) || !copyKinds.includes(m.what)) return undefined;
+      return { type: 'copy', what: m.what as Extract<FromWebview, { type: 'copy' }>['what'], text: m.text, ...(text(m.label) && m.label ? { label: m.label } : {}) };
+    case 'selectVariant': {
+      const variant = nameOrNull(m.variant);
+      return variant === undefined ? undefined : { type: 'selectVariant', variant: variant === 'main' ? null : variant };
+    }
+    case 'selectModel': {
+      const model = nameOrNull(m.model);
+      return model === undefined ? undefined : { type: 'selectModel', model };
+    }
+    case 'toggleLock':
+      return { type: 'toggleLock' };
+    default:
+      return undefined;
+  }
+}
+
 // ---- timeline ----------------------------------------------------------------------------------
 
 export interface TimelineBeat {
