@@ -9,12 +9,20 @@ import * as path from 'node:path';
 import type { CompileResponse } from '../../server/out/protocol';
 import { repoRoot } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
+import { generateStoryboard } from '../bench/generate';
 import { Harness } from '../lsp/harness';
 
 const exampleDir = path.join(repoRoot, 'examples/06-sequence');
 const example = Object.fromEntries(fs.readdirSync(exampleDir).map((name) => [`film/${name}`, fs.readFileSync(path.join(exampleDir, name), 'utf8')]));
 const hostileName = '<img src=x onerror=window.__pwned=1>.sora';
 const hostileStyle = '<script>window.__pwned=2</script> teal';
+
+/** A 1,000-beat scene of a sequence: its style and cast are the sequence's. */
+const longScene = generateStoryboard(1000).replace(/\nstyle\n(?: {2}[^\n]*\n)+/, '\n').replace(/\ncharacter Mara\n {2}anchors: [^\n]*\n/, '\n');
+const longFilm = {
+  'long/film.sora': example['film/film.sora'].replace('scene01.sora, scene02.sora, scene03.sora', 'scene99.sora'),
+  'long/scene99.sora': longScene,
+};
 
 /** The same film, its sequence file named and styled with markup. */
 const hostileFilm = Object.fromEntries(
@@ -38,7 +46,7 @@ describe('preview webview: what a scene inherits from its sequence (Chromium, re
   let view: WebviewPage | undefined;
 
   before(async () => {
-    server = await Harness.start({ examples: false, files: { ...example, ...hostileFilm, 'alone/scene09.sora': example['film/scene01.sora'].replace('scene 01', 'scene 09') } });
+    server = await Harness.start({ examples: false, files: { ...example, ...hostileFilm, ...longFilm, 'alone/scene09.sora': example['film/scene01.sora'].replace('scene 01', 'scene 09') } });
     scene = await server.request<CompileResponse>('sora/compile', { uri: await server.open('film/scene01.sora') });
     hostile = await server.request<CompileResponse>('sora/compile', { uri: await server.open('hostile/scene01.sora') });
     plain = await server.request<CompileResponse>('sora/compile', { uri: await server.open('alone/scene09.sora') });
@@ -118,6 +126,40 @@ describe('preview webview: what a scene inherits from its sequence (Chromium, re
     await view.post({ type: 'update', response: plain, fileName: 'scene09.sora', state: { uri: plain.uri, locked: false, variant: null } });
     await view.page.waitForFunction(() => document.querySelectorAll('#prompt mark').length === 0);
     assert.equal(await view.page.isHidden('#inherited-legend'), true);
+  });
+
+  it('a keystroke in a 1,000-beat scene of a sequence changes that shot alone, its marks kept', async () => {
+    assert.ok(!longScene.includes('\nstyle') && !longScene.includes('character Mara'), 'the scene leaves its style and cast to the sequence');
+    const uri = await server.open('long/scene99.sora');
+    const before = await server.request<CompileResponse>('sora/compile', { uri });
+    assert.equal(before.beats.length, 1000);
+    assert.equal(path.basename(before.inheritedFrom ?? ''), 'film.sora');
+    view = await show(before, 'scene99.sora');
+    const marksBefore = await view.page.$$eval('#prompt .shot[data-shot="700"] mark.inherited', (nodes) => nodes.map((n) => n.textContent));
+    assert.ok(marksBefore.includes('yellow raincoat'), JSON.stringify(marksBefore));
+    // Beat 500's action, one letter longer: every inherited span after it moves by one in the prompt.
+    const edited = longScene.replace(/(beat 4s Moment 500\n {2}subject: Mara\n {2}action: [^\n]*)/, '$1s');
+    assert.notEqual(edited, longScene);
+    await server.replaceText(uri, edited);
+    const after = await server.request<CompileResponse>('sora/compile', { uri });
+    assert.equal(after.prompt.length, before.prompt.length + 1);
+    await view.page.evaluate(() => {
+      const places: string[] = [];
+      new MutationObserver((list) => {
+        for (const record of list) {
+          const element = record.target instanceof Element ? record.target : record.target.parentElement;
+          const shot = element?.closest('#prompt .shot');
+          places.push(shot ? `shot ${shot.getAttribute('data-shot')}` : element?.closest('[id]')?.id ?? '?');
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      (window as unknown as { places: string[] }).places = places;
+    });
+    await view.post({ type: 'update', response: after, fileName: 'scene99.sora', state: { uri: after.uri, locked: false, variant: null } });
+    await view.page.waitForFunction(() => /\d+ words · \d+ characters/.test(document.getElementById('counts')!.textContent ?? '') && (window as unknown as { places: string[] }).places.length > 0);
+    await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    const places = [...new Set(await view.page.evaluate(() => (window as unknown as { places: string[] }).places))].sort();
+    assert.deepEqual(places, ['counts', 'shot 499']);
+    assert.deepEqual(await view.page.$$eval('#prompt .shot[data-shot="700"] mark.inherited', (nodes) => nodes.map((n) => n.textContent)), marksBefore);
   });
 
   it('a sequence named and styled with markup: shown as text, nothing runs, no element is made', async () => {
