@@ -1,7 +1,7 @@
 // The preview's targets: a model picker that recompiles the storyboard for any model beside the
 // file's own, a card per target (its generations with their prompts, the cost, Copy request and
-// Copy iteration), and the generation brackets over the timeline. The page's other parts stay in
-// main.ts; this module only needs a way to send messages and to save the picked model.
+// Copy iteration), and the generation brackets over the timeline. Like the page's other parts, it
+// only needs a way to send messages and to save the picked model; main.ts places its elements.
 import { formatTimecode, timelineLayout, type CompileResponse, type FromWebview, type PreviewState, type TargetChoice } from '../../src/preview/model';
 import {
   beatsText,
