@@ -8,6 +8,7 @@ import type * as ModelModule from '../../server/out/core/model';
 import type * as TakesModule from '../../server/out/core/takes';
 import type { CompileResponse } from '../../server/out/protocol';
 import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
+import { requireClient } from '../helpers/clientModules';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -350,6 +351,42 @@ describe('preview webview (Chromium)', function () {
     assert.deepEqual(await view.state(), { ...saved, locked: false });
   });
 
+  it('restores the variant and the lock after a reload (the model picker: targets.test), and ignores a saved state it cannot read', async () => {
+    const main = examples.rooftop();
+    view = await openPreview();
+    await showResponse(view, main);
+    await view.page.selectOption('#variant', 'dusk');
+    await view.post({ type: 'state', state: { uri: main.uri, locked: true, variant: 'dusk' } });
+    const saved = await view.state();
+    assert.deepEqual(saved, { uri: main.uri, locked: true, variant: 'dusk' });
+    await view.close();
+    // The reload: VS Code hands the saved state to the new page, which sends it with `ready`.
+    view = await openPreview({ initialState: saved });
+    assert.deepEqual((await view.waitForMessage((m) => m.type === 'ready')).state, saved);
+    assert.equal(await view.page.textContent('#lock'), 'Locked');
+    const dusk = compileResponse(readExample('rooftop'), { file: exampleFiles.rooftop, variant: 'dusk' });
+    await view.post({ type: 'update', response: dusk, fileName: 'scene03.sora', state: saved });
+    await view.page.waitForFunction(() => (document.getElementById('variant') as HTMLSelectElement).value === 'dusk');
+    for (const unreadable of ['a string', { uri: 7, locked: 'yes' }, { locked: true }, [1, 2]]) {
+      const fresh = await openPreview({ initialState: unreadable });
+      try {
+        assert.equal((await fresh.waitForMessage((m) => m.type === 'ready')).state, null, JSON.stringify(unreadable));
+        assert.deepEqual(fresh.errors(), []);
+      } finally {
+        await fresh.close();
+      }
+    }
+  });
+
+  it('drops messages it does not know, and goes on working', async () => {
+    const response = examples.lighthouse();
+    view = await openPreview();
+    for (const data of [{ type: 'evil', response }, 'update', null, { type: 42 }, { response }]) await view.post(data);
+    assert.equal(await view.page.locator('#content').isHidden(), true);
+    await showResponse(view, response);
+    assert.equal(await view.page.locator('#prompt .shot').count(), response.beats.length);
+  });
+
   it('shows a message when there is nothing to preview', async () => {
     view = await openPreview({ theme: 'light' });
     await view.post({ type: 'message', fileName: null, state: null, text: 'Open a .sora storyboard to preview the prompt it compiles to.' });
@@ -446,7 +483,7 @@ describe('preview webview (Chromium)', function () {
 
 describe('preview model (pure)', () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const model = require(path.join(repoRoot, 'client/out/preview/model')) as typeof import('../../client/out/preview/model');
+  const model = requireClient<typeof import('../../client/out/preview/model')>('preview/model');
 
   it('lays beats out in proportion to their seconds over the clip', () => {
     const layout = model.timelineLayout(examples.lighthouse());
@@ -480,6 +517,38 @@ describe('preview model (pure)', () => {
     const parts = model.promptParts(response.prompt, response.beats);
     assert.equal(parts.map((p) => p.text).join(''), response.prompt);
     assert.equal(parts.filter((p) => p.kind === 'shot').length, response.beats.length);
+  });
+
+  it('cuts a block\'s text at the inherited spans, whatever their order, overlap or reach', () => {
+    const segments = (text: string, offset: number, spans: { start: number; end: number }[]) => model.inheritedSegments(text, offset, spans).map((s) => (s.inherited ? `[${s.text}]` : s.text)).join('');
+    // "teal and amber" at 10–24 of the prompt; the block starts at 5.
+    const block = 'Palette: teal and amber. Look: grainy.';
+    assert.equal(segments(block, 1, [{ start: 10, end: 24 }]), 'Palette: [teal and amber]. Look: grainy.');
+    assert.equal(segments(block, 1, [{ start: 32, end: 40 }, { start: 10, end: 16 }, { start: 14, end: 24 }]), 'Palette: [teal and amber]. Look: [grainy.]');
+    assert.equal(segments(block, 1, [{ start: 0, end: 5 }, { start: 100, end: 120 }, { start: 9, end: 9 }]), '[Pale]tte: teal and amber. Look: grainy.');
+    assert.equal(segments(block, 1, []), block);
+    assert.equal(segments('', 3, [{ start: 0, end: 10 }]), '');
+    assert.equal(model.sequenceName('C:\\film\\film.sora'), 'film.sora');
+    assert.equal(model.sequenceName('/work/film/<b>.sora'), '<b>.sora');
+    assert.equal(model.sequenceName(null), null);
+  });
+
+  it('takes from the page only messages it knows in every field', () => {
+    const read = model.readFromWebview;
+    assert.deepEqual(read({ type: 'ready', state: { uri: 'file:///a.sora', locked: true, variant: 'dusk', junk: '<img>' } }), { type: 'ready', state: { uri: 'file:///a.sora', locked: true, variant: 'dusk' } });
+    assert.deepEqual(read({ type: 'ready', state: 'nonsense' }), { type: 'ready', state: null });
+    assert.deepEqual(read({ type: 'reveal', uri: 'file:///a.sora', line: 3, character: 2, endLine: 4, endCharacter: 0 }), { type: 'reveal', uri: 'file:///a.sora', line: 3, character: 2, endLine: 4, endCharacter: 0 });
+    assert.equal(read({ type: 'reveal', uri: 'file:///a.sora', line: -1, character: 0, endLine: 0, endCharacter: 0 }), undefined);
+    assert.equal(read({ type: 'reveal', uri: 'file:///a.sora', line: '3', character: 0, endLine: 0, endCharacter: 0 }), undefined);
+    assert.deepEqual(read({ type: 'copy', what: 'request', text: '{}', label: 'veo-3.1' }), { type: 'copy', what: 'request', text: '{}', label: 'veo-3.1' });
+    assert.equal(read({ type: 'copy', what: 'passwords', text: 'x' }), undefined);
+    assert.equal(read({ type: 'copy', what: 'prompt' }), undefined);
+    assert.deepEqual(read({ type: 'selectVariant', variant: 'main' }), { type: 'selectVariant', variant: null });
+    assert.deepEqual(read({ type: 'selectVariant', variant: null }), { type: 'selectVariant', variant: null });
+    assert.equal(read({ type: 'selectVariant', variant: 5 }), undefined);
+    assert.deepEqual(read({ type: 'selectModel', model: 'kling-3.0' }), { type: 'selectModel', model: 'kling-3.0' });
+    assert.deepEqual(read({ type: 'toggleLock', extra: 1 }), { type: 'toggleLock' });
+    for (const junk of [null, 'ready', 7, [], { type: 'evil' }, { type: '__proto__' }]) assert.equal(read(junk), undefined, JSON.stringify(junk));
   });
 
   it('reads saved state leniently and formats the status text', () => {

@@ -81,6 +81,43 @@ describe('preview webview: updates (Chromium)', function () {
     assert.ok(mutations.length <= 6, `${mutations.length} mutations: ${JSON.stringify(mutations.slice(0, 20))}`);
   });
 
+  it('deleting one beat of 1,000 removes one shot node; the shots before it are not touched', async () => {
+    const text = generateStoryboard(1000);
+    view = await openWebviewPage({ scriptPath: 'client/dist/webview/preview.js', cssPath: 'client/dist/webview/preview.css' });
+    await view.waitForMessage((m) => m.type === 'ready');
+    await show(view, respond(text));
+    await view.page.waitForFunction(() => document.querySelectorAll('#prompt .shot').length === 1000);
+    // Beat 500 cut, and the clip shortened by its 4 s so the rest stays as it was.
+    const edited = text.replace(/beat 4s Moment 500\n(?: {2}[^\n]*\n)*\n/, '').replace('duration: 4000s', 'duration: 3996s');
+    assert.equal(edited.split('beat 4s').length - 1, 999);
+    await view.page.evaluate(() => {
+      const shots = Array.from(document.querySelectorAll('#prompt .shot'));
+      shots.forEach((shot, i) => ((shot as unknown as { __was: number }).__was = i));
+      const records: { shot: number | null; added: number; removed: number }[] = [];
+      new MutationObserver((list) => {
+        for (const record of list) {
+          const element = record.target instanceof Element ? record.target : record.target.parentElement;
+          const shot = element?.closest('#prompt .shot') as unknown as { __was?: number } | null;
+          records.push({ shot: shot?.__was ?? null, added: record.addedNodes.length, removed: record.removedNodes.length });
+        }
+      }).observe(document.getElementById('prompt')!, { subtree: true, childList: true, attributes: true, characterData: true });
+      (window as unknown as { records: typeof records }).records = records;
+    });
+    await show(view, respond(edited));
+    await view.page.waitForFunction(() => document.querySelectorAll('#prompt .shot').length === 999);
+    await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    const records = await view.page.evaluate(() => (window as unknown as { records: { shot: number | null; added: number; removed: number }[] }).records);
+    const inContainer = records.filter((r) => r.shot === null);
+    // One node went from the prompt's own list, and none was made: every other shot kept its node.
+    assert.deepEqual(inContainer.map((r) => [r.added, r.removed]), [[0, 1]], JSON.stringify(inContainer.slice(0, 10)));
+    // Nothing before the cut changed; after it, each shot now shows the beat that followed (its number and timecodes moved up).
+    const touched = [...new Set(records.map((r) => r.shot).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+    assert.ok(touched.length > 0 && touched[0] >= 499, `first shot touched: ${touched[0]}`);
+    const first = await view.page.$eval('#prompt .shot[data-shot="498"] .shot-number', (n) => n.textContent);
+    assert.equal(first, 'Shot 499');
+    assert.match((await view.page.$eval('#prompt .shot[data-shot="499"] .shot-title', (n) => n.textContent))!, /^Moment 501$/);
+  });
+
   it('shows a variant\'s change as whole phrases, the old beside the new', async () => {
     const lighthouse = readExample('lighthouse');
     const text = `${lighthouse.replace(/\n?$/, '\n')}\nvariant curly from main\n  character Mara anchors: curly red hair, yellow raincoat, weathered hands, green eyes\n`;

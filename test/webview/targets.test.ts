@@ -9,13 +9,14 @@ import type * as ProtocolModule from '../../server/out/protocol';
 import type { CompileResponse, TargetChoice } from '../../server/out/protocol';
 import type * as TargetsModule from '../../client/out/preview/targets';
 import { repoRoot } from '../helpers/paths';
+import { requireClient } from '../helpers/clientModules';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 import { Harness } from '../lsp/harness';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { profileFor } = require(path.join(repoRoot, 'server/out/core/models')) as typeof ModelsModule;
 const { iterationTitle } = require(path.join(repoRoot, 'server/out/protocol')) as typeof ProtocolModule;
-const targets = require(path.join(repoRoot, 'client/out/preview/targets')) as typeof TargetsModule;
+const targets = requireClient<typeof TargetsModule>('preview/targets');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type Targeted = CompileResponse;

@@ -38,7 +38,7 @@ export function boundedDiff(before: string, after: string, fine: FineDiff = word
     ...unchanged(before.slice(before.length - suffix)),
   ];
   if (!oldMiddle && !newMiddle) return { changes: around([]) };
-  if (countWords(oldMiddle) + countWords(newMiddle) <= fineWordLimit) {
+  if (blankSeparatedRuns(oldMiddle) + blankSeparatedRuns(newMiddle) <= fineWordLimit) {
     const changes = fine(oldMiddle, newMiddle);
     if (changes) return { changes: around(changes) };
   }
@@ -83,7 +83,8 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 }
 
-function countWords(text: string): number {
+/** The diff's cost measure: runs between blanks, as the word diff splits them (not the words shown to writers: that is the core's countWords). */
+function blankSeparatedRuns(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {

@@ -5,7 +5,7 @@ import { besideColumn, storyboardColumn } from '../layout';
 import { confirmDespiteReview } from '../review';
 import { webviewOptions } from '../webviewPage';
 import { previewHtml, previewViewType } from './html';
-import { readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
+import { readFromWebview, readPreviewState, type FromWebview, type PreviewState, type ToWebview } from './model';
 import { targetId } from './targets';
 
 /** Debounce between an edit and the compile request: the preview updates well within 100 ms. */
@@ -122,22 +122,15 @@ export class PreviewManager implements vscode.Disposable {
     const preview = new Preview(this, panel, state);
     this.previews.add(preview);
     this.active = preview;
-    this.setFocusContext(panel.active);
     panel.onDidChangeViewState(({ webviewPanel }) => {
       if (webviewPanel.active) this.active = preview;
-      this.setFocusContext(webviewPanel.active);
     });
     panel.onDidDispose(() => {
       this.previews.delete(preview);
       if (this.active === preview) this.active = undefined;
-      this.setFocusContext(false);
       preview.dispose();
     });
     return preview;
-  }
-
-  private setFocusContext(focused: boolean): void {
-    void vscode.commands.executeCommand('setContext', 'soraPreviewFocus', focused);
   }
 
   dispose(): void {
@@ -175,7 +168,7 @@ export class Preview {
     this.variant = state?.variant ?? null;
     this.model = state?.model ?? null;
     panel.iconPath = vscode.Uri.joinPath(manager.extensionUri, 'media', 'preview.svg');
-    this.subscriptions.push(panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)));
+    this.subscriptions.push(panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)));
     // The page is set once; every later change arrives as a message, so it never flickers or loses its scroll.
     panel.webview.html = previewHtml(panel.webview, manager.extensionUri);
     this.updateTitle();
@@ -265,20 +258,19 @@ export class Preview {
     return editor?.selection.active.line;
   }
 
-  private async receive(message: FromWebview): Promise<void> {
-    if (!message || typeof message !== 'object') return;
+  private async receive(data: unknown): Promise<void> {
+    const message = readFromWebview(data);
+    if (!message) return;
     switch (message.type) {
       case 'ready':
         this.ready = true;
         if (!this.uri && message.state) {
-          const state = readPreviewState(message.state);
-          if (state) {
-            this.uri = vscode.Uri.parse(state.uri);
-            this.locked = state.locked;
-            this.variant = state.variant;
-            this.model = state.model ?? null;
-            this.updateTitle();
-          }
+          const state = message.state;
+          this.uri = vscode.Uri.parse(state.uri);
+          this.locked = state.locked;
+          this.variant = state.variant;
+          this.model = state.model ?? null;
+          this.updateTitle();
         }
         if (!this.uri) {
           const editor = vscode.window.activeTextEditor;
@@ -290,17 +282,16 @@ export class Preview {
         await this.reveal(message);
         break;
       case 'copy':
-        if (typeof message.text !== 'string') return;
         if (!(await this.confirmCopy(message.what))) return;
         await vscode.env.clipboard.writeText(message.text);
         vscode.window.setStatusBarMessage(`$(check) Copied ${copiedWhat(message)} (${message.text.length} characters)`, 3000);
         break;
       case 'selectModel':
-        this.model = typeof message.model === 'string' && message.model ? message.model : null;
+        this.model = message.model;
         this.schedule(0);
         break;
       case 'selectVariant':
-        this.variant = typeof message.variant === 'string' && message.variant !== 'main' ? message.variant : null;
+        this.variant = message.variant;
         this.updateTitle();
         this.schedule(0);
         break;

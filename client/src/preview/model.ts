@@ -1,6 +1,7 @@
 // Pure preview logic shared by the extension host and the webview page: the messages between them,
 // the state saved for restore, and the timeline's geometry. No vscode or DOM imports here, so it can
 // be unit-tested in Node and bundled into the browser script.
+import { countWords, formatSecondsProse, formatTimecode } from '../../../server/src/core/text';
 import type { CompileResponse, TargetChoice } from '../../../server/src/protocol';
 
 export type { CompileResponse, TargetChoice };
@@ -69,6 +70,43 @@ export type FromWebview =
   | { type: 'selectVariant'; variant: string | null }
   | { type: 'selectModel'; model: string | null }
   | { type: 'toggleLock' };
+
+const copyKinds: readonly string[] = ['prompt', 'remix', 'request', 'iteration'];
+
+/**
+ * A message from the page, or undefined when it is not one the host knows in every field: the page
+ * shows storyboard text, so the host takes nothing from it on trust.
+ */
+export function readFromWebview(data: unknown): FromWebview | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const m = data as Record<string, unknown>;
+  const text = (value: unknown): value is string => typeof value === 'string';
+  const whole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  const nameOrNull = (value: unknown) => (text(value) && value ? value : value === null ? null : undefined);
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready', state: readPreviewState(m.state) ?? null };
+    case 'reveal':
+      return text(m.uri) && whole(m.line) && whole(m.character) && whole(m.endLine) && whole(m.endCharacter)
+        ? { type: 'reveal', uri: m.uri, line: m.line, character: m.character, endLine: m.endLine, endCharacter: m.endCharacter }
+        : undefined;
+    case 'copy':
+      if (!text(m.text) || !text(m.what) || !copyKinds.includes(m.what)) return undefined;
+      return { type: 'copy', what: m.what as Extract<FromWebview, { type: 'copy' }>['what'], text: m.text, ...(text(m.label) && m.label ? { label: m.label } : {}) };
+    case 'selectVariant': {
+      const variant = nameOrNull(m.variant);
+      return variant === undefined ? undefined : { type: 'selectVariant', variant: variant === 'main' ? null : variant };
+    }
+    case 'selectModel': {
+      const model = nameOrNull(m.model);
+      return model === undefined ? undefined : { type: 'selectModel', model };
+    }
+    case 'toggleLock':
+      return { type: 'toggleLock' };
+    default:
+      return undefined;
+  }
+}
 
 // ---- timeline ----------------------------------------------------------------------------------
 
@@ -165,29 +203,14 @@ export function timelineLayout(response: TimelineInput): Timeline {
 
 // ---- text --------------------------------------------------------------------------------------
 
-export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
-  return words ? words.length : 0;
-}
-
-/** `12` → `12 s`, `1.5` → `1.5 s`. */
-export function formatSeconds(seconds: number): string {
-  const rounded = Math.round(seconds * 100) / 100;
-  return `${rounded} s`;
-}
-
-/** `65` → `1:05`. */
-export function formatTimecode(seconds: number): string {
-  const whole = Math.floor(seconds + epsilon);
-  const fraction = seconds - whole;
-  const text = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-  return fraction > 0.01 ? `${text}.${Math.round(fraction * 10)}` : text;
-}
+// Words, seconds and timecodes are counted and written by the core's own functions, so the preview
+// says what the rules and the compiler say ("Wait--no, not tonight." is four words everywhere).
+export { countWords, formatSecondsProse, formatTimecode };
 
 /** The status bar's text: `12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80`. */
 export function summaryText(summary: CompileResponse['summary']): string {
   const parts: string[] = [];
-  parts.push(summary.duration !== null ? formatSeconds(summary.duration) : 'no duration');
+  parts.push(summary.duration !== null ? formatSecondsProse(summary.duration) : 'no duration');
   parts.push(`${summary.beats} ${summary.beats === 1 ? 'beat' : 'beats'}`);
   if (summary.aspect) parts.push(summary.aspect);
   if (summary.model) parts.push(summary.model);
@@ -220,6 +243,8 @@ export function shotAtLine(beats: readonly { source: { start: { line: number }; 
 export interface PromptPart {
   kind: 'text' | 'shot';
   text: string;
+  /** Where the text starts in the prompt (UTF-16 offset). */
+  start: number;
   /** Index into beats for a shot. */
   shot?: number;
 }
@@ -230,10 +255,50 @@ export function promptParts(prompt: string, beats: readonly { output: { start: n
   beats.forEach((beat, shot) => {
     const start = Math.max(cursor, Math.min(beat.output.start, prompt.length));
     const end = Math.max(start, Math.min(beat.output.end, prompt.length));
-    if (start > cursor) parts.push({ kind: 'text', text: prompt.slice(cursor, start) });
-    parts.push({ kind: 'shot', text: prompt.slice(start, end), shot });
+    if (start > cursor) parts.push({ kind: 'text', text: prompt.slice(cursor, start), start: cursor });
+    parts.push({ kind: 'shot', text: prompt.slice(start, end), start, shot });
     cursor = end;
   });
-  if (cursor < prompt.length) parts.push({ kind: 'text', text: prompt.slice(cursor) });
+  if (cursor < prompt.length) parts.push({ kind: 'text', text: prompt.slice(cursor), start: cursor });
   return parts;
+}
+
+/** A run of prompt text, and whether it was written in the sequence rather than in the scene. */
+export interface TextSegment {
+  text: string;
+  inherited: boolean;
+}
+
+/**
+ * Cuts `text` (which starts at `offset` in the prompt) at the edges of the inherited spans. Spans
+ * may come in any order, overlap, or fall outside the text; the segments always join to `text`.
+ */
+export function inheritedSegments(text: string, offset: number, spans: readonly { start: number; end: number }[] | undefined): TextSegment[] {
+  const end = offset + text.length;
+  const inside = (spans ?? [])
+    .map((span) => ({ start: Math.max(span.start, offset), end: Math.min(span.end, end) }))
+    .filter((span) => span.end > span.start)
+    .sort((a, b) => a.start - b.start);
+  const segments: TextSegment[] = [];
+  const push = (from: number, to: number, inherited: boolean) => {
+    if (to <= from) return;
+    const last = segments[segments.length - 1];
+    const piece = text.slice(from - offset, to - offset);
+    if (last && last.inherited === inherited) last.text += piece;
+    else segments.push({ text: piece, inherited });
+  };
+  let cursor = offset;
+  for (const span of inside) {
+    push(cursor, span.start, false);
+    push(Math.max(cursor, span.start), span.end, true);
+    cursor = Math.max(cursor, span.end);
+  }
+  push(cursor, end, false);
+  return segments;
+}
+
+/** The sequence file's name, from the path or URI the server sends. */
+export function sequenceName(inheritedFrom: string | null | undefined): string | null {
+  if (!inheritedFrom) return null;
+  return inheritedFrom.replace(/\\/g, '/').split('/').filter(Boolean).pop() ?? null;
 }

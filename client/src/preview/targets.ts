@@ -4,7 +4,7 @@
 // extension host and the webview page, and unit-tested in Node.
 import type { CompileResponse, TargetChoice } from '../../../server/src/protocol';
 import type { Cost, Generation, Iteration, TargetInfo } from '../../../server/src/core/targetOutput';
-import { formatRate, formatSeconds, formatUsd } from './model';
+import { formatRate, formatSecondsProse, formatUsd } from './model';
 
 export type { CompileResponse, Cost, Generation, Iteration, TargetChoice, TargetInfo };
 
@@ -42,7 +42,7 @@ export interface GenerationGroup {
 const startFromText: Record<string, string> = { previous: 'from last frame', extend: 'extends the last clip' };
 
 export function generationLabel(generation: Generation): string {
-  const parts = [`Gen ${generation.index}`, formatSeconds(generation.seconds)];
+  const parts = [`Gen ${generation.index}`, formatSecondsProse(generation.seconds)];
   if (generation.startFrom) parts.push(startFromText[generation.startFrom] ?? generation.startFrom);
   return parts.join(' · ');
 }

@@ -1,9 +1,9 @@
 // The generations drawn as groups over the timeline: one row of brackets per target shown (the
 // file's own, and the picked model beside it), each bracket spanning the beats one generation
 // makes, labelled `Gen 2 · 4 s · from last frame`.
-import { formatSeconds } from '../../src/preview/model';
+import { formatSecondsProse } from '../../src/preview/model';
 import { beatsText, generationGroups, type Generation } from '../../src/preview/targets';
-import { el, reconcile, setAttr, setClass, setText } from './dom';
+import { el, reconcile, setAttr, setClass, setText } from '../shared/dom';
 
 export interface GenerationRow {
   /** `own` for the file's model, `picked` for the one picked in the preview. */
@@ -13,7 +13,7 @@ export interface GenerationRow {
 }
 
 export function createGenerationRows(): HTMLElement {
-  return el('div', { class: 'generation-rows', id: 'generation-rows', attrs: { 'aria-label': 'Generations' } });
+  return el('div', { class: 'generation-rows', id: 'generation-rows', 'aria-label': 'Generations' });
 }
 
 /** Draws each target's generations on a strip as long as the timeline's (`span` seconds). */
@@ -37,7 +37,7 @@ export function renderGenerationRows(container: HTMLElement, rows: readonly Gene
           bracket.style.width = `${group.width}%`;
           setAttr(bracket, 'data-generation', String(group.index));
           setAttr(bracket, 'data-beats', group.beats.join(','));
-          const padded = group.padding > 0 ? `, asked as ${formatSeconds(group.padding)} longer` : '';
+          const padded = group.padding > 0 ? `, asked as ${formatSecondsProse(group.padding)} longer` : '';
           setAttr(bracket, 'title', `${row.label}: ${group.label} (${beatsText(group.beats)}${padded})`);
           setText(bracket.children[0], group.label);
           setClass(bracket, 'continues', group.startFrom !== null);

@@ -1,7 +1,7 @@
 // The preview's targets: a model picker that recompiles the storyboard for any model beside the
 // file's own, a card per target (its generations with their prompts, the cost, Copy request and
-// Copy iteration), and the generation brackets over the timeline. The page's other parts stay in
-// main.ts; this module only needs a way to send messages and to save the picked model.
+// Copy iteration), and the generation brackets over the timeline. Like the page's other parts, it
+// only needs a way to send messages and to save the picked model; main.ts places its elements.
 import { formatTimecode, timelineLayout, type CompileResponse, type FromWebview, type PreviewState, type TargetChoice } from '../../src/preview/model';
 import {
   beatsText,
@@ -15,7 +15,7 @@ import {
   type Generation,
 } from '../../src/preview/targets';
 import { iterationTitle } from '../../../server/src/protocol';
-import { el, flash, reconcile, setAttr, setClass, setHidden, setText } from './dom';
+import { el, flash, reconcile, setAttr, setClass, setHidden, setText } from '../shared/dom';
 import { createGenerationRows, renderGenerationRows, type GenerationRow } from './generations';
 
 export interface TargetsHost {
@@ -39,11 +39,11 @@ export interface Targets {
 const ownValue = '';
 
 export function mountTargets(host: TargetsHost): Targets {
-  const select = el('select', { id: 'model', attrs: { 'aria-label': 'Compile for model' } });
-  const picker = el('label', { class: 'model-picker', id: 'model-picker', attrs: { title: 'Compile for another model beside the file\'s own' } }, 'Model ', select);
-  const copyRequestButton = el('button', { id: 'copy-request', class: 'secondary', attrs: { type: 'button', title: 'Copy the generation parameters as JSON' } }, 'Copy request');
+  const select = el('select', { id: 'model', 'aria-label': 'Compile for model' });
+  const picker = el('label', { class: 'model-picker', id: 'model-picker', title: 'Compile for another model beside the file\'s own' }, 'Model ', select);
+  const copyRequestButton = el('button', { id: 'copy-request', class: 'secondary', type: 'button', title: 'Copy the generation parameters as JSON' }, 'Copy request');
   const generationRows = createGenerationRows();
-  const banner = el('div', { id: 'target-banner', class: 'notice target-banner', attrs: { role: 'status' } });
+  const banner = el('div', { id: 'target-banner', class: 'notice target-banner', role: 'status' });
   const cards = el('div', { id: 'target-cards', class: 'target-cards' });
   const section = el('section', { id: 'targets-section' }, el('h2', {}, 'Generations'), banner, cards);
   setHidden(picker, true);
@@ -130,8 +130,8 @@ function createCard(): HTMLElement {
     el(
       'div',
       { class: 'target-actions' },
-      el('button', { class: 'secondary', attrs: { type: 'button', 'data-copy': 'request' } }, 'Copy request'),
-      el('button', { class: 'secondary', attrs: { type: 'button', 'data-copy': 'iteration' } }, 'Copy iteration'),
+      el('button', { class: 'secondary', type: 'button', 'data-copy': 'request' }, 'Copy request'),
+      el('button', { class: 'secondary', type: 'button', 'data-copy': 'iteration' }, 'Copy iteration'),
     ),
   );
 }

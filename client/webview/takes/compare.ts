@@ -2,7 +2,7 @@
 // (play, pause and seek together), their frame strips aligned beat by beat, their scores and the
 // difference, and the one change between them. A variant's take offers "Adopt this take's change".
 import { scoreCriteria, scoreCriterionLabels, type TakeRowView, type TakesState } from '../../src/takes/model';
-import { button, el } from './dom';
+import { button, el } from '../shared/dom';
 import { beatFrames, beatLabel, framesFor, type FrameStripOptions } from './frames';
 
 export interface ComparePair {

@@ -3,7 +3,8 @@
 // the local video with <video> and a canvas: no network, nothing native. The host keeps what was
 // captured (framesCaptured), so a panel reopened shows the strip at once.
 import { scoreCriteria, scoreCriterionLabels, type BeatView, type ScoreCriterion, type TakeRowView } from '../../src/takes/model';
-import { button, el, seconds } from './dom';
+import { formatSeconds } from '../../../server/src/core/text';
+import { button, el } from '../shared/dom';
 
 export const frameWidth = 96;
 /** Where in a beat the three frames are taken: just inside its start, its middle, just inside its end. */
@@ -143,7 +144,7 @@ export function framesFor(take: TakeRowView, beats: readonly BeatView[], options
 
 /** One frame as a button: a click seeks the take's player to it. */
 export function frameButton(take: TakeRowView, beat: BeatView, position: string, time: number, src: string | null, onSeek: (take: TakeRowView, time: number) => void): HTMLElement {
-  const label = `${take.id}, shot ${beat.index} ${position} (${seconds(time)})`;
+  const label = `${take.id}, shot ${beat.index} ${position} (${formatSeconds(time)})`;
   const b = el('button', { type: 'button', class: `frame ${position}`, title: `${label}: play from here`, 'aria-label': label, 'data-time': String(time), 'data-beat': String(beat.index) });
   if (src) {
     const image = el('img', { alt: '', width: String(frameWidth) });
@@ -152,7 +153,7 @@ export function frameButton(take: TakeRowView, beat: BeatView, position: string,
   } else {
     b.append(el('span', { class: 'frame-placeholder' }, '…'));
   }
-  b.append(el('span', { class: 'frame-time' }, seconds(time)));
+  b.append(el('span', { class: 'frame-time' }, formatSeconds(time)));
   b.addEventListener('click', () => onSeek(take, time));
   return b;
 }
@@ -160,9 +161,9 @@ export function frameButton(take: TakeRowView, beat: BeatView, position: string,
 /** The beat's number, title, shot text and dialogue. */
 export function beatLabel(beat: BeatView): HTMLElement {
   const box = el('div', { class: 'beat-label' });
-  box.append(el('div', { class: 'beat-title' }, `Shot ${beat.index}${beat.title ? `: ${beat.title}` : ''} (${seconds(beat.start)}–${seconds(beat.end)})`));
+  box.append(el('div', { class: 'beat-title' }, `Shot ${beat.index}${beat.title ? `: ${beat.title}` : ''} (${formatSeconds(beat.start)}–${formatSeconds(beat.end)})`));
   if (beat.text) box.append(el('p', { class: 'beat-text' }, beat.text));
-  for (const line of beat.dialogue) box.append(el('p', { class: 'beat-dialogue' }, `${line.speaker} (${seconds(line.at)}): “${line.line}”`));
+  for (const line of beat.dialogue) box.append(el('p', { class: 'beat-dialogue' }, `${line.speaker} (${formatSeconds(line.at)}): “${line.line}”`));
   return box;
 }
 

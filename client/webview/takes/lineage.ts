@@ -2,7 +2,7 @@
 // to the best take marked. A click on a take selects it.
 import type { LineageNode } from '../../../server/src/core/lineage';
 import type { TakesState } from '../../src/takes/model';
-import { el } from './dom';
+import { el } from '../shared/dom';
 
 export function renderLineage(target: HTMLElement, state: TakesState, selected: string | null, onSelect: (takeId: string) => void): void {
   const heading = el('h2', {}, 'Lineage');

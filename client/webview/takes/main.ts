@@ -21,40 +21,29 @@ import { renderCompare, type ComparePair } from './compare';
 import { renderFrameStrip } from './frames';
 import { renderLineage } from './lineage';
 import { provenanceBadge, provenanceText } from './provenance';
-import { el } from './dom';
+import { button, el } from '../shared/dom';
+import { messageGuard, onMessage } from '../shared/messages';
+import { webviewHost } from '../shared/vscode';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
+/** What the page saves: the storyboard, the selected take and the pair shown side by side. */
+type SavedPage = TakesPageState & { compare?: ComparePair };
 
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const restored = readTakesPageState(vscode.getState());
+const host = webviewHost<FromTakesPage, SavedPage>(readSavedPage);
+const restored = host.restoredState();
 let selected: string | null = restored?.selected ?? null;
 let current: TakesState | null = null;
 let chart: uPlot | null = null;
-let comparePair: ComparePair | null = readComparePair(vscode.getState());
+let comparePair: ComparePair | null = restored?.compare ?? null;
 /** Frames captured on this page, beside those the host sent back. */
 const capturedFrames: Record<string, string[]> = {};
 
 function send(message: FromTakesPage): void {
-  vscode.postMessage(message);
+  host.post(message);
 }
 
 function saveState(): void {
   if (!current) return;
-  const state: TakesPageState & { compare?: ComparePair } = { uri: current.uri, selected, ...(comparePair ? { compare: comparePair } : {}) };
-  vscode.setState(state);
-}
-
-
-function button(label: string, attrs: Record<string, string>, onClick: () => void): HTMLButtonElement {
-  const b = el('button', { type: 'button', ...attrs }, label);
-  b.addEventListener('click', onClick);
-  return b;
+  host.saveState({ uri: current.uri, selected, ...(comparePair ? { compare: comparePair } : {}) });
 }
 
 // ---- page skeleton ------------------------------------------------------------------------
@@ -108,7 +97,7 @@ function render(state: ToTakesPage): void {
       el('p', {}, 'Fix the file and the panel reloads.'),
       button('Open file', { id: 'open-file' }, () => send({ type: 'openFile' })),
     );
-    vscode.setState({ uri: state.uri, selected } satisfies TakesPageState);
+    host.saveState({ uri: state.uri, selected });
     return;
   }
   current = state;
@@ -354,6 +343,13 @@ function renderUnlogged(state: TakesState): void {
 
 // ---- review: lineage, frames per shot, side by side (./lineage, ./frames, ./compare) ----------
 
+function readSavedPage(saved: unknown): SavedPage | undefined {
+  const page = readTakesPageState(saved);
+  if (!page) return undefined;
+  const compare = readComparePair(saved);
+  return compare ? { ...page, compare } : page;
+}
+
 function readComparePair(value: unknown): ComparePair | null {
   const pair = (value as { compare?: unknown } | undefined)?.compare as Partial<ComparePair> | undefined;
   return pair && typeof pair.a === 'string' && typeof pair.b === 'string' ? { a: pair.a, b: pair.b } : null;
@@ -457,11 +453,7 @@ function chartDescription(state: TakesState): string {
 
 // ---- messages --------------------------------------------------------------------------------
 
-window.addEventListener('message', (event: MessageEvent<ToTakesPage>) => {
-  const message = event.data;
-  if (!message || (message.type !== 'state' && message.type !== 'error')) return;
-  render(message);
-});
+onMessage(messageGuard<ToTakesPage>(['state', 'error']), { state: render, error: render });
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {

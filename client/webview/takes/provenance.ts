@@ -1,7 +1,7 @@
 // The provenance badge: whether a take's video still carries its content credentials (C2PA).
 // Sora signs every clip; none, or a broken one, means the metadata was stripped or the file re-encoded.
 import type { TakeRowView } from '../../src/takes/model';
-import { el } from './dom';
+import { el } from '../shared/dom';
 
 export function provenanceBadge(take: TakeRowView): HTMLElement | null {
   const provenance = take.provenance;

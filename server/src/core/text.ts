@@ -111,9 +111,18 @@ export function formatSpan(start: number, end: number): string {
   return `${formatTimecode(start)}–${formatTimecode(end)}`;
 }
 
-/** `4s`, `1.5s`. */
+/** `4s`, `1.5s`: seconds as a storyboard writes them (fixes insert this). */
 export function formatSeconds(seconds: number): string {
-  return `${Math.round(seconds * 100) / 100}s`;
+  return `${roundSeconds(seconds)}s`;
+}
+
+/** `4 s`, `1.5 s`: seconds in prose, as the preview and the status bar show them. */
+export function formatSecondsProse(seconds: number): string {
+  return `${roundSeconds(seconds)} s`;
+}
+
+function roundSeconds(seconds: number): number {
+  return Math.round(seconds * 100) / 100;
 }
 
 export function countWords(text: string): number {
