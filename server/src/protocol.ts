@@ -152,15 +152,38 @@ export interface BoardCard {
   end: number;
   model: string | null;
   takeCount: number;
-  best: { id: string; total: number; video: string | null } | null;
+  best: BoardBestTake | null;
+  /** What the scene's logged takes cost (`sceneSpend` of its take log); null when it has no take. */
+  spend: BoardSpend | null;
   errors: number;
   warnings: number;
+}
+
+export interface BoardBestTake {
+  id: string;
+  total: number;
+  /** The video as the take log names it. */
+  file: string;
+  /** The video's file URI when it is there (the client turns it into a webview URI); null otherwise. */
+  video: string | null;
+  /** Why there is no video to show: `missing`, or `outside` the workspace (then it is never probed). */
+  videoProblem: 'missing' | 'outside' | null;
+}
+
+/** Spend as `sora takes` words it: the sum of the recorded costs, the takes with one, the takes without. */
+export interface BoardSpend {
+  usd: number;
+  priced: number;
+  unpriced: number;
 }
 
 export interface SequenceBoard {
   uri: string;
   title: string | null;
+  /** The film's runtime: the scenes' lengths added up. */
   seconds: number;
+  /** The film's spend: every scene's spend added up. */
+  spend: BoardSpend;
   cards: BoardCard[];
 }
 
