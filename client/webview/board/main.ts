@@ -113,9 +113,13 @@ function card(item: BoardCard, index: number, count: number): HTMLElement {
   fact('Takes', String(item.takeCount));
   fact('Best', item.best ? `${item.best.id} · ${item.best.total}/25` : 'none scored');
   fact('Spend', cardSpendText(item.spend));
-  if (item.errors || item.warnings) fact('Problems', `${item.errors} errors, ${item.warnings} warnings`);
+  if (item.errors || item.warnings) fact('Problems', [counted(item.errors, 'error'), counted(item.warnings, 'warning')].filter(Boolean).join(', '));
   li.appendChild(facts);
   return li;
+}
+
+function counted(n: number, noun: string): string {
+  return n ? `${n} ${noun}${n === 1 ? '' : 's'}` : '';
 }
 
 function render(): void {
