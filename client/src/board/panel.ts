@@ -26,6 +26,17 @@ function cacheFrame(key: string, frame: string): void {
 /** A take log written (a take logged or scored) or a video added changes the cards; saves come in bursts. */
 const refreshDelayMs = 300;
 
+/** The folders of the best takes' videos the server found inside the workspace: all the page may read of the user's files. */
+function videoFolders(board: SequenceBoard): vscode.Uri[] {
+  const folders = new Map<string, vscode.Uri>();
+  for (const card of board.cards) {
+    if (!card.best?.video) continue;
+    const folder = vscode.Uri.joinPath(vscode.Uri.parse(card.best.video), '..');
+    folders.set(folder.toString(), folder);
+  }
+  return [...folders.values()];
+}
+
 export class SequenceBoards implements vscode.Disposable {
   private readonly panels = new Map<string, { panel: vscode.WebviewPanel; board?: SequenceBoard }>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -52,7 +63,8 @@ export class SequenceBoards implements vscode.Disposable {
       await this.show(key, board);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(boardViewType, `Board: ${board.title ?? 'Sequence'}`, vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
+    // The videos' folders from the start: a change of resource roots later reloads the page.
+    const panel = vscode.window.createWebviewPanel(boardViewType, `Board: ${board.title ?? 'Sequence'}`, vscode.ViewColumn.Beside, webviewOptions(this.extensionUri, videoFolders(board)));
     this.panels.set(key, { panel });
     panel.webview.html = pageHtml(panel.webview, this.extensionUri, { page: 'board', title: 'Sequence Board', extraDirectives: (source) => [`media-src ${source}`] });
     panel.onDidDispose(() => this.panels.delete(key));
@@ -98,7 +110,6 @@ export class SequenceBoards implements vscode.Disposable {
     entry.board = board;
     const { panel } = entry;
     const videos: Record<string, BoardVideo> = {};
-    const folders = new Map<string, vscode.Uri>();
     await Promise.all(
       board.cards.map(async (card) => {
         if (!card.best?.video) return;
@@ -107,13 +118,10 @@ export class SequenceBoards implements vscode.Disposable {
           (s) => s,
           () => undefined,
         );
-        if (!stat) return;
-        const folder = vscode.Uri.joinPath(uri, '..');
-        folders.set(folder.toString(), folder);
-        videos[card.entry] = { src: panel.webview.asWebviewUri(uri).toString(), key: `${uri.toString()}|${stat.size}-${stat.mtime}` };
+        if (stat) videos[card.entry] = { src: panel.webview.asWebviewUri(uri).toString(), key: `${uri.toString()}|${stat.size}-${stat.mtime}` };
       }),
     );
-    this.allowVideoFolders(panel, [...folders.values()]);
+    this.allowVideoFolders(panel, videoFolders(board));
     const frames: Record<string, string> = {};
     for (const video of Object.values(videos)) {
       const frame = frameCache.get(video.key);
