@@ -124,6 +124,15 @@ describe('language server: sequences', function () {
     assert.equal(Object.keys(fromScene.changes ?? {}).length, 4);
   });
 
+  it('indexes a sequence when it is opened, though no watcher told of its files (a folder copied in at once)', async () => {
+    fs.mkdirSync(server.file('copy'));
+    for (const name of ['film.sora', 'scene01.sora', 'scene02.sora', 'scene03.sora']) fs.writeFileSync(server.file(`copy/${name}`), example[`film/${name}`]);
+    const film = await server.open('copy/film.sora');
+    const edit = await server.request<WorkspaceEdit>('textDocument/rename', { ...at(film, positionOf(server.text(film), 'character Mara', 0, 11)), newName: 'Ines' });
+    const files = Object.keys(edit.changes ?? {}).map((uri) => path.relative(server.file(''), new URL(uri).pathname)).sort();
+    assert.deepEqual(files, ['copy/film.sora', 'copy/scene01.sora', 'copy/scene02.sora', 'copy/scene03.sora']);
+  });
+
   it('goes from a scene\'s character to its definition in the sequence, and lists references in every file', async () => {
     const scene = await server.open('film/scene02.sora');
     const onSay = positionOf(server.text(scene), 'say Mara', 0, 5);
