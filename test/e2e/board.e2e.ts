@@ -8,6 +8,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { takeScreenshot } from './support/screenshot';
 import { activateExtension, assertWorkspaceIsACopy, closeAll, hooks, open, positionOf, waitFor, workspaceRoot, type WebviewSnapshot } from './support/helpers';
 
 const scores = (n: number) => ({ promptAdherence: n, physicsRealism: n, temporalConsistency: n, identityStability: n, audioSync: n });
@@ -105,6 +106,7 @@ describe('sequences: the board and the cast across files', () => {
       30_000,
     );
     assert.ok(captured.every((f: any) => f.frame.startsWith('data:image/jpeg;base64,')));
+    await takeScreenshot('sequence-board');
 
     await hooks.sendFromWebview('sora.board', { type: 'reorder', order: ['scene03.sora', 'scene01.sora', 'scene02.sora'] });
     await waitFor('scenes: rewritten', () => document.getText().includes('  scenes: scene03.sora, scene01.sora, scene02.sora\n'));
