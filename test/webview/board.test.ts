@@ -178,6 +178,24 @@ describe('webview: the sequence board', function () {
     const sent = await view.waitForMessage((m) => m.type === 'reorder');
     assert.deepEqual(sent.order, ['scene03.sora', 'scene01.sora', 'scene02.sora']);
     assert.deepEqual(await titles(view), ['The Beam', 'The Climb', 'The Match']);
+    assert.equal(await view.page.$$eval('li.card.drop-target', (nodes) => nodes.length), 0, 'no drop mark is left behind');
+  });
+
+  it('marks the card a drag is over', async () => {
+    await open();
+    const centre = async (index: number) => {
+      const box = (await view.page.locator(`li.card[data-index="${index}"]`).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const from = await centre(2);
+    const to = await centre(0);
+    await view.page.mouse.move(from.x, from.y);
+    await view.page.mouse.down();
+    await view.page.mouse.move(from.x - 20, from.y, { steps: 4 });
+    await view.page.mouse.move(to.x, to.y, { steps: 8 });
+    await view.page.waitForSelector('li.card.drop-target', { timeout: 5000 });
+    assert.deepEqual(await view.page.$$eval('li.card.drop-target', (nodes) => nodes.map((n) => (n as HTMLElement).dataset.index)), ['0']);
+    await view.page.mouse.up();
   });
 
   it('is keyboard reachable: arrows move the focus, Alt+arrows move the card, Enter opens the scene', async () => {
@@ -194,6 +212,13 @@ describe('webview: the sequence board', function () {
     await view.page.keyboard.press('Enter');
     const opened = await view.waitForMessage((m) => m.type === 'open');
     assert.equal(opened.uri, 'file:///film/scene02.sora');
+    await view.page.keyboard.press('End');
+    assert.equal(await view.page.evaluate(() => (document.activeElement as HTMLElement).dataset.index), '2');
+    await view.page.keyboard.press('ArrowLeft');
+    assert.equal(await view.page.evaluate(() => (document.activeElement as HTMLElement).dataset.index), '1');
+    await view.page.keyboard.press('Home');
+    assert.equal(await view.page.evaluate(() => (document.activeElement as HTMLElement).dataset.index), '0');
+    assert.deepEqual(await view.page.$$eval('li.card', (cards) => cards.map((c) => (c as HTMLElement).tabIndex)), [0, -1, -1], 'one tab stop: the focused card');
     assert.equal(view.messages().filter((m) => (m as { type: string }).type === 'reorder').length, 0, 'plain arrows only move the focus');
   });
 

@@ -109,6 +109,7 @@ export class SequenceBoards implements vscode.Disposable {
     if (!entry) return;
     entry.board = board;
     const { panel } = entry;
+    panel.title = `Board: ${board.title ?? 'Sequence'}`;
     const videos: Record<string, BoardVideo> = {};
     await Promise.all(
       board.cards.map(async (card) => {

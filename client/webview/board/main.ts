@@ -201,20 +201,27 @@ root.addEventListener('click', (event) => {
   if (uri) send({ type: 'open', uri });
 });
 
+/** The cards wrap in rows, so left and right step as up and down do. */
+const steps: Record<string, number> = { ArrowUp: -1, ArrowLeft: -1, ArrowDown: 1, ArrowRight: 1 };
+
 root.addEventListener('keydown', (event) => {
   const index = indexOf(event.target);
   if (index === null || !shown) return;
   const { board } = shown;
-  if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+  const step = steps[event.key];
+  if (step && event.altKey) {
     event.preventDefault();
-    const to = index + (event.key === 'ArrowUp' ? -1 : 1);
+    const to = index + step;
     if (to >= 0 && to < board.cards.length) {
       reorder(index, to);
       focusCard(to);
     }
-  } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+  } else if (step) {
     event.preventDefault();
-    focusCard(Math.max(0, Math.min(board.cards.length - 1, index + (event.key === 'ArrowUp' ? -1 : 1))));
+    focusCard(Math.max(0, Math.min(board.cards.length - 1, index + step)));
+  } else if (event.key === 'Home' || event.key === 'End') {
+    event.preventDefault();
+    focusCard(event.key === 'Home' ? 0 : board.cards.length - 1);
   } else if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
     const uri = board.cards[index].uri;
@@ -222,12 +229,23 @@ root.addEventListener('keydown', (event) => {
   }
 });
 
+/** Marks the card a drop would land on. */
+function markDropTarget(index: number | null): void {
+  for (const li of root.querySelectorAll<HTMLElement>('li.card')) li.classList.toggle('drop-target', index !== null && Number(li.dataset.index) === index && index !== dragging);
+}
+
 root.addEventListener('dragstart', (event) => {
   dragging = indexOf(event.target);
   event.dataTransfer?.setData('text/plain', String(dragging));
 });
 root.addEventListener('dragover', (event) => {
-  if (dragging !== null && indexOf(event.target) !== null) event.preventDefault();
+  const over = indexOf(event.target);
+  if (dragging === null || over === null) return;
+  event.preventDefault();
+  markDropTarget(over);
+});
+root.addEventListener('dragleave', (event) => {
+  if (!root.contains(event.relatedTarget as Node | null)) markDropTarget(null);
 });
 root.addEventListener('drop', (event) => {
   const to = indexOf(event.target);
@@ -239,6 +257,7 @@ root.addEventListener('drop', (event) => {
 });
 root.addEventListener('dragend', () => {
   dragging = null;
+  markDropTarget(null);
 });
 
 window.addEventListener('message', (event: MessageEvent<ToBoardPage>) => {
