@@ -164,10 +164,13 @@ export interface BoardBestTake {
   total: number;
   /** The video as the take log names it. */
   file: string;
-  /** The video's file URI when it is there (the client turns it into a webview URI); null otherwise. */
+  /**
+   * Where the video is, as a URI, when the path stays inside the workspace; the client checks that
+   * the file is there and turns it into a webview URI. Null when it leads outside.
+   */
   video: string | null;
-  /** Why there is no video to show: `missing`, or `outside` the workspace (then it is never probed). */
-  videoProblem: 'missing' | 'outside' | null;
+  /** `outside`: the path leads out of the workspace (absolute, `..` above it), so it is never probed. */
+  videoProblem: 'outside' | null;
 }
 
 /** Spend as `sora takes` words it: the sum of the recorded costs, the takes with one, the takes without. */

@@ -45,7 +45,8 @@ function film(): SequenceBoard {
         end: 36,
         warnings: 1,
         takeCount: 1,
-        best: { id: 'take01', total: 15, file: 'takes/scene03_take01.mp4', video: null, videoProblem: 'missing' },
+        // The host found no file there: no entry in `videos`.
+        best: { id: 'take01', total: 15, file: 'takes/scene03_take01.mp4', video: 'file:///film/takes/scene03_take01.mp4', videoProblem: null },
         spend: { usd: 0, priced: 0, unpriced: 1 },
       }),
     ],
@@ -227,7 +228,7 @@ describe('webview: the sequence board', function () {
       const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
       const board = film();
       board.title = payload;
-      board.cards[0] = card('evil.sora', { title: payload, logline: payload, model: payload, takeCount: 1, best: { id: payload, total: 1, file: payload, video: null, videoProblem: 'missing' } });
+      board.cards[0] = card('evil.sora', { title: payload, logline: payload, model: payload, takeCount: 1, best: { id: payload, total: 1, file: payload, video: 'file:///film/evil.mp4', videoProblem: null } });
       await open(message(board, {}), { csp });
       assert.equal(await view.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
       assert.equal(await view.page.$$eval('main img:not(.still), main script', (nodes) => nodes.length), 0);

@@ -2,9 +2,8 @@ import * as path from 'node:path';
 import { LSPErrorCodes, ResponseError, type Connection, type TextEdit } from 'vscode-languageserver';
 import { filmOf } from '../core/film';
 import { readSettings } from '../core/model';
-import { folderOf, resolveRelativePath } from '../core/files';
+import { folderOf, resolveInside } from '../core/files';
 import { sceneSpend, type Take } from '../core/takes';
-import { fileStatusInside } from '../node/files';
 import { reorderScenesRequest, sequenceBoardRequest, type BoardBestTake, type BoardSpend, type ReorderScenesParams, type SequenceBoard, type SequenceBoardParams } from '../protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { DocumentState, Workspace } from './workspace';
@@ -57,12 +56,16 @@ export function sequenceBoard(workspace: Workspace, params: SequenceBoardParams)
   return { uri: state.uri, title: film.title ?? null, seconds: film.seconds, spend: filmSpend(cards.map((card) => card.spend)), cards };
 }
 
-/** The best take and whether its video is there to show; a path leading out of the workspace is never probed. */
+/**
+ * The best take and where its video would be. A path leading out of the workspace is refused by its
+ * text alone, so nothing outside is ever asked about; whether the file is there the client asks its
+ * own file system (the webview loads it from there), so this stays free of file access.
+ */
 function bestTakeCard(scenePath: string, root: string | undefined, take: Take, total: number): BoardBestTake {
-  const status = fileStatusInside(root ?? folderOf(scenePath), scenePath, take.file);
+  const inside = resolveInside(root ?? folderOf(scenePath), scenePath, take.file);
   const shown = { id: take.id, total, file: take.file };
-  if (status.status === 'present') return { ...shown, video: pathToUri(resolveRelativePath(scenePath, take.file)), videoProblem: null };
-  return { ...shown, video: null, videoProblem: status.status };
+  if (!inside.ok) return { ...shown, video: null, videoProblem: 'outside' };
+  return { ...shown, video: pathToUri(inside.path), videoProblem: null };
 }
 
 /** The scenes' spends added up in cents, as `sceneSpend` adds up takes. */
