@@ -46,8 +46,13 @@ export class SequenceBoards implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly client: LanguageClient,
   ) {
-    // A saved sequence or scene may change what the board shows.
-    this.subscriptions.push(vscode.workspace.onDidSaveTextDocument(() => this.refreshSoon()));
+    // A sequence or scene edited (typed, renamed across files, reordered elsewhere) or saved may change what the board shows.
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.languageId === 'sora' && event.contentChanges.length && this.panels.size) this.refreshSoon();
+      }),
+      vscode.workspace.onDidSaveTextDocument(() => this.refreshSoon()),
+    );
     for (const pattern of ['**/*.takes.json', '**/takes/**']) {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       this.subscriptions.push(watcher, watcher.onDidCreate(() => this.refreshSoon()), watcher.onDidChange(() => this.refreshSoon()), watcher.onDidDelete(() => this.refreshSoon()));
