@@ -99,6 +99,7 @@ describe('webview: the sequence board', function () {
     files = {
       '/takes/scene02_take02.webm': makeColourVideo(path.join(media, 'take02.webm'), ['red', 'lime', 'blue'], 2),
       '/takes/broken.webm': undecodable,
+      '/takes/scene03_take01.webm': makeColourVideo(path.join(media, 'scene03.webm'), ['blue'], 2),
     };
   });
   afterEach(async () => view?.close());
@@ -144,6 +145,18 @@ describe('webview: the sequence board', function () {
     assert.deepEqual(view.errors(), []);
     assert.deepEqual(view.blockedRequests(), []);
     await view.screenshot('sequence-board');
+  });
+
+  it('draws the frame of every best take, one video after another', async () => {
+    const board = film();
+    board.cards[2].best = { id: 'take01', total: 15, file: 'takes/scene03_take01.webm', video: 'file:///film/takes/scene03_take01.webm', videoProblem: null };
+    const video03 = { src: `${origin}/takes/scene03_take01.webm`, key: 'file:///film/takes/scene03_take01.webm|2000-1' };
+    await open(message(board, { 'scene02.sora': video02, 'scene03.sora': video03 }));
+    await view.page.waitForSelector('li.card[data-index="2"] .frame img.still');
+    await view.page.waitForSelector('li.card[data-index="1"] .frame img.still');
+    assert.deepEqual([await frameColour(view, 1), await frameColour(view, 2)], ['green', 'blue']);
+    const keys = view.messages().filter((m) => (m as { type: string }).type === 'frameCaptured').map((m) => (m as { key: string }).key);
+    assert.deepEqual(keys.sort(), [video02.key, video03.key].sort());
   });
 
   it('says so when a video cannot be decoded, when it lies outside the workspace, and when no take is scored', async () => {

@@ -156,12 +156,15 @@ function redrawFrames(key: string): void {
   }
 }
 
+let captures: Promise<unknown> = Promise.resolve();
+
 function captureMissingFrames(): void {
   if (!shown) return;
   for (const video of Object.values(shown.videos)) {
     if (shown.frames[video.key] || stills.has(video.key) || failures.has(video.key) || capturing.has(video.key)) continue;
     capturing.add(video.key);
-    captureFrame(video.src).then(
+    // One video at a time: a long film's cards would otherwise open a decoder each at once.
+    captures = captures.then(() => captureFrame(video.src)).then(
       (frame) => {
         capturing.delete(video.key);
         if (frame.kind === 'image') {
