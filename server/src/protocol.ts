@@ -152,15 +152,41 @@ export interface BoardCard {
   end: number;
   model: string | null;
   takeCount: number;
-  best: { id: string; total: number; video: string | null } | null;
+  best: BoardBestTake | null;
+  /** What the scene's logged takes cost (`sceneSpend` of its take log); null when it has no take. */
+  spend: BoardSpend | null;
   errors: number;
   warnings: number;
+}
+
+export interface BoardBestTake {
+  id: string;
+  total: number;
+  /** The video as the take log names it. */
+  file: string;
+  /**
+   * Where the video is, as a URI, when the path stays inside the workspace; the client checks that
+   * the file is there and turns it into a webview URI. Null when it leads outside.
+   */
+  video: string | null;
+  /** `outside`: the path leads out of the workspace (absolute, `..` above it), so it is never probed. */
+  videoProblem: 'outside' | null;
+}
+
+/** Spend as `sora takes` words it: the sum of the recorded costs, the takes with one, the takes without. */
+export interface BoardSpend {
+  usd: number;
+  priced: number;
+  unpriced: number;
 }
 
 export interface SequenceBoard {
   uri: string;
   title: string | null;
+  /** The film's runtime: the scenes' lengths added up. */
   seconds: number;
+  /** The film's spend: every scene's spend added up. */
+  spend: BoardSpend;
   cards: BoardCard[];
 }
 

@@ -124,6 +124,15 @@ describe('language server: sequences', function () {
     assert.equal(Object.keys(fromScene.changes ?? {}).length, 4);
   });
 
+  it('indexes a sequence when it is opened, though no watcher told of its files (a folder copied in at once)', async () => {
+    fs.mkdirSync(server.file('copy'));
+    for (const name of ['film.sora', 'scene01.sora', 'scene02.sora', 'scene03.sora']) fs.writeFileSync(server.file(`copy/${name}`), example[`film/${name}`]);
+    const film = await server.open('copy/film.sora');
+    const edit = await server.request<WorkspaceEdit>('textDocument/rename', { ...at(film, positionOf(server.text(film), 'character Mara', 0, 11)), newName: 'Ines' });
+    const files = Object.keys(edit.changes ?? {}).map((uri) => path.relative(server.file(''), new URL(uri).pathname)).sort();
+    assert.deepEqual(files, ['copy/film.sora', 'copy/scene01.sora', 'copy/scene02.sora', 'copy/scene03.sora']);
+  });
+
   it('goes from a scene\'s character to its definition in the sequence, and lists references in every file', async () => {
     const scene = await server.open('film/scene02.sora');
     const onSay = positionOf(server.text(scene), 'say Mara', 0, 5);
@@ -184,6 +193,22 @@ describe('language server: sequences', function () {
     assert.equal(reordered.match(/scenes:/g)?.length, 1);
     const stale = await server.request('sora/reorderScenes', { uri: film, order: ['scene01.sora'] }).then(() => 'resolved', (error: Error) => error.message);
     assert.match(stale, /out of date/);
+  });
+
+  it('gives each card its spend and where its best take\'s video is, refusing a path out of the workspace; the film\'s spend adds them up', async () => {
+    const log = JSON.parse(example['film/scene02.takes.json']);
+    log.takes[0].cost = { usd: 1.2, perSecond: 0.1, asOf: '2026-11-01', source: 'profile' };
+    log.takes[1].cost = { usd: 2.4, perSecond: 0.2, asOf: '2026-11-01', source: 'profile' };
+    fs.writeFileSync(server.file('film/scene02.takes.json'), JSON.stringify(log));
+    const three = { ...log, storyboard: 'scene03.sora', takes: [{ ...log.takes[0], file: '../../outside.mp4', cost: undefined }] };
+    fs.writeFileSync(server.file('film/scene03.takes.json'), JSON.stringify(three));
+    await watched(['film/scene02.takes.json', WATCH.changed], ['film/scene03.takes.json', WATCH.created]);
+    type Card = { entry: string; spend: { usd: number; priced: number; unpriced: number } | null; best: { id: string; file: string; video: string | null; videoProblem: string | null } | null };
+    const board = await server.request<{ spend: { usd: number; priced: number; unpriced: number }; cards: Card[] }>('sora/sequenceBoard', { uri: server.uri('film/film.sora') });
+    assert.deepEqual(board.cards.map((c) => c.spend), [null, { usd: 3.6, priced: 2, unpriced: 0 }, { usd: 0, priced: 0, unpriced: 1 }]);
+    assert.deepEqual(board.spend, { usd: 3.6, priced: 2, unpriced: 1 });
+    assert.deepEqual(board.cards[1].best, { id: 'take02', total: 20, file: 'takes/scene02_take02.mp4', video: server.uri('film/takes/scene02_take02.mp4'), videoProblem: null });
+    assert.deepEqual(board.cards[2].best, { id: 'take01', total: 16, file: '../../outside.mp4', video: null, videoProblem: 'outside' });
   });
 
   it('lists a Fountain screenplay\'s scenes and imports one beside it, refusing malformed input', async () => {

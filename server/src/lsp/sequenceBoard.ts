@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import { LSPErrorCodes, ResponseError, type Connection, type TextEdit } from 'vscode-languageserver';
 import { filmOf } from '../core/film';
 import { readSettings } from '../core/model';
-import { resolveRelativePath } from '../core/files';
-import { reorderScenesRequest, sequenceBoardRequest, type ReorderScenesParams, type SequenceBoard, type SequenceBoardParams } from '../protocol';
+import { folderOf, resolveInside } from '../core/files';
+import { sceneSpend, type Take } from '../core/takes';
+import { reorderScenesRequest, sequenceBoardRequest, type BoardBestTake, type BoardSpend, type ReorderScenesParams, type SequenceBoard, type SequenceBoardParams } from '../protocol';
 import { pathToUri, uriToPath } from './paths';
 import type { DocumentState, Workspace } from './workspace';
 
@@ -33,29 +34,52 @@ export function sequenceBoard(workspace: Workspace, params: SequenceBoardParams)
     states.set(scenePath, scene);
     return { storyboard: scene.analysis.merged ?? scene.analysis.storyboard, takeLog: scene.takeLog };
   });
-  return {
-    uri: state.uri,
-    title: film.title ?? null,
-    seconds: film.seconds,
-    cards: film.scenes.map((scene) => {
-      const own = states.get(scene.path);
-      const storyboard = scene.storyboard;
-      return {
-        entry: scene.entry.text,
-        uri: own ? own.uri : null,
-        title: scene.title ?? null,
-        logline: storyboard?.logline?.value?.text ?? null,
-        seconds: scene.seconds,
-        start: scene.start,
-        end: scene.end,
-        model: storyboard ? readSettings(storyboard).model?.text ?? null : null,
-        takeCount: scene.takeCount,
-        best: scene.best ? { id: scene.best.take.id, total: scene.best.total, video: pathToUri(resolveRelativePath(scene.path, scene.best.take.file)) } : null,
-        errors: own?.analysis.diagnostics.filter((d) => d.severity === 'error').length ?? 0,
-        warnings: own?.analysis.diagnostics.filter((d) => d.severity === 'warning').length ?? 0,
-      };
-    }),
-  };
+  const cards = film.scenes.map((scene) => {
+    const own = states.get(scene.path);
+    const storyboard = scene.storyboard;
+    return {
+      entry: scene.entry.text,
+      uri: own ? own.uri : null,
+      title: scene.title ?? null,
+      logline: storyboard?.logline?.value?.text ?? null,
+      seconds: scene.seconds,
+      start: scene.start,
+      end: scene.end,
+      model: storyboard ? readSettings(storyboard).model?.text ?? null : null,
+      takeCount: scene.takeCount,
+      best: scene.best ? bestTakeCard(scene.path, own?.root, scene.best.take, scene.best.total) : null,
+      spend: own?.takeLog?.takes.length ? sceneSpend(own.takeLog) : null,
+      errors: own?.analysis.diagnostics.filter((d) => d.severity === 'error').length ?? 0,
+      warnings: own?.analysis.diagnostics.filter((d) => d.severity === 'warning').length ?? 0,
+    };
+  });
+  return { uri: state.uri, title: film.title ?? null, seconds: film.seconds, spend: filmSpend(cards.map((card) => card.spend)), cards };
+}
+
+/**
+ * The best take and where its video would be. A path leading out of the workspace is refused by its
+ * text alone, so nothing outside is ever asked about; whether the file is there the client asks its
+ * own file system (the webview loads it from there), so this stays free of file access.
+ */
+function bestTakeCard(scenePath: string, root: string | undefined, take: Take, total: number): BoardBestTake {
+  const inside = resolveInside(root ?? folderOf(scenePath), scenePath, take.file);
+  const shown = { id: take.id, total, file: take.file };
+  if (!inside.ok) return { ...shown, video: null, videoProblem: 'outside' };
+  return { ...shown, video: pathToUri(inside.path), videoProblem: null };
+}
+
+/** The scenes' spends added up in cents, as `sceneSpend` adds up takes. */
+function filmSpend(spends: (BoardSpend | null)[]): BoardSpend {
+  let cents = 0;
+  let priced = 0;
+  let unpriced = 0;
+  for (const spend of spends) {
+    if (!spend) continue;
+    cents += Math.round(spend.usd * 100);
+    priced += spend.priced;
+    unpriced += spend.unpriced;
+  }
+  return { usd: cents / 100, priced, unpriced };
 }
 
 /** The edit that writes the scenes in `order` as one `scenes:` line where the first one was, removing the others. */

@@ -195,6 +195,9 @@ export function serve(connection: Connection): void {
   documents.onDidOpen((event) => {
     openedAt.set(event.document.uri, event.document.version);
     workspace.forget(event.document.uri); // a re-opened document may restart at an old version number
+    // A sequence whose creation the file watcher missed (a folder copied in at once) is indexed when opened.
+    const file = uriToPath(event.document.uri);
+    if (file) sequenceSync.edited(file, event.document.getText());
     publisher.opened(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
