@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type * as BoardModel from '../../client/out/board/model';
-import { repoRoot } from '../helpers/paths';
+import { requireClient } from '../helpers/clientModules';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const board = require(path.join(repoRoot, 'client/out/board/model')) as typeof BoardModel;
+const board = requireClient<typeof BoardModel>('board/model');
 
 // What the board page and its host agree on without a browser: which frames the host keeps, where
 // a frame is taken, how spend is worded, and which saved page states are read back.
