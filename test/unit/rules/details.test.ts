@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'mocha';
-import { analyze, check } from '../../../server/out/core/analyze';
+import { analyze } from '../../../server/out/core/analyze';
 import { resolveConfig } from '../../../server/out/core/config';
-import { parseStoryboard } from '../../../server/out/core/parse';
 import { ruleFor } from '../../../server/out/core/rules';
 import { exampleFiles, readExample } from '../../helpers/paths';
 import { applyFix, checkFixes, clean, describeAll, diagnostics, edit, expectNone, expectOne, lineRangeOf, ofCode, rangeOf } from './harness';
