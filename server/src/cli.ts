@@ -65,7 +65,7 @@ export function main(argv: string[], output: Output = defaultOutput): number | P
       case 'import':
         return importCommand(rest, output);
       case 'export':
-        return exportCommand(rest, output);
+        return exportCommand(rest, output).catch((error) => reportFailure(error, output));
       case '--help':
       case '-h':
       case 'help':
@@ -277,7 +277,7 @@ function importCommand(args: string[], output: Output): number {
 
 const exportFormats: ExportFormat[] = ['fountain', 'shotlist', 'otio', 'ffconcat'];
 
-function exportCommand(args: string[], output: Output): number {
+async function exportCommand(args: string[], output: Output): Promise<number> {
   const parsed = parseArgs(args, ['format', 'out', 'assemble'], ['html']);
   if (parsed.positional.length !== 1) throw new UsageError('export takes exactly one scene or sequence file.');
   const format = parsed.options.get('format');
@@ -287,7 +287,7 @@ function exportCommand(args: string[], output: Output): number {
   const assemble = parsed.options.get('assemble') as string | undefined;
   if (assemble && format !== 'ffconcat') throw new UsageError('--assemble goes with --format ffconcat.');
   try {
-    const { film } = loadFilm(parsed.positional[0], sequences);
+    const { film } = await loadFilm(parsed.positional[0], contextsFor(output));
     const text = exportFilm(film, format as ExportFormat, html);
     const out = parsed.options.get('out') as string | undefined;
     if (out) {
