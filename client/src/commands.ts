@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { CompileResponse } from '../../server/src/protocol';
 import { resolveStoryboard } from './activeStoryboard';
 import { displayName, requestCompile } from './compile';
@@ -179,7 +179,7 @@ export async function newStoryboard(): Promise<void> {
   } catch {
     // Does not exist yet: write it.
   }
-  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await selectLogline(await vscode.window.showTextDocument(target));
 }
 
