@@ -15,7 +15,7 @@ import {
   type HostWriteParams,
 } from '../../server/src/protocol';
 import type { HostEntryKind } from '../../server/src/host';
-import { notRegularFile, tooLarge, unreadable } from '../../server/src/readLimits';
+import { notRegularFile, tooLarge, unreadable } from '../../server/src/fileRefusals';
 import { isRestricted } from './trust';
 
 // The files of the server in a Web Worker (server/src/browser/host.ts), read and written with

@@ -13,7 +13,7 @@ import {
   type HostUriParams,
   type HostWriteParams,
 } from '../protocol';
-import { dataFileLimit } from '../readLimits';
+import { dataFileLimit } from '../host';
 
 // The host port of the server in a web worker (vscode.dev, code-server's web-worker host). The
 // worker has no file system: every read and write is a `sora/host/*` request that the client

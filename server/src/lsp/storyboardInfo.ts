@@ -1,23 +1,22 @@
-import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { overrideChoices, overrideText } from '../core/branching';
 import { branchesFrom, branchRefusal } from '../core/takeOps';
 import type { TakeLog } from '../core/takes';
-import { loadTakeLogFor, type TakeLogLoad } from '../node/files';
+import { readTakeLogForAnalysis, type TakeLogLoad } from '../context';
 import { storyboardInfoRequest, type StoryboardBranchInfo, type StoryboardInfoParams, type StoryboardInfoResponse } from '../protocol';
-import type { DocumentState, Notifier, Workspace } from './workspace';
+import type { Feature } from './handlers';
+import type { DocumentState } from './workspace';
 
 // `sora/storyboardInfo`: what the take features on the extension host need from a storyboard (its
 // scene id, its variants and their overrides, its beats) and, for "Branch Variant from Take", the
 // take's branches, the refusal when it has the maximum, and the override choices of its scene with
 // their current values. The client never parses a storyboard: it asks here.
 //
-// The take log is read from disk for every answer rather than taken from the workspace's cache:
-// the extension host writes it (Log Take, the scoring panel) and asks right after, before the file
+// The take log is read again for every answer rather than taken from the context's cache: the
+// extension host writes it (Log Take, the scoring panel) and asks right after, before the file
 // watcher's notification may have arrived.
 
-export function storyboardInfo(state: DocumentState, params: StoryboardInfoParams, readLog: (storyboardPath: string) => TakeLogLoad = loadTakeLogFor): StoryboardInfoResponse {
+export function storyboardInfo(state: DocumentState, params: StoryboardInfoParams, load: TakeLogLoad | undefined): StoryboardInfoResponse {
   const { storyboard } = state.analysis;
-  const load: TakeLogLoad | undefined = state.path ? readLog(state.path) : undefined;
   const log: TakeLog | undefined = load?.status === 'ok' ? load.log : undefined;
   const variants = storyboard.variants
     .filter((v) => v.name)
@@ -48,17 +47,14 @@ export function storyboardInfo(state: DocumentState, params: StoryboardInfoParam
   return response;
 }
 
-/** Wires the request (as `sora/compile` is): unreadable document or a failure → RequestFailed. */
-export function registerStoryboardInfo(connection: Connection, workspace: Workspace, notifier: Notifier): void {
-  connection.onRequest(storyboardInfoRequest, (params: StoryboardInfoParams, token): StoryboardInfoResponse => {
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
-    const state = workspace.stateOfAny(params.uri);
-    if (!state) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${params.uri}.`);
-    try {
-      return storyboardInfo(state, params);
-    } catch (error) {
-      notifier.log(`Sora Storyboard: storyboardInfo failed: ${(error as Error).stack ?? error}`);
-      throw new ResponseError(LSPErrorCodes.RequestFailed, `Could not read the storyboard: ${(error as Error).message}`);
-    }
-  });
-}
+export const storyboardInfoFeature: Feature = {
+  register: (server) =>
+    server.connection.onRequest(
+      storyboardInfoRequest,
+      server.onStoryboard(
+        'storyboardInfo',
+        async (state, params: StoryboardInfoParams) => storyboardInfo(state, params, state.path ? await readTakeLogForAnalysis(server.workspace.host, state.path) : undefined),
+        'Could not read the storyboard',
+      ),
+    ),
+};

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dataFileLimit, notRegularFile, tooLarge, unreadable } from '../readLimits';
+import { notRegularFile, tooLarge, unreadable } from '../fileRefusals';
+import { dataFileLimit } from '../host';
 
 // Reading a file a repository hands us. Git stores symlinks, so a cloned folder can hold a take log
 // that points at /dev/zero or a config that is a FIFO: read only regular files, never block on
 // opening one, and never read more than a limit. Shared by the server, the CLI and the extension host.
 
-export { dataFileLimit, storyboardFileLimit } from '../readLimits';
+// The limits are the host port's (every host refuses the same sizes).
+export { dataFileLimit, storyboardFileLimit } from '../host';
 
 export type FileRead =
   | { status: 'ok'; text: string }

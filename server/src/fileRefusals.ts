@@ -1,12 +1,7 @@
-// How much of a file the server reads, and the words it refuses a file with. Shared by the disk
+// The words a file is refused with (the limits are the host port's, ./host.ts). Shared by the disk
 // reader (node/readFile.ts) and the client that reads for the browser server (client/src/hostFiles.ts),
 // so a take log that is a FIFO or too large gets the same message in VS Code and in vscode.dev.
 // No Node API here: the browser bundles import it.
-
-/** Take logs and config files are small; anything bigger is not one. */
-export const dataFileLimit = 4 * 1024 * 1024;
-/** A storyboard is text a person writes; 16 MB is far beyond any real one. */
-export const storyboardFileLimit = 16 * 1024 * 1024;
 
 /** `kind` names what the file is instead: "a folder", "a FIFO", "a character device"… */
 export function notRegularFile(name: string, kind: string): string {
