@@ -83,10 +83,12 @@ export function clientOptions(context: vscode.ExtensionContext, errorHandler: Er
     markdown: { isTrusted: false, supportHtml: false },
     // Read at every (re)start: the client restarts the server when the folder becomes trusted.
     // `client` tells the server it may use what only VS Code has (the suggest command, snippets).
+    // A plain copy of the setting: the configuration object is a proxy, which a Web Worker's
+    // postMessage cannot clone (Node's IPC writes JSON and never noticed).
     initializationOptions: () => ({
       client: 'vscode',
       trusted: vscode.workspace.isTrusted,
-      filesExclude: vscode.workspace.getConfiguration('files').get('exclude'),
+      filesExclude: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('files').get('exclude') ?? {})),
     }),
   };
 }
