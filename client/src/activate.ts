@@ -29,7 +29,7 @@ export async function activateSora(context: vscode.ExtensionContext, platform: P
   registerTestHooks(context); // e2e tests only (ExtensionMode.Test): see testHooks.ts
   const output = vscode.window.createOutputChannel('Sora Storyboard', { log: true });
   const errorHandler = new RestartingErrorHandler();
-  const languageClient = platform.createClient(context, clientOptions(context, errorHandler, output, platform.documentSelector));
+  const languageClient = platform.createClient(context, clientOptions(errorHandler, output, platform.documentSelector));
   client = languageClient;
   const getClient = () => languageClient;
   const previews = new PreviewManager(context, getClient);

@@ -66,16 +66,11 @@ export class RestartingErrorHandler implements ErrorHandler {
 /** Starts the language server its own way (a Node process, a Web Worker) with the shared options. */
 export type ClientFactory = (context: vscode.ExtensionContext, options: LanguageClientOptions) => BaseLanguageClient;
 
-export function clientOptions(context: vscode.ExtensionContext, errorHandler: ErrorHandler, outputChannel: vscode.LogOutputChannel, documentSelector: DocumentSelector): LanguageClientOptions {
-  const takeLogs = vscode.workspace.createFileSystemWatcher('**/*.takes.json');
-  context.subscriptions.push(takeLogs);
+export function clientOptions(errorHandler: ErrorHandler, outputChannel: vscode.LogOutputChannel, documentSelector: DocumentSelector): LanguageClientOptions {
   return {
     documentSelector,
-    synchronize: {
-      configurationSection: 'sora',
-      // The take log beside a storyboard feeds variant bases and the takes CodeLens.
-      fileEvents: takeLogs,
-    },
+    // Watched files (take logs, storyboards, config files) are the server's own registration.
+    synchronize: { configurationSection: 'sora' },
     errorHandler,
     outputChannel,
     // Hovers carry the writer's text (escaped by the server): never trusted, so no command link or

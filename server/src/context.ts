@@ -189,7 +189,6 @@ export async function loadConfigFile(host: HostPort, file: string): Promise<Conf
  * holds. A question not prepared here is answered "not there".
  */
 export async function fileSnapshot(host: HostPort, text: string, documentPath: string, root: string): Promise<FileAccess> {
-  const storyboard = parseStoryboard(text);
   const present = new Set<string>();
   const real = new Map<string, string>();
   const listings = new Map<string, string[]>();
@@ -201,6 +200,10 @@ export async function fileSnapshot(host: HostPort, text: string, documentPath: s
   const probe = async (path: string) => {
     if (await host.stat(path)) present.add(path);
   };
+  // Only a `reference` or `sequence` section names files, and each starts with its keyword: text
+  // with neither word cannot name one, so the extra parse is left out for most scenes.
+  if (!/reference|sequence/i.test(text)) return snapshot;
+  const storyboard = parseStoryboard(text);
   const references = storyboard.references.map((reference) => reference.path?.text).filter((path): path is string => !!path?.trim());
   // Which links matter: every path the resolver would resolve, learnt by letting it ask.
   const wanted = new Set<string>();

@@ -70,7 +70,7 @@ export async function importFountainScenes(host: HostPort, params: ImportFountai
 export const fountainImportFeature: Feature = {
   register: (server) => {
     const { host } = server.workspace;
-    server.connection.onRequest(fountainScenesRequest, (params: FountainScenesParams) => fountainScenes(host, params));
-    server.connection.onRequest(importFountainRequest, (params: ImportFountainParams) => importFountainScenes(host, params));
+    server.connection.onRequest(fountainScenesRequest, server.guarded('fountainScenes', (params: FountainScenesParams) => fountainScenes(host, params), 'Could not read the screenplay'));
+    server.connection.onRequest(importFountainRequest, server.guarded('importFountain', (params: ImportFountainParams) => importFountainScenes(host, params), 'Could not import the screenplay'));
   },
 };

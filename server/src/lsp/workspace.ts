@@ -4,7 +4,7 @@ import { validateConfig, type ResolvedConfig, type SoraConfig } from '../core/co
 import { folderOf, resolveInside, baseName, type FileAccess } from '../core/files';
 import { rules } from '../core/rules';
 import type { TakeLog } from '../core/takes';
-import { StoryboardContexts, pathKey, type StoryboardContext } from '../context';
+import { StoryboardContexts, pathKey } from '../context';
 import { storyboardFileLimit, type HostPort } from '../host';
 import { storyboardsUnder, type ScanOptions } from './scan';
 import { SequenceIndex } from './sequenceIndex';
@@ -92,11 +92,6 @@ export class Workspace {
     if (open) return this.documents.get(open)?.getText();
     const read = await this.host.readText(file, storyboardFileLimit);
     return read.status === 'ok' ? read.text : undefined;
-  }
-
-  /** The context (config, take log, sequence) of a document or path, as the analysis sees it. */
-  contextFor(uriOrPath: string): Promise<StoryboardContext> {
-    return this.contexts.contextFor(uriOrPath);
   }
 
   /** The analysis of an open document at its current version (computed at most once per version). */

@@ -8,8 +8,10 @@ import { ffconcatList, otioTimeline, shotListCsv, shotListHtml } from '../core/e
 import { fountainFromStoryboards } from '../core/fountain';
 import { ExchangeError, notOverwriting, planFountainImport, readFountain } from '../fountainImport';
 import { parseStoryboard } from '../core/parse';
-import { loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './files';
-import { SequenceFinder } from './sequences';
+import { sceneEntries } from '../core/sequence';
+import type { StoryboardContext, StoryboardContexts } from '../context';
+import { toCorePath, writeFileAtomic } from './files';
+import { readTextFileSafely, storyboardFileLimit } from './readFile';
 
 // `sora import` and `sora export`: Fountain screenplays in, and a scene or a whole sequence out as
 // Fountain, a shot list, an OpenTimelineIO timeline or an ffmpeg concat list (and a rough cut).
@@ -41,35 +43,38 @@ export function importFountain(scriptFile: string, options: { scene?: number; ou
 
 export type ExportFormat = 'fountain' | 'shotlist' | 'otio' | 'ffconcat';
 
-/** The scene or sequence at `file` as a film: each scene merged with what it inherits, with its take log. */
-export function loadFilm(file: string, finder = new SequenceFinder()): { film: Film; scenes: FilmSceneInput[] } {
+/**
+ * The scene or sequence at `file` as a film: each scene merged with what it inherits, with its take
+ * log, from the same storyboard contexts as `sora check` (a sequence's scenes inherit from it).
+ */
+export async function loadFilm(file: string, contexts: StoryboardContexts): Promise<{ film: Film; scenes: FilmSceneInput[] }> {
   const text = readText(file);
   const storyboard = parseStoryboard(text);
   const corePath = toCorePath(file);
   if (storyboard.sequence) {
     const source = { path: corePath, storyboard };
+    const loaded = new Map<string, FilmSceneInput>();
+    for (const { path: scenePath } of sceneEntries(source)) {
+      const read = readTextFileSafely(scenePath, storyboardFileLimit);
+      if (read.status === 'ok') loaded.set(scenePath, await filmInput(contexts, scenePath, read.text, { sequence: source }));
+    }
     const inputs: FilmSceneInput[] = [];
     const film = filmOf(source, (scenePath) => {
-      let sceneText: string;
-      try {
-        sceneText = fs.readFileSync(scenePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-      const takes = loadTakeLogFor(scenePath);
-      const takeLog = takes.status === 'ok' ? takes.log : undefined;
-      const analysis = analyze(sceneText, { documentPath: scenePath, sequence: source, takeLog, files: nodeFileAccess });
-      const input = { storyboard: analysis.merged ?? analysis.storyboard, takeLog };
-      inputs.push(input);
+      const input = loaded.get(scenePath);
+      if (input) inputs.push(input);
       return input;
     });
     return { film, scenes: inputs };
   }
-  const takes = loadTakeLogFor(file);
-  const takeLog = takes.status === 'ok' ? takes.log : undefined;
-  const analysis = analyze(text, { documentPath: corePath, sequence: finder.sequenceFor(file), takeLog, files: nodeFileAccess });
-  const input = { storyboard: analysis.merged ?? analysis.storyboard, takeLog };
+  const input = await filmInput(contexts, corePath, text);
   return { film: filmOfScene(corePath, input), scenes: [input] };
+}
+
+/** A scene as the film shows it: merged with its sequence (the one given, or the one its context finds). */
+async function filmInput(contexts: StoryboardContexts, scenePath: string, text: string, sequence?: StoryboardContext['sequence']): Promise<FilmSceneInput> {
+  const context = await contexts.contextFor(scenePath);
+  const analysis = analyze(text, await contexts.analysisOptions(sequence ? { ...context, sequence } : context, text));
+  return { storyboard: analysis.merged ?? analysis.storyboard, takeLog: context.takeLog };
 }
 
 export function exportFilm(film: Film, format: ExportFormat, html: boolean): string {
