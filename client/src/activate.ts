@@ -17,6 +17,8 @@ export interface Platform {
   createClient: ClientFactory;
   /** The storyboards the server can read: files on disk (Node) or anything workspace.fs reads (browser). */
   documentSelector: DocumentSelector;
+  /** Whether the server can read this saved file (the sequence board reads a sequence's scenes). */
+  readsFile(uri: vscode.Uri): boolean;
   /** The take log, scoring and branching commands, or what stands in for them where they cannot run. */
   registerTakeFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void;
   /** What only this platform needs, registered before the server starts (the browser's file requests). */
@@ -71,7 +73,7 @@ export async function activateSora(context: vscode.ExtensionContext, platform: P
       'sora.openSequenceBoard',
       guard(async (uri?: unknown) => {
         const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-        if (!target || target.scheme !== 'file') {
+        if (!target || !platform.readsFile(target)) {
           void vscode.window.showInformationMessage('Open a sequence file (or a scene of one) first: the board shows its scenes.');
           return;
         }

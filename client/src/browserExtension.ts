@@ -20,6 +20,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
   return activateSora(context, {
     createClient: browserLanguageClient,
     documentSelector: browserDocumentSelector,
+    // Whatever workspace.fs reads: a remote's disk, a GitHub repository, a memory file system.
+    readsFile: (uri) => uri.scheme !== 'untitled',
     registerTakeFeatures: (extension) => extension.subscriptions.push(registerDesktopOnly(takeCommands)),
     beforeStart: (extension, client) => extension.subscriptions.push(answerHostRequests(client)),
   });

@@ -11,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
   return activateSora(context, {
     createClient: nodeLanguageClient,
     documentSelector: nodeDocumentSelector,
+    readsFile: (uri) => uri.scheme === 'file',
     // The takes modules are typed on the Node client; they use only what every client has.
     registerTakeFeatures: (extension, client) => registerTakeFeatures(extension, client as LanguageClient),
   });
