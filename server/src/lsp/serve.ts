@@ -31,7 +31,8 @@ import { uriToPath } from './paths';
 import { legend, semanticTokens } from './semanticTokens';
 import { clientProfile, fitCodeLenses, fitCompletions, fitHover, richestClient, serverCommands, type ClientProfile } from './clients';
 import { excludeGlobs } from './scan';
-import { registerStoryboardInfo } from './storyboardInfo';
+import { registerTakes } from './takes';
+import { nodeHost } from '../node/host';
 import { registerAdoptVariant } from './adopt';
 import { documentSymbols, foldingRanges } from './symbols';
 import { Workspace, type DocumentState, type Notifier } from './workspace';
@@ -65,6 +66,7 @@ export function serve(connection: Connection): void {
     log: (message) => connection.console.log(message),
   };
   const workspace = new Workspace(documents, notifier);
+  const takes = registerTakes(connection, workspace, notifier, nodeHost({ rootOf: (file) => workspace.folderOf(file) }));
   const publisher = new DiagnosticsPublisher(connection, workspace);
   const sequenceSync = new SequenceSync(workspace, publisher);
   let canPullConfiguration = false;
@@ -167,7 +169,7 @@ export function serve(connection: Connection): void {
       if (!file) continue;
       const name = path.basename(file);
       if (name.toLowerCase().endsWith('.takes.json')) {
-        workspace.takeLogChanged(file);
+        takes.changed(file);
         storyboards.add(file.slice(0, -'.takes.json'.length) + '.sora');
       } else if ((configFileNames as readonly string[]).includes(name)) {
         configChanged = true;
@@ -280,7 +282,6 @@ export function serve(connection: Connection): void {
     };
   });
 
-  registerStoryboardInfo(connection, workspace, notifier);
   registerSequenceBoard(connection, workspace);
   registerFountainImport(connection);
   registerAdoptVariant(connection, workspace);

@@ -2,7 +2,7 @@ import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languagese
 import { overrideChoices, overrideText } from '../core/branching';
 import { branchesFrom, branchRefusal } from '../core/takeOps';
 import type { TakeLog } from '../core/takes';
-import { loadTakeLogFor, type TakeLogLoad } from '../node/files';
+import type { TakeLogLoad, TakeStore } from '../takeStore';
 import { storyboardInfoRequest, type StoryboardBranchInfo, type StoryboardInfoParams, type StoryboardInfoResponse } from '../protocol';
 import type { DocumentState, Notifier, Workspace } from './workspace';
 
@@ -11,13 +11,11 @@ import type { DocumentState, Notifier, Workspace } from './workspace';
 // take's branches, the refusal when it has the maximum, and the override choices of its scene with
 // their current values. The client never parses a storyboard: it asks here.
 //
-// The take log is read from disk for every answer rather than taken from the workspace's cache:
-// the extension host writes it (Log Take, the scoring panel) and asks right after, before the file
-// watcher's notification may have arrived.
+// The take log comes from the server's take store: every write goes through it, so its copy is the
+// log as it is now without reading the disk again.
 
-export function storyboardInfo(state: DocumentState, params: StoryboardInfoParams, readLog: (storyboardPath: string) => TakeLogLoad = loadTakeLogFor): StoryboardInfoResponse {
+export function storyboardInfo(state: DocumentState, params: StoryboardInfoParams, load: TakeLogLoad | undefined): StoryboardInfoResponse {
   const { storyboard } = state.analysis;
-  const load: TakeLogLoad | undefined = state.path ? readLog(state.path) : undefined;
   const log: TakeLog | undefined = load?.status === 'ok' ? load.log : undefined;
   const variants = storyboard.variants
     .filter((v) => v.name)
@@ -49,13 +47,14 @@ export function storyboardInfo(state: DocumentState, params: StoryboardInfoParam
 }
 
 /** Wires the request (as `sora/compile` is): unreadable document or a failure → RequestFailed. */
-export function registerStoryboardInfo(connection: Connection, workspace: Workspace, notifier: Notifier): void {
-  connection.onRequest(storyboardInfoRequest, (params: StoryboardInfoParams, token): StoryboardInfoResponse => {
+export function registerStoryboardInfo(connection: Connection, workspace: Workspace, notifier: Notifier, store: TakeStore): void {
+  connection.onRequest(storyboardInfoRequest, async (params: StoryboardInfoParams, token): Promise<StoryboardInfoResponse> => {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
     const state = workspace.stateOfAny(params.uri);
+    const storyboardPath = store.host.pathOf(params.uri);
     if (!state) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${params.uri}.`);
     try {
-      return storyboardInfo(state, params);
+      return storyboardInfo(state, params, storyboardPath ? await store.loadFor(storyboardPath) : undefined);
     } catch (error) {
       notifier.log(`Sora Storyboard: storyboardInfo failed: ${(error as Error).stack ?? error}`);
       throw new ResponseError(LSPErrorCodes.RequestFailed, `Could not read the storyboard: ${(error as Error).message}`);

@@ -1,0 +1,159 @@
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { baseName, folderOf } from '../core/files';
+import { provenanceProblem, takeSettingsFrom } from '../core/takeOps';
+import { takeLogPathFor, type TakeCost } from '../core/takes';
+import type { HostPort } from '../host';
+import {
+  takesChangedNotification,
+  takesNotesRequest,
+  takesRecordRequest,
+  takesScoreRequest,
+  takesViewRequest,
+  type CompileResponse,
+  type TakesChangedParams,
+  type TakesEditResponse,
+  type TakesNotesParams,
+  type TakesParams,
+  type TakesRecordParams,
+  type TakesRecordResponse,
+  type TakesScoreParams,
+  type TakesView,
+} from '../protocol';
+import { TakeStore, TakeStoreError, type TakeVideo } from '../takeStore';
+import { takesView } from '../takeView';
+import { compileDocument } from './compile';
+import { registerStoryboardInfo } from './storyboardInfo';
+import type { DocumentState, Notifier, Workspace } from './workspace';
+
+// `sora/takes/*`: the take log of a storyboard, served from the one store (../takeStore). The
+// panel and the take commands ask for the view and send intents (log this take, this score, these
+// notes); each is applied under the log's lock to the log as it is then, and answered with the view
+// after it. The client is told when a log changes (`sora/takes/changed`), whoever changed it.
+
+export interface TakesFeature {
+  store: TakeStore;
+  /** The file watcher saw a take log change: drop it from the cache and tell the client. */
+  changed(logPath: string): void;
+}
+
+export function registerTakes(connection: Connection, workspace: Workspace, notifier: Notifier, host: HostPort): TakesFeature {
+  const store = new TakeStore(host);
+  store.onDidChange((logPath) => {
+    // The analysis reads the log too (variant bases, the takes CodeLens): it follows the store.
+    workspace.takeLogChanged(logPath);
+    const params: TakesChangedParams = { uri: host.uriOf(storyboardPathOf(logPath)) };
+    void connection.sendNotification(takesChangedNotification, params);
+  });
+  const context = (uri: string): StoryboardContext => {
+    const state = workspace.stateOfAny(uri);
+    const storyboardPath = host.pathOf(uri);
+    if (!state || !storyboardPath) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}.`);
+    return { state, storyboardPath, root: state.root ?? folderOf(storyboardPath) };
+  };
+  const handle =
+    <P, R>(name: string, run: (params: P) => Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
+      try {
+        return await run(params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        notifier.log(`Sora Storyboard: ${name} failed: ${(error as Error).stack ?? error}`);
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `Could not read the take log: ${(error as Error).message}`);
+      }
+    };
+
+  connection.onRequest(takesViewRequest, handle('takes/view', (params: TakesParams) => viewOf(store, context(params.uri))));
+  connection.onRequest(takesRecordRequest, handle('takes/record', (params: TakesRecordParams) => recordTake(store, workspace, context(params.uri), params)));
+  connection.onRequest(
+    takesScoreRequest,
+    handle('takes/score', (params: TakesScoreParams) =>
+      editTake(store, workspace, context(params.uri), (logPath) =>
+        store.score(logPath, params.takeId, params.scores.map((score) => ({ criterion: score.criterion, shot: score.shot, value: score.value ?? undefined }))),
+      ),
+    ),
+  );
+  connection.onRequest(takesNotesRequest, handle('takes/notes', (params: TakesNotesParams) => editTake(store, workspace, context(params.uri), (logPath) => store.note(logPath, params.takeId, params.notes))));
+  registerStoryboardInfo(connection, workspace, notifier, store);
+  return { store, changed: (logPath) => store.changed(logPath) };
+}
+
+interface StoryboardContext {
+  state: DocumentState;
+  /** The storyboard as a core path (forward slashes), and its workspace folder. */
+  storyboardPath: string;
+  root: string;
+}
+
+function viewOf(store: TakeStore, context: StoryboardContext): Promise<TakesView> {
+  const { storyboard } = context.state.analysis;
+  return takesView(store, {
+    uri: context.state.uri,
+    storyboardPath: context.storyboardPath,
+    root: context.root,
+    sceneId: storyboard.scene?.id?.text || null,
+    variants: storyboard.variants.filter((v) => v.name).map((v) => ({ name: v.name!.text, base: v.base?.text ?? 'main' })),
+  });
+}
+
+const restricted = 'Restricted Mode: nothing is written in an untrusted folder. Trust the folder to log and score takes.';
+
+async function editTake(store: TakeStore, workspace: Workspace, context: StoryboardContext, edit: (logPath: string) => Promise<unknown>): Promise<TakesEditResponse> {
+  if (!workspace.trusted) return { ok: false, message: restricted, view: await viewOf(store, context) };
+  try {
+    await edit(takeLogPathFor(context.storyboardPath));
+  } catch (error) {
+    if (!(error instanceof TakeStoreError)) throw error;
+    return { ok: false, message: error.message, view: await viewOf(store, context) };
+  }
+  return { ok: true, view: await viewOf(store, context) };
+}
+
+/** Log Take: the variant compiled as the storyboard is now, its prompt, settings, target and cost recorded with the take. */
+async function recordTake(store: TakeStore, workspace: Workspace, context: StoryboardContext, params: TakesRecordParams): Promise<TakesRecordResponse> {
+  const logUri = store.host.uriOf(takeLogPathFor(context.storyboardPath));
+  if (!workspace.trusted) return { ok: false, kind: 'restricted', message: restricted, logUri };
+  const sceneId = context.state.analysis.storyboard.scene?.id?.text;
+  if (!sceneId) return { ok: false, kind: 'usage', message: `${baseName(context.storyboardPath)} has no \`scene ID\` header, so its takes cannot be named (scene09_take01.mp4). Add one first.`, logUri };
+  const variant = params.variant || 'main';
+  const compiled = compileDocument(context.state, { uri: context.state.uri, variant });
+  if (compiled.error) return { ok: false, kind: 'usage', message: `Cannot log a take of "${variant}": ${compiled.error}`, logUri };
+  const video = videoOf(store.host, params.video);
+  if (!video) return { ok: false, kind: 'usage', message: `${(params.video as { source?: string }).source ?? 'The video'} cannot be read by the language server.`, logUri };
+  try {
+    const recorded = await store.record({
+      storyboardPath: context.storyboardPath,
+      sceneId,
+      variant,
+      parent: params.parent,
+      change: params.change,
+      prompt: compiled.prompt,
+      settings: takeSettingsFrom(compiled.settings),
+      video,
+      ...takeTarget(compiled),
+    });
+    return { ok: true, take: recorded.take, videoFile: recorded.videoPath ? recorded.take.file : null, warning: provenanceProblem(recorded.take.provenance) ?? null, view: await viewOf(store, context) };
+  } catch (error) {
+    if (!(error instanceof TakeStoreError)) throw error;
+    return { ok: false, kind: error.kind, message: error.message, logUri };
+  }
+}
+
+function videoOf(host: HostPort, video: TakesRecordParams['video']): TakeVideo | undefined {
+  if (video.kind !== 'move') return video.kind === 'existing' ? { kind: 'existing', file: video.file } : { kind: 'none' };
+  const source = host.pathOf(video.source);
+  return source ? { kind: 'move', source } : undefined;
+}
+
+/** What a take records about its target: the model compiled for and its estimated cost (when it is a real number). */
+export function takeTarget(compiled: CompileResponse): { model?: string; cost?: TakeCost } {
+  const model = compiled.model?.id ?? compiled.summary.model ?? compiled.settings.model ?? null;
+  const cost = compiled.cost;
+  const priced = cost && Number.isFinite(cost.usd) && cost.usd >= 0 ? { usd: cost.usd, perSecond: cost.perSecond, asOf: cost.asOf, source: cost.source } : undefined;
+  return { ...(model ? { model } : {}), ...(priced ? { cost: priced } : {}) };
+}
+
+/** `scene09.takes.json` → `scene09.sora`. */
+function storyboardPathOf(logPath: string): string {
+  return logPath.replace(/\.takes\.json$/i, '.sora');
+}
