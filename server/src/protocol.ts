@@ -3,7 +3,7 @@
 import type { OverrideChoice } from './core/branching';
 import type { Compilation } from './core/compile';
 import type { Lineage } from './core/lineage';
-import type { TypicalFix } from './core/takeOps';
+import type { OverrideSpec, TypicalFix } from './core/takeOps';
 import type { Take } from './core/takes';
 import type { ScoreCriterion } from './core/vocabulary';
 
@@ -336,6 +336,31 @@ export interface TakesNotesParams {
 
 /** A write's answer: the view after it, or why nothing was written (with the view as it is). */
 export type TakesEditResponse = { ok: true; view: TakesView } | { ok: false; message: string; view: TakesView };
+
+export const takesBranchRequest = 'sora/takes/branch';
+
+/** Branch Variant from Take: the variant's text for one change off a take (a suggested name when none is given). */
+export interface TakesBranchParams {
+  uri: string;
+  takeId: string;
+  spec: OverrideSpec;
+  value: string;
+  name?: string;
+}
+
+export type TakesBranchResponse =
+  | {
+      ok: true;
+      name: string;
+      /** The override line: `style lighting: moonlight through the rain`. */
+      change: string;
+      /** `variant NAME from takeNN` and its one override line. */
+      text: string;
+      /** What to insert at the very end of the document (version `version`) to append the block after one blank line. */
+      insert: string;
+      version: number | null;
+    }
+  | { ok: false; message: string };
 
 export interface TakesChangedParams {
   /** The storyboard whose take log changed. */

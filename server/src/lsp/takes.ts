@@ -1,15 +1,18 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { baseName, folderOf } from '../core/files';
-import { provenanceProblem, takeSettingsFrom } from '../core/takeOps';
+import { appendBlock, branchVariantText, provenanceProblem, takeSettingsFrom } from '../core/takeOps';
 import { takeLogPathFor, type TakeCost } from '../core/takes';
 import type { HostPort } from '../host';
 import {
+  takesBranchRequest,
   takesChangedNotification,
   takesNotesRequest,
   takesRecordRequest,
   takesScoreRequest,
   takesViewRequest,
   type CompileResponse,
+  type TakesBranchParams,
+  type TakesBranchResponse,
   type TakesChangedParams,
   type TakesEditResponse,
   type TakesNotesParams,
@@ -74,6 +77,7 @@ export function registerTakes(connection: Connection, workspace: Workspace, noti
     ),
   );
   connection.onRequest(takesNotesRequest, handle('takes/notes', (params: TakesNotesParams) => editTake(store, workspace, context(params.uri), (logPath) => store.note(logPath, params.takeId, params.notes))));
+  connection.onRequest(takesBranchRequest, handle('takes/branch', async (params: TakesBranchParams) => branchText(context(params.uri).state, params)));
   registerStoryboardInfo(connection, workspace, notifier, store);
   return { store, changed: (logPath) => store.changed(logPath) };
 }
@@ -143,6 +147,17 @@ function videoOf(host: HostPort, video: TakesRecordParams['video']): TakeVideo |
   if (video.kind !== 'move') return video.kind === 'existing' ? { kind: 'existing', file: video.file } : { kind: 'none' };
   const source = host.pathOf(video.source);
   return source ? { kind: 'move', source } : undefined;
+}
+
+/** The text of a variant one change off a take, and how to append it to the document as it is. */
+function branchText(state: DocumentState, params: TakesBranchParams): TakesBranchResponse {
+  const existingNames = state.analysis.storyboard.variants.filter((v) => v.name).map((v) => v.name!.text);
+  try {
+    const branch = branchVariantText({ takeId: params.takeId, spec: params.spec, value: params.value, name: params.name, existingNames });
+    return { ok: true, ...branch, insert: appendBlock(state.text, branch.text).insert, version: state.version };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
 }
 
 /** What a take records about its target: the model compiled for and its estimated cost (when it is a real number). */
