@@ -73,18 +73,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, errorHand
     run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
   };
-  const takeLogs = vscode.workspace.createFileSystemWatcher('**/*.takes.json');
-  context.subscriptions.push(takeLogs);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'sora', scheme: 'file' },
       { language: 'sora', scheme: 'untitled' },
     ],
-    synchronize: {
-      configurationSection: 'sora',
-      // The take log beside a storyboard feeds variant bases and the takes CodeLens.
-      fileEvents: takeLogs,
-    },
+    // Watched files (take logs, storyboards, config files) are the server's own registration.
+    synchronize: { configurationSection: 'sora' },
     errorHandler,
     outputChannel,
     // Hovers carry the writer's text (escaped by the server): never trusted, so no command link or

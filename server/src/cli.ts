@@ -2,12 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type AnalyzeOptions } from './core/analyze';
+import { StoryboardContexts, type StoryboardContext } from './context';
 import { compile, type Compilation } from './core/compile';
 import { modelProfiles, nearestModelIds, profileFor } from './core/models';
 import type { ModelProfile } from './core/models/types';
 import { formatUsd } from './core/target/cost';
 import { describeDurations } from './core/target/target';
-import { resolveConfig, type ResolvedConfig } from './core/config';
 import { applySafeFixes } from './core/fixes';
 import type { Diagnostic } from './core/diagnostics';
 import { rules, ruleFor } from './core/rules';
@@ -15,11 +15,10 @@ import { bestTake, sceneSpend, takeLogPathFor, takeTotal, type Take, type TakeLo
 import { formatLineageTree, takeLineage } from './core/lineage';
 import { overrideText } from './core/branching';
 import { provenanceProblem, takeSettingsFrom } from './core/takeOps';
-import { nodeHost } from './node/host';
-import { TakeStore, TakeStoreError } from './takeStore';
+import { TakeStoreError } from './takeStore';
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './core/vocabulary';
-import { findConfigFile, loadConfigFile } from './node/config';
-import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './node/files';
+import { nodeHost } from './node/host';
+import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, toCorePath, writeFileAtomic } from './node/files';
 import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 import { SequenceFinder } from './node/sequences';
 import { assembleRoughCut, ExchangeError, exportFilm, importFountain, loadFilm, type ExportFormat } from './node/exchange';
@@ -54,9 +53,9 @@ export function main(argv: string[], output: Output = defaultOutput): number | P
     const [command, ...rest] = argv;
     switch (command) {
       case 'check':
-        return checkCommand(rest, output);
+        return checkCommand(rest, output).catch((error) => reportFailure(error, output));
       case 'compile':
-        return compileCommand(rest, output);
+        return compileCommand(rest, output).catch((error) => reportFailure(error, output));
       case 'models':
         return modelsCommand(rest, output);
       case 'takes':
@@ -66,7 +65,7 @@ export function main(argv: string[], output: Output = defaultOutput): number | P
       case 'import':
         return importCommand(rest, output);
       case 'export':
-        return exportCommand(rest, output);
+        return exportCommand(rest, output).catch((error) => reportFailure(error, output));
       case '--help':
       case '-h':
       case 'help':
@@ -141,7 +140,7 @@ interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-function checkCommand(args: string[], output: Output): number {
+async function checkCommand(args: string[], output: Output): Promise<number> {
   const parsed = parseArgs(args, ['format'], ['fix']);
   const format = formatOption(parsed, ['text', 'json']);
   if (parsed.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
@@ -158,7 +157,7 @@ function checkCommand(args: string[], output: Output): number {
   }
   const reports: FileReport[] = [];
   for (const file of files) {
-    const report = checkFile(file, parsed.options.has('fix'), output);
+    const report = await checkFile(file, parsed.options.has('fix'), output);
     if (report) reports.push(report);
     else unreadable = true;
   }
@@ -208,11 +207,10 @@ function collectStoryboards(target: string): string[] | undefined {
   return found;
 }
 
-function checkFile(file: string, fix: boolean, output: Output): FileReport | undefined {
+async function checkFile(file: string, fix: boolean, output: Output): Promise<FileReport | undefined> {
   const text = readOrFail(file, output);
   if (text === undefined) return undefined;
-  const config = configFor(file);
-  const options = analyzeOptions(file, config, output);
+  const { options } = await analysisInputs(file, text, output);
   let analysis = analyze(text, options);
   if (fix) {
     const fixed = applySafeFixes(text, (current) => analyze(current, options).diagnostics, { first: analysis.diagnostics }).text;
@@ -225,37 +223,35 @@ function checkFile(file: string, fix: boolean, output: Output): FileReport | und
   return { file, diagnostics: analysis.diagnostics };
 }
 
-/** What checking a file needs besides its text; the take log is read once per file, not per pass. */
-function analyzeOptions(file: string, config: ResolvedConfig, output: Output): AnalyzeOptions {
-  const takes = loadTakeLogFor(file);
-  if (takes.status === 'invalid') output.err(`sora: warning: ${takes.message}`);
-  // A scene listed by a sequence is checked with what it inherits; a sequence against the others around it.
-  const sequence = sequences.sequenceFor(file);
-  return {
-    documentPath: toCorePath(file),
-    takeLog: takes.status === 'ok' ? takes.log : undefined,
-    files: nodeFileAccess,
-    workspaceRoot: toCorePath(commandLineRoot(file)),
-    config,
-    sequence,
-    otherSequences: sequence ? undefined : sequences.otherSequences(file),
-  };
+/**
+ * What checking a file needs besides its text, from the same storyboard contexts as the language
+ * server's, on the disk: the workspace is where `sora` runs (commandLineRoot), a config file is
+ * looked for up to the root of the file system, and a scene's sequence in its folder and the
+ * folders above (SequenceFinder). The take log is read once per file, not per pass of --fix.
+ */
+async function analysisInputs(file: string, text: string, output: Output): Promise<{ context: StoryboardContext; options: AnalyzeOptions }> {
+  const context = await contextsFor(output).contextFor(toCorePath(file));
+  if (context.configError) throw new Error(context.configError);
+  return { context, options: await contextsFor(output).analysisOptions(context, text) };
 }
 
 const sequences = new SequenceFinder();
+let contexts: StoryboardContexts | undefined;
 
-const configCache = new Map<string, ResolvedConfig>();
-
-function configFor(file: string): ResolvedConfig {
-  const configFile = findConfigFile(file);
-  if (!configFile) return resolveConfig();
-  const cached = configCache.get(configFile);
-  if (cached) return cached;
-  const loaded = loadConfigFile(configFile);
-  if (!loaded.ok) throw new Error(loaded.message);
-  const config = resolveConfig(loaded.config);
-  configCache.set(configFile, config);
-  return config;
+function contextsFor(output: Output): StoryboardContexts {
+  // A take log that is a link is written through only when its target lies inside that workspace.
+  contexts ??= new StoryboardContexts(nodeHost({ rootOf: (file) => toCorePath(commandLineRoot(file)) }), {
+    workspaceRootOf: (file) => toCorePath(commandLineRoot(file)),
+    // A scene listed by a sequence is checked with what it inherits; a sequence against the others around it.
+    sequencesFor: (file) => {
+      const sequence = sequences.sequenceFor(file);
+      return { sequence, otherSequences: sequence ? undefined : sequences.otherSequences(file) };
+    },
+    report: (problem) => {
+      if (problem.kind === 'take-log') output.err(`sora: warning: ${problem.message}`);
+    },
+  });
+  return contexts;
 }
 
 // ---- import and export ------------------------------------------------------------------
@@ -282,7 +278,7 @@ function importCommand(args: string[], output: Output): number {
 
 const exportFormats: ExportFormat[] = ['fountain', 'shotlist', 'otio', 'ffconcat'];
 
-function exportCommand(args: string[], output: Output): number {
+async function exportCommand(args: string[], output: Output): Promise<number> {
   const parsed = parseArgs(args, ['format', 'out', 'assemble'], ['html']);
   if (parsed.positional.length !== 1) throw new UsageError('export takes exactly one scene or sequence file.');
   const format = parsed.options.get('format');
@@ -292,7 +288,7 @@ function exportCommand(args: string[], output: Output): number {
   const assemble = parsed.options.get('assemble') as string | undefined;
   if (assemble && format !== 'ffconcat') throw new UsageError('--assemble goes with --format ffconcat.');
   try {
-    const { film } = loadFilm(parsed.positional[0], sequences);
+    const { film } = await loadFilm(parsed.positional[0], contextsFor(output));
     const text = exportFilm(film, format as ExportFormat, html);
     const out = parsed.options.get('out') as string | undefined;
     if (out) {
@@ -320,7 +316,7 @@ function exportCommand(args: string[], output: Output): number {
 
 // ---- compile -----------------------------------------------------------------------------
 
-function compileCommand(args: string[], output: Output): number {
+async function compileCommand(args: string[], output: Output): Promise<number> {
   const parsed = parseArgs(args, ['format', 'variant', 'model'], []);
   const format = formatOption(parsed, ['text', 'json']);
   if (parsed.positional.length !== 1) throw new UsageError('compile takes exactly one storyboard file.');
@@ -329,11 +325,10 @@ function compileCommand(args: string[], output: Output): number {
   const file = parsed.positional[0];
   const text = readOrFail(file, output);
   if (text === undefined) return 2;
-  const config = configFor(file);
-  const options = analyzeOptions(file, config, output);
+  const { context, options } = await analysisInputs(file, text, output);
   const analysis = analyze(text, options);
   const variant = parsed.options.get('variant') as string | undefined;
-  const result = compile(analysis.merged ?? analysis.storyboard, { variant, takeLog: options.takeLog, model, prices: config.prices });
+  const result = compile(analysis.merged ?? analysis.storyboard, { variant, takeLog: options.takeLog, model, prices: context.config.prices });
   if (result.error) {
     output.err(`sora: ${result.error}`);
     return 2;
@@ -618,7 +613,7 @@ async function takesAddCommand(args: string[], output: Output): Promise<number> 
     output.err(`sora: ${existing.message}`);
     return 2;
   }
-  const options = analyzeOptions(file, configFor(file), output);
+  const { options } = await analysisInputs(file, text, output);
   const analysis = analyze(text, options);
   const sceneId = analysis.storyboard.scene?.id?.text;
   if (!sceneId) {
@@ -642,7 +637,7 @@ async function takesAddCommand(args: string[], output: Output): Promise<number> 
   const parent = (parsed.options.get('parent') as string | undefined) ?? (base && options.takeLog?.takes.some((t) => t.id === base) ? base : undefined);
   const change = (parsed.options.get('change') as string | undefined) ?? (variant ? variant.overrides.map(overrideText).join('; ') : undefined);
   try {
-    const { take } = await takeStoreFor(file).record({
+    const { take } = await contextsFor(output).takeLogs.record({
       storyboardPath: toCorePath(file),
       sceneId,
       variant: variantName,
@@ -665,12 +660,6 @@ async function takesAddCommand(args: string[], output: Output): Promise<number> 
     }
     throw error;
   }
-}
-
-/** The take store on disk, as the language server keeps it: a log that is a link is written through only inside the command line's workspace. */
-function takeStoreFor(file: string): TakeStore {
-  const root = commandLineRoot(file);
-  return new TakeStore(nodeHost({ rootOf: () => root }));
 }
 
 function provenanceLine(take: Take): string {
@@ -707,7 +696,7 @@ async function takesScoreCommand(args: string[], output: Output): Promise<number
   const [target, takeId, ...scoreArgs] = parsed.positional;
   const scores = scoreArgs.map(parseScoreArg);
   const logPath = target.toLowerCase().endsWith('.json') ? target : takeLogPathFor(target);
-  const store = takeStoreFor(logPath);
+  const store = contextsFor(output).takeLogs;
   const loaded = await store.load(toCorePath(logPath));
   if (loaded.status === 'absent') {
     output.err(`sora: cannot read ${logPath}: no take log yet. Log a take first (\`sora takes add\`).`);

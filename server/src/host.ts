@@ -10,6 +10,11 @@
 //
 // No Node API and no `vscode` import here: both hosts implement it.
 
+/** Take logs and config files are small; anything bigger is not one. */
+export const dataFileLimit = 4 * 1024 * 1024;
+/** A storyboard is text a person writes; 16 MB is far beyond any real one. */
+export const storyboardFileLimit = 16 * 1024 * 1024;
+
 export type HostEntryKind = 'file' | 'directory' | 'other';
 
 export interface HostStat {

@@ -69,12 +69,6 @@ export interface ReviewProblem {
   line: number;
 }
 
-export const analysisRequest = 'sora/analysis';
-
-export interface AnalysisParams {
-  uri: string;
-}
-
 export const storyboardInfoRequest = 'sora/storyboardInfo';
 
 export interface StoryboardInfoParams {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { serve } from './lsp/serve';
+import { nodeHost } from './node/host';
 import { transportFor } from './node/transport';
 
 // The Sora Storyboard language server: `node server/out/server.js --stdio` (the default, and the
@@ -39,4 +40,4 @@ function sendConsoleToClient(target: Connection): void {
   console.error = (...args: unknown[]) => target.console.error(text(args));
 }
 
-serve(connection);
+serve(connection, nodeHost());

@@ -1,7 +1,7 @@
 import { baseName, folderOf, resolveRelativePath } from './core/files';
 import { appendTake, parseTakeFileName, setNotes, setScore, setShotScore } from './core/takeOps';
 import { describeTakeLogProblems, emptyTakeLog, parseTakeLog, serializeTakeLog, takeLogPathFor, type Take, type TakeCost, type TakeLog } from './core/takes';
-import type { HostPort, HostRead } from './host';
+import { dataFileLimit, type HostPort, type HostRead } from './host';
 import type { ScoreCriterion } from './core/vocabulary';
 import { provenanceOfBytes, unreadableProvenance } from './provenance/provenance';
 
@@ -17,8 +17,6 @@ import { provenanceOfBytes, unreadableProvenance } from './provenance/provenance
 //
 // No Node API here: the server runs in a web worker too.
 
-/** A take log is small; anything bigger is not one (as node/readFile's data file limit). */
-export const takeLogLimit = 4 * 1024 * 1024;
 /** A take's video is read whole for its C2PA manifest; beyond this it is recorded as unreadable. */
 export const takeVideoLimit = 1024 * 1024 * 1024;
 
@@ -89,7 +87,7 @@ export class TakeStore {
   async load(logPath: string): Promise<TakeLogLoad> {
     const cached = this.logs.get(this.keyOf(logPath));
     if (cached) return cached;
-    const load = interpret(logPath, await this.host.readText(logPath, takeLogLimit));
+    const load = interpret(logPath, await this.host.readText(logPath, dataFileLimit));
     this.logs.set(this.keyOf(logPath), load);
     return load;
   }

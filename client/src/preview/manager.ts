@@ -122,22 +122,15 @@ export class PreviewManager implements vscode.Disposable {
     const preview = new Preview(this, panel, state);
     this.previews.add(preview);
     this.active = preview;
-    this.setFocusContext(panel.active);
     panel.onDidChangeViewState(({ webviewPanel }) => {
       if (webviewPanel.active) this.active = preview;
-      this.setFocusContext(webviewPanel.active);
     });
     panel.onDidDispose(() => {
       this.previews.delete(preview);
       if (this.active === preview) this.active = undefined;
-      this.setFocusContext(false);
       preview.dispose();
     });
     return preview;
-  }
-
-  private setFocusContext(focused: boolean): void {
-    void vscode.commands.executeCommand('setContext', 'soraPreviewFocus', focused);
   }
 
   dispose(): void {

@@ -33,8 +33,6 @@ export interface Diagnostic {
   fixes: Fix[];
 }
 
-export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export function compareRanges(a: Range, b: Range): number {
   return (
     a.start.line - b.start.line ||

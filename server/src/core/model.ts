@@ -10,10 +10,6 @@ export function fieldOf(section: Section | undefined, key: string): Field | unde
   return section?.fields.find((field) => field.key === key);
 }
 
-export function valueOf(section: Section | undefined, key: string): string | undefined {
-  return fieldOf(section, key)?.value.text;
-}
-
 export interface SettingsView {
   aspect?: Text;
   resolution?: Text;

@@ -380,15 +380,6 @@ export const typicalFixes: Record<ScoreCriterion, string> = {
   promptAdherence: 'Simplify or shorten the prompt: fewer details per shot, one action per beat.',
 };
 
-/** What a typical fix suggests changing first, as an override target kind. */
-export const typicalFixTarget: Record<ScoreCriterion, string> = {
-  identityStability: 'character anchors',
-  physicsRealism: 'beat action',
-  audioSync: 'settings audio or the say line',
-  temporalConsistency: 'style lighting or beat camera',
-  promptAdherence: 'beat action',
-};
-
 export interface TypicalFix {
   takeId: string;
   criterion: ScoreCriterion;

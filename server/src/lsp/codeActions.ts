@@ -3,9 +3,8 @@ import { analyze } from '../core/analyze';
 import type { Fix } from '../core/diagnostics';
 import { applySafeFixes, minimalEdit } from '../core/fixes';
 import { placeholderSnippet } from '../core/snippets';
-import { nodeFileAccess, toCorePath } from '../node/files';
 import { clampRange, rangesIntersect, toLspDiagnostic } from './convert';
-import { pathToUri } from './paths';
+import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
 import { LineIndex } from '../core/text';
 
@@ -20,9 +19,11 @@ export const codeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.SourceFi
 export interface CodeActionOptions {
   /** The client applies snippet edits in a workspace edit (LSP 3.18 `snippetEditSupport`). */
   snippetEdits?: boolean;
+  /** The URI of another file a fix edits (a scene's sequence). */
+  uriOf: (path: string) => string;
 }
 
-export function codeActions(state: DocumentState, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
+export function codeActions(state: DocumentState, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
@@ -70,7 +71,7 @@ function fixEdit(state: DocumentState, fix: Fix, options: CodeActionOptions): Wo
   const { lines } = state.analysis;
   const plain = fix.edits.map((edit): TextEdit => ({ range: clampRange(edit.range, lines), newText: edit.newText }));
   // A fix may also edit the scene's sequence (a style moved into it): plain edits in both files.
-  const others = Object.fromEntries((fix.otherFiles ?? []).map((other) => [pathToUri(other.path), other.edits]));
+  const others = Object.fromEntries((fix.otherFiles ?? []).map((other) => [options.uriOf(other.path), other.edits]));
   if (!options.snippetEdits || fix.otherFiles?.length) return { changes: { [state.uri]: plain, ...others } };
   let stop = 1;
   let snippets = 0;
@@ -87,13 +88,8 @@ function fixEdit(state: DocumentState, fix: Fix, options: CodeActionOptions): Wo
 
 /** One edit that applies every safe fix, pass after pass, as `sora check --fix` does. */
 export function fixAllEdit(state: DocumentState): TextEdit | undefined {
-  const options = {
-    documentPath: state.path ? toCorePath(state.path) : undefined,
-    takeLog: state.takeLog,
-    files: state.path ? nodeFileAccess : undefined,
-    config: state.config,
-  };
-  const fixed = applySafeFixes(state.text, (text) => analyze(text, options).diagnostics, { first: state.analysis.diagnostics });
+  // Each pass is checked as the document was (its context and file answers): a safe fix changes no reference.
+  const fixed = applySafeFixes(state.text, (text) => analyze(text, state.options).diagnostics, { first: state.analysis.diagnostics });
   return textEdit(state.text, fixed.text);
 }
 
@@ -104,3 +100,9 @@ export function textEdit(before: string, after: string): TextEdit | undefined {
   const lines = new LineIndex(before);
   return { range: { start: lines.positionAt(change.start), end: lines.positionAt(change.end) }, newText: change.newText };
 }
+
+export const codeActionFeature: Feature = {
+  capabilities: () => ({ codeActionProvider: { codeActionKinds, resolveProvider: false } }),
+  register: (server) =>
+    server.connection.onCodeAction(server.onDocument('codeAction', (state, params) => codeActions(state, params, { snippetEdits: server.snippetEdits(), uriOf: (path) => server.workspace.uriOf(path) }), [])),
+};

@@ -1,7 +1,10 @@
-import type { CodeLens } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CodeLens } from 'vscode-languageserver';
 import { baseKind } from '../core/model';
 import { profileFor } from '../core/models';
 import { iterationTitle } from '../protocol';
+import { fitCodeLenses, serverCommands } from './clients';
+import { compileDocument } from './compile';
+import type { Feature, Server } from './handlers';
 import type { DocumentState } from './workspace';
 
 // Commands above the scene header and above each variant. The client registers the commands.
@@ -28,4 +31,28 @@ export function codeLenses(state: DocumentState): CodeLens[] {
     }
   }
   return lenses;
+}
+
+export const codeLensFeature: Feature = {
+  capabilities: () => ({ codeLensProvider: { resolveProvider: false }, executeCommandProvider: { commands: Object.values(serverCommands) } }),
+  register: (server) => {
+    server.connection.onCodeLens(server.onDocument('codeLens', (state) => fitCodeLenses(codeLenses(state), server.client()), []));
+    server.connection.onExecuteCommand(server.guarded('executeCommand', (params) => runServerCommand(server, params.command, params.arguments ?? []), 'Could not run the command'));
+  },
+};
+
+/** The code lens commands for editors without our extension: the text is shown and returned. */
+async function runServerCommand(server: Server, command: string, args: unknown[]): Promise<string | null> {
+  const [uri, variant] = args;
+  if (typeof uri !== 'string' || typeof variant !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${command} takes a storyboard URI and a variant name.`);
+  if (command !== serverCommands.compileVariant && command !== serverCommands.remixInstruction) throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${command}.`);
+  const state = await server.workspace.stateOfAny(uri);
+  if (!state) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}.`);
+  const compiled = compileDocument(state, { uri, variant });
+  const text =
+    command === serverCommands.compileVariant
+      ? (compiled.error ?? compiled.prompt)
+      : (compiled.error ?? compiled.remix ?? `Variant "${variant}" is not based on a take, so it has no remix instruction.`);
+  void server.connection.sendNotification(ShowMessageNotification.type, { type: compiled.error ? MessageType.Error : MessageType.Info, message: text });
+  return text;
 }

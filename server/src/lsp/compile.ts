@@ -2,8 +2,9 @@ import type { Range, Storyboard } from '../core/ast';
 import { compile } from '../core/compile';
 import { baseKind } from '../core/model';
 import { modelProfiles } from '../core/models';
-import type { CompileParams, CompileResponse } from '../protocol';
+import { compileRequest, type CompileParams, type CompileResponse } from '../protocol';
 import { plainMessage } from './convert';
+import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
 
 // `sora/compile`: the prompt, the remix instruction, the source map, the variants for the picker, the
@@ -92,3 +93,8 @@ export function compileDocument(state: DocumentState, params: CompileParams): Co
     fileModel: settings.model?.text.trim() || null,
   };
 }
+
+/** `sora/compile`: the preview's and the commands' compiled prompt. */
+export const compileFeature: Feature = {
+  register: (server) => server.connection.onRequest(compileRequest, server.onStoryboard('compile', (state, params: CompileParams) => compileDocument(state, params), 'Could not compile')),
+};

@@ -9,12 +9,14 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Section } from '../core/ast';
-import { looksLikeSequence } from '../core/sequence';
+import { folderOf, looksLikeSequence, samePath, sceneEntries } from '../core/sequence';
+import { joinPath } from '../context';
+import { storyboardFileLimit, type HostPort } from '../host';
 import { cameraMovements, movementQualifiers, sectionFields, sectionKeywords, sequenceSectionKinds, settingsValues, shotSizes } from '../core/vocabulary';
 import { modelCompletionDetail } from './modelInfo';
+import { fitCompletions } from './clients';
+import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
 
 // Completion by line shape: keywords at the start of a line, the current section's fields after
@@ -29,7 +31,8 @@ import type { DocumentState } from './workspace';
 
 export const triggerCharacters = [' ', ':', ','];
 
-export function completion(state: DocumentState, position: Position, trigger?: CompletionContext): CompletionItem[] | CompletionList {
+/** `sceneFiles`: for a sequence, the scene files beside it that it could list (see sceneFileCandidates). */
+export function completion(state: DocumentState, position: Position, trigger?: CompletionContext, sceneFiles: readonly string[] = []): CompletionItem[] | CompletionList {
   const explicit = trigger?.triggerKind === CompletionTriggerKind.Invoked;
   const { lines, storyboard } = state.analysis;
   if (position.line >= lines.lineCount) return [];
@@ -65,7 +68,7 @@ export function completion(state: DocumentState, position: Position, trigger?: C
 
   // `FIELD: value`
   match = /^\s*([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(prefix);
-  if (match && context) return valueList(valueItems(state, match[1].toLowerCase(), match[2], prefix, at), explicit, atLineEnd);
+  if (match && context) return valueList(valueItems(state, match[1].toLowerCase(), match[2], prefix, at, sceneFiles), explicit, atLineEnd);
   return [];
 }
 
@@ -308,41 +311,42 @@ function overrideItems(state: DocumentState, prefix: string, at: (start: number)
   return undefined;
 }
 
-function valueItems(state: DocumentState, field: string, value: string, prefix: string, at: (start: number) => Range): ValueItems {
+function valueItems(state: DocumentState, field: string, value: string, prefix: string, at: (start: number) => Range, sceneFiles: readonly string[]): ValueItems {
   const { storyboard } = state.analysis;
   const line = at(0).start.line;
   const section = contextSection(storyboard.sections, line + 1);
   if (!section) return { typed: '', items: [] };
-  if (section.kind === 'sequence' && field === 'scenes') return sceneFileItems(state, value, prefix, at);
+  if (section.kind === 'sequence' && field === 'scenes') return sceneFileItems(sceneFiles, value, prefix, at);
   return valuesFor(state, section.kind, field, value, prefix, at);
 }
 
-/** In `scenes:`, the `.sora` files beside the sequence that it does not list yet (sequences left out). */
-function sceneFileItems(state: DocumentState, value: string, prefix: string, at: (start: number) => Range): ValueItems {
-  if (!state.path) return { typed: '', items: [] };
+/** In `scenes:`, the `.sora` files beside the sequence that it does not list yet. */
+function sceneFileItems(sceneFiles: readonly string[], value: string, prefix: string, at: (start: number) => Range): ValueItems {
   const lastComma = value.lastIndexOf(',');
   const typed = lastComma >= 0 ? value.slice(lastComma + 1).replace(/^\s+/, '') : value;
   const range = at(prefix.length - typed.length);
-  const folder = path.dirname(state.path);
-  const listed = new Set((state.analysis.storyboard.sequence?.scenes ?? []).map((scene) => path.resolve(folder, scene.text)));
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder).filter((name) => name.toLowerCase().endsWith('.sora')).sort();
-  } catch {
-    return { typed, items: [] };
-  }
-  const items = names
-    .filter((name) => {
-      const file = path.join(folder, name);
-      if (file === path.resolve(state.path!) || listed.has(file)) return false;
-      try {
-        return !looksLikeSequence(fs.readFileSync(file, 'utf8'));
-      } catch {
-        return false;
-      }
-    })
-    .map((name, i): CompletionItem => ({ label: name, kind: CompletionItemKind.File, sortText: String(i).padStart(4, '0'), textEdit: { range, newText: name } }));
+  const items = sceneFiles.map((name, i): CompletionItem => ({ label: name, kind: CompletionItemKind.File, sortText: String(i).padStart(4, '0'), textEdit: { range, newText: name } }));
   return { typed, items };
+}
+
+/** The `.sora` files beside a sequence that it could list: not itself, not listed yet, no other sequence; sorted. */
+export async function sceneFileCandidates(host: HostPort, state: DocumentState): Promise<string[]> {
+  const sequencePath = state.path;
+  if (!sequencePath || !state.analysis.storyboard.sequence) return [];
+  const folder = folderOf(sequencePath);
+  const listed = sceneEntries({ path: sequencePath, storyboard: state.analysis.storyboard }).map(({ path }) => path);
+  const names = (await host.list(folder))
+    .filter((entry) => entry.kind === 'file' && entry.name.toLowerCase().endsWith('.sora'))
+    .map((entry) => entry.name)
+    .filter((name) => !samePath(joinPath(folder, name), sequencePath) && !listed.some((path) => samePath(path, joinPath(folder, name))))
+    .sort();
+  const scenes = await Promise.all(
+    names.map(async (name) => {
+      const read = await host.readText(joinPath(folder, name), storyboardFileLimit);
+      return read.status === 'ok' && !looksLikeSequence(read.text) ? name : undefined;
+    }),
+  );
+  return scenes.filter((name): name is string => name !== undefined);
 }
 
 function valuesFor(state: DocumentState, kind: Section['kind'], field: string, value: string, prefix: string, at: (start: number) => Range): ValueItems {
@@ -394,3 +398,11 @@ function modelItems(items: CompletionItem[]): CompletionItem[] {
     return { ...item, detail: about.detail, documentation: { kind: 'markdown', value: about.documentation }, ...(about.retired ? { tags: [CompletionItemTag.Deprecated], sortText: `z${item.sortText}` } : {}) };
   });
 }
+
+export const completionFeature: Feature = {
+  capabilities: () => ({ completionProvider: { triggerCharacters, resolveProvider: false } }),
+  register: (server) =>
+    server.connection.onCompletion(
+      server.onDocument('completion', async (state, params) => fitCompletions(completion(state, params.position, params.context, await sceneFileCandidates(server.workspace.host, state)), server.client()), []),
+    ),
+};

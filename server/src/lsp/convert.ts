@@ -37,15 +37,6 @@ export function clampRange(range: Range, lines: LineIndex): Range {
   return { start, end };
 }
 
-export function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
 /** Whether two ranges touch or overlap (an empty range touching another counts). */
 export function rangesIntersect(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);

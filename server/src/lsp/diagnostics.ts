@@ -1,11 +1,11 @@
 import type { Connection } from 'vscode-languageserver';
 import { toLspDiagnostic } from './convert';
-import { pathToUri } from './paths';
+import { nextTurn } from './turn';
 import type { DocumentState, Workspace } from './workspace';
 
 // Publishing diagnostics: at once when a document opens, a short pause after the last change while
-// typing, and for every storyboard in the workspace at start-up. The analysis is synchronous and
-// reads the document's current version, so a stale result can never be published over a newer one.
+// typing, and for every storyboard in the workspace at start-up. Each result carries the version it
+// was analysed at, so a stale result can never be published over a newer one.
 
 /** The typing pause: long enough to skip the keys of a burst, never the whole wait a writer feels. */
 export const minChangeDelay = 25;
@@ -18,7 +18,7 @@ export function changeDelayFor(lastAnalysisMs: number | undefined): number {
 }
 
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The version last published per URI, so an older one is never sent after a newer one. */
   private readonly published = new Map<string, number | null>();
   /** How long the last analysis of each open document took, in ms, for the typing pause. */
@@ -32,10 +32,10 @@ export class DiagnosticsPublisher {
   ) {}
 
   /** Checks an open document now. */
-  now(uri: string): void {
+  async now(uri: string): Promise<void> {
     this.cancel(uri);
     const started = performance.now();
-    const state = this.workspace.stateOf(uri);
+    const state = await this.workspace.stateOf(uri);
     const took = performance.now() - started;
     // A cached answer (a hover analysed this version first) says nothing about the cost: keep the last figure.
     if (took >= 1 || !this.analysisMs.has(uri)) this.analysisMs.set(uri, took);
@@ -43,9 +43,9 @@ export class DiagnosticsPublisher {
   }
 
   /** A document was opened (maybe again, starting its versions over): check it now. */
-  opened(uri: string): void {
+  opened(uri: string): Promise<void> {
     this.published.delete(uri);
-    this.now(uri);
+    return this.now(uri);
   }
 
   /** Checks an open document after the typing pause. */
@@ -55,7 +55,7 @@ export class DiagnosticsPublisher {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        this.now(uri);
+        void this.now(uri);
       }, delay),
     );
   }
@@ -67,21 +67,21 @@ export class DiagnosticsPublisher {
   }
 
   /** Checks a storyboard whether it is open (its editor text) or not (the file on disk). */
-  file(file: string): void {
+  async file(file: string): Promise<void> {
     const open = this.workspace.openUriFor(file);
     if (open) return this.now(open);
-    const uri = pathToUri(file);
-    const state = this.workspace.stateOfAny(uri);
+    const uri = this.workspace.uriOf(file);
+    const state = await this.workspace.stateOfAny(uri);
     if (state) this.publish(state);
     else this.clear(uri);
   }
 
   /** A closed document: its problems stay listed while the file exists (the workspace check). */
-  closed(uri: string): void {
+  async closed(uri: string): Promise<void> {
     this.cancel(uri);
     this.published.delete(uri);
     this.analysisMs.delete(uri);
-    const state = this.workspace.stateOfAny(uri);
+    const state = await this.workspace.stateOfAny(uri);
     if (state && state.path) this.publish(state);
     else this.clear(uri);
   }
@@ -93,8 +93,8 @@ export class DiagnosticsPublisher {
   }
 
   /** Re-checks every open document (settings, config or a take log changed). */
-  allOpen(): void {
-    for (const document of this.workspace.documents.all()) this.now(document.uri);
+  async allOpen(): Promise<void> {
+    await Promise.all(this.workspace.documents.all().map((document) => this.now(document.uri)));
   }
 
   /**
@@ -108,9 +108,9 @@ export class DiagnosticsPublisher {
     for await (const file of this.workspace.storyboardFiles({ cancelled })) {
       if (cancelled()) break;
       if (this.workspace.openUriFor(file)) continue;
-      this.file(file);
+      await this.file(file);
       checked++;
-      if (checked % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (checked % 20 === 0) await nextTurn();
     }
     return checked;
   }

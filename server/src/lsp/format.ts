@@ -1,6 +1,8 @@
 import type { Field, Override, Section, Storyboard } from '../core/ast';
 import { parseStoryboard } from '../core/parse';
 import { LineIndex } from '../core/text';
+import { textEdit } from './codeActions';
+import type { Feature } from './handlers';
 
 // The canonical layout: section headers at column 0, fields, `say` lines and overrides indented two
 // spaces, `name: value` with one space after the colon, no trailing blanks, one blank line between
@@ -134,3 +136,14 @@ function headerLine(section: Section, original: string): string {
   }
   return original.trim();
 }
+
+export const formatFeature: Feature = {
+  capabilities: () => ({ documentFormattingProvider: true }),
+  register: (server) =>
+    server.connection.onDocumentFormatting(
+      server.onDocument('formatting', (state) => {
+        const edit = textEdit(state.text, formatStoryboard(state.text, state.analysis.storyboard));
+        return edit ? [edit] : [];
+      }, []),
+    ),
+};

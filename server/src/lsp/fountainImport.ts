@@ -1,6 +1,7 @@
-import * as fs from 'node:fs';
-import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { ExchangeError, importFountain, readFountain } from '../node/exchange';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { baseName, folderOf } from '../core/files';
+import { dataFileLimit, type HostPort } from '../host';
+import { ExchangeError, notOverwriting, planFountainImport, readFountain } from '../fountainImport';
 import {
   fountainScenesRequest,
   importFountainRequest,
@@ -9,15 +10,24 @@ import {
   type ImportFountainParams,
   type ImportFountainResponse,
 } from '../protocol';
-import { pathToUri, uriToPath } from './paths';
+import type { Feature } from './handlers';
 
 // "Sora: Import Fountain Scene": the scenes of a screenplay for the picker, then the import itself,
-// the same as `sora import` (beside the screenplay, never overwriting).
+// the same as `sora import` (beside the screenplay, never overwriting), through the host port.
 
-function fileOf(uri: string): string {
-  const file = uriToPath(uri);
+/** A screenplay is a text file; a feature-length one is well under this. */
+const screenplayLimit = dataFileLimit;
+
+function fileOf(host: HostPort, uri: string): string {
+  const file = host.pathOf(uri);
   if (!file) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only a screenplay saved on disk can be imported.');
   return file;
+}
+
+async function screenplayText(host: HostPort, file: string): Promise<string> {
+  const read = await host.readText(file, screenplayLimit);
+  if (read.status === 'ok') return read.text;
+  throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${file}: ${read.status === 'refused' ? read.message : 'it is not there'}.`);
 }
 
 function failed(error: unknown): never {
@@ -25,22 +35,42 @@ function failed(error: unknown): never {
   throw error;
 }
 
-export function registerFountainImport(connection: Connection): void {
-  connection.onRequest(fountainScenesRequest, (params: FountainScenesParams): FountainScenesResponse => {
-    const file = fileOf(params.uri);
-    try {
-      const script = readFountain(fs.readFileSync(file, 'utf8'), file.split(/[\\/]/).pop() ?? file);
-      return { title: script.title ?? null, scenes: script.scenes.map((scene) => ({ number: scene.number, heading: scene.heading })) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${file}: ${(error as Error).message}`);
-      return failed(error);
-    }
-  });
-  connection.onRequest(importFountainRequest, (params: ImportFountainParams): ImportFountainResponse => {
-    try {
-      return { written: importFountain(fileOf(params.uri), { scene: params.scene }).written.map(pathToUri) };
-    } catch (error) {
-      return failed(error);
-    }
-  });
+export async function fountainScenes(host: HostPort, params: FountainScenesParams): Promise<FountainScenesResponse> {
+  const file = fileOf(host, params.uri);
+  const text = await screenplayText(host, file);
+  try {
+    const script = readFountain(text, baseName(file));
+    return { title: script.title ?? null, scenes: script.scenes.map((scene) => ({ number: scene.number, heading: scene.heading })) };
+  } catch (error) {
+    return failed(error);
+  }
 }
+
+/** Writes the planned storyboards beside the screenplay; a file already there stops the import before anything is written. */
+export async function importFountainScenes(host: HostPort, params: ImportFountainParams): Promise<ImportFountainResponse> {
+  const file = fileOf(host, params.uri);
+  const text = await screenplayText(host, file);
+  try {
+    const planned = planFountainImport(text, baseName(file), folderOf(file), params.scene);
+    const taken = (await Promise.all(planned.map(async (p) => ((await host.stat(p.file)) ? p.file : undefined)))).filter((p): p is string => !!p);
+    if (taken.length) throw notOverwriting(taken);
+    const written: string[] = [];
+    for (const planFile of planned) {
+      // Checked again under the write: a file that appeared meanwhile is kept, not replaced.
+      const wrote = await host.update(planFile.file, (current) => (current.status === 'absent' ? { write: planFile.text, result: true } : { keep: true, result: false }));
+      if (!wrote) throw notOverwriting([planFile.file]);
+      written.push(planFile.file);
+    }
+    return { written: written.map((path) => host.uriOf(path)) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export const fountainImportFeature: Feature = {
+  register: (server) => {
+    const { host } = server.workspace;
+    server.connection.onRequest(fountainScenesRequest, server.guarded('fountainScenes', (params: FountainScenesParams) => fountainScenes(host, params), 'Could not read the screenplay'));
+    server.connection.onRequest(importFountainRequest, server.guarded('importFountain', (params: ImportFountainParams) => importFountainScenes(host, params), 'Could not import the screenplay'));
+  },
+};

@@ -1,5 +1,4 @@
 import { workspaceFileStatus } from '../core/files';
-import { nodeFileAccess, toCorePath } from '../node/files';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { BeatSection, CharacterSection, Field, Range, SayLine, Section, VariantSection } from '../core/ast';
 import { compile } from '../core/compile';
@@ -13,6 +12,9 @@ import { clampRange } from './convert';
 import { contains, onLine, sectionOn } from './locate';
 import { escapeMarkdown, inlineCode } from './markdown';
 import { modelHover } from './modelInfo';
+import { fitHover } from './clients';
+import type { Feature } from './handlers';
+import { sequenceHover } from './sequenceFeatures';
 import type { DocumentState } from './workspace';
 
 // Hovers explain the limit behind a line, with live figures: a beat's span and share of the clip, a
@@ -122,9 +124,9 @@ function headerHover(state: DocumentState, section: Section): LineHover | undefi
       return variantHover(state, section, range);
     case 'reference': {
       const hover = referenceHover(section.path?.text, range);
-      if (state.path && state.root && section.path?.text) {
-        // The same resolver as the reference-missing rule: nothing outside the workspace is probed.
-        const found = workspaceFileStatus(state.root, toCorePath(state.path), section.path.text, nodeFileAccess);
+      if (state.path && state.root && state.files && section.path?.text) {
+        // The rule's own answers (the analysis's file snapshot): nothing outside the workspace is probed.
+        const found = workspaceFileStatus(state.root, state.path, section.path.text, state.files);
         hover.markdown += found.status === 'present' ? '\n\nThe file is there.' : found.status === 'missing' ? '\n\n⚠ The file is not there (yet).' : '\n\n⚠ The path is outside the workspace; it is not used or looked at.';
       }
       return hover;
@@ -304,3 +306,11 @@ function variantHover(state: DocumentState, variant: VariantSection, range: Rang
   return { range, markdown: lines.join('\n') };
 }
 
+
+export const hoverFeature: Feature = {
+  capabilities: () => ({ hoverProvider: true }),
+  register: (server) =>
+    server.connection.onHover(
+      server.onDocument('hover', async (state, params) => fitHover(await sequenceHover(server.workspace, state, params.position, hover(state, params.position)), server.client()), null),
+    ),
+};

@@ -1,5 +1,6 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import { formatSpan, formatTimecode } from '../core/text';
+import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
 
 // Absolute timecodes: each beat's span after its header, each `say` marker's moment after the marker.
@@ -31,3 +32,8 @@ export function inlayHints(state: DocumentState, range: Range): InlayHint[] {
   }
   return hints;
 }
+
+export const inlayHintsFeature: Feature = {
+  capabilities: () => ({ inlayHintProvider: { resolveProvider: false } }),
+  register: (server) => server.connection.languages.inlayHint.on(server.onDocument('inlayHint', (state, params) => inlayHints(state, params.range), [])),
+};

@@ -10,6 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { isName, sameName } from '../core/model';
 import { occurrenceAt } from './locate';
+import type { Feature } from './handlers';
+import { sequenceDefinition, sequenceReferences, sequenceRename } from './sequenceFeatures';
 import type { DocumentState } from './workspace';
 
 // Go to definition, find references, rename and highlight for characters and variants. Names live in
@@ -58,3 +60,23 @@ export function rename(state: DocumentState, position: Position, newName: string
   }
   return { changes: { [state.uri]: found.all.map((o) => ({ range: o.range, newText: newName })) } };
 }
+
+/** Definition, references and rename reach across a sequence and its scenes for a character of the sequence's cast. */
+export const navigationFeature: Feature = {
+  capabilities: () => ({ definitionProvider: true, referencesProvider: true, renameProvider: { prepareProvider: true }, documentHighlightProvider: true }),
+  register: (server) => {
+    const { connection, workspace } = server;
+    connection.onDefinition(server.onDocument('definition', async (state, params) => (await sequenceDefinition(workspace, state, params.position)) ?? definition(state, params.position), null));
+    connection.onReferences(
+      server.onDocument(
+        'references',
+        async (state, params) =>
+          (await sequenceReferences(workspace, state, params.position, params.context.includeDeclaration)) ?? references(state, params.position, params.context.includeDeclaration),
+        null,
+      ),
+    );
+    connection.onDocumentHighlight(server.onDocument('documentHighlight', (state, params) => highlights(state, params.position), null));
+    connection.onPrepareRename(server.onDocument('prepareRename', (state, params) => prepareRename(state, params.position), null));
+    connection.onRenameRequest(server.onDocument('rename', async (state, params) => (await sequenceRename(workspace, state, params.position, params.newName)) ?? rename(state, params.position, params.newName), null));
+  },
+};

@@ -1,5 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { joinPath } from '../context';
+import type { HostEntry, HostPort } from '../host';
+import { nextTurn } from './turn';
 
 // Finding the storyboards of the workspace at start-up, without blocking: the folders are read
 // asynchronously a slice at a time, the event loop gets a turn between slices (so hover and typing
@@ -36,7 +37,7 @@ export function isSpecialFolder(full: string): boolean {
 }
 
 /** Yields each `.sora` file under the folders, in sorted order per folder, a slice at a time. */
-export async function* storyboardsUnder(folders: readonly string[], options: ScanOptions = {}): AsyncGenerator<string> {
+export async function* storyboardsUnder(host: HostPort, folders: readonly string[], options: ScanOptions = {}): AsyncGenerator<string> {
   const limit = options.limit ?? 10000;
   const folderLimit = options.folderLimit ?? 50000;
   const sliceSize = options.sliceSize ?? 200;
@@ -50,13 +51,9 @@ export async function* storyboardsUnder(folders: readonly string[], options: Sca
     while (stack.length) {
       const { folder, depth } = stack.pop()!;
       if (foldersRead++ >= folderLimit) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(folder, { withFileTypes: true });
-      } catch {
-        continue; // unreadable: skipped, as an editor's file explorer would
-      }
+      const entries: HostEntry[] = await host.list(folder); // unreadable: empty, skipped as an editor's file explorer would
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const realFolder = entries.length ? await host.realPath(folder) : folder;
       const subfolders: string[] = [];
       for (const entry of entries) {
         if (++sinceTurn >= sliceSize) {
@@ -64,13 +61,17 @@ export async function* storyboardsUnder(folders: readonly string[], options: Sca
           await nextTurn();
           if (options.cancelled?.()) return;
         }
-        const full = path.join(folder, entry.name);
-        const relative = path.relative(root, full).split(path.sep).join('/');
-        // Symbolic links are not followed (no loops, no way out of the folder); FIFOs and devices are not files.
-        if (entry.isDirectory()) {
-          if (depth + 1 > maxDepth || isSkippedFolder(entry.name) || isSpecialFolder(full) || excluded?.test(relative)) continue;
+        const isStoryboard = entry.kind === 'file' && entry.name.toLowerCase().endsWith('.sora');
+        if (entry.kind !== 'directory' && !isStoryboard) continue; // FIFOs and devices are not files
+        const full = joinPath(folder, entry.name);
+        const relative = full.slice(root.length).replace(/^\/+/, '');
+        if (entry.kind === 'directory' && (depth + 1 > maxDepth || isSkippedFolder(entry.name) || isSpecialFolder(full))) continue;
+        if (excluded?.test(relative)) continue;
+        // Links are not followed (no loops, no way out of the folder): a host lists a link as what it points at.
+        if ((await host.realPath(full)) !== joinPath(realFolder, entry.name)) continue;
+        if (entry.kind === 'directory') {
           subfolders.push(full);
-        } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sora') && !excluded?.test(relative)) {
+        } else {
           yield full;
           if (++found >= limit) return;
         }
@@ -79,10 +80,6 @@ export async function* storyboardsUnder(folders: readonly string[], options: Sca
       for (let i = subfolders.length - 1; i >= 0; i--) stack.push({ folder: subfolders[i], depth: depth + 1 });
     }
   }
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

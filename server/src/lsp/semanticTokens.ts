@@ -2,6 +2,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import type { Range } from '../core/ast';
 import { parseDuration } from '../core/model';
 import { occurrences } from './locate';
+import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
 
 // Semantic tokens (full document): keywords, field names, character names, variant names,
@@ -103,3 +104,8 @@ function encode(tokens: Token[]): number[] {
   }
   return data;
 }
+
+export const semanticTokensFeature: Feature = {
+  capabilities: () => ({ semanticTokensProvider: { legend, full: true, range: false } }),
+  register: (server) => server.connection.languages.semanticTokens.on(server.onDocument('semanticTokens', (state) => semanticTokens(state), { data: [] })),
+};

@@ -1,37 +1,34 @@
-import * as path from 'node:path';
-import { LSPErrorCodes, ResponseError, type Connection, type TextEdit } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type TextEdit } from 'vscode-languageserver';
 import { filmOf } from '../core/film';
 import { readSettings } from '../core/model';
 import { resolveRelativePath } from '../core/files';
 import { reorderScenesRequest, sequenceBoardRequest, type ReorderScenesParams, type SequenceBoard, type SequenceBoardParams } from '../protocol';
-import { pathToUri, uriToPath } from './paths';
+import type { Feature } from './handlers';
+import { sceneStates } from './sequenceFeatures';
 import type { DocumentState, Workspace } from './workspace';
 
 // The sequence board's data (the film's scenes as cards) and its one edit: a new order of the
 // scenes, written back as a single `scenes:` line.
 
-function sequenceState(workspace: Workspace, uri: string): DocumentState {
-  const state = workspace.stateOfAny(uri);
+async function sequenceState(workspace: Workspace, uri: string): Promise<DocumentState> {
+  const state = await workspace.stateOfAny(uri);
   if (!state) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}.`);
   if (state.analysis.storyboard.sequence) return state;
   const sequence = state.analysis.sequence;
   if (sequence) {
-    const file = path.resolve(sequence.path);
-    const own = workspace.stateOfAny(workspace.openUriFor(file) ?? pathToUri(file));
+    const own = await workspace.stateOfFile(sequence.path);
     if (own) return own;
   }
   throw new ResponseError(LSPErrorCodes.RequestFailed, 'This file is no sequence and no sequence lists it: a board shows the scenes of a `sequence` file.');
 }
 
-export function sequenceBoard(workspace: Workspace, params: SequenceBoardParams): SequenceBoard {
-  const state = sequenceState(workspace, params.uri);
-  const file = state.path ?? uriToPath(state.uri) ?? '';
-  const states = new Map<string, DocumentState>();
-  const film = filmOf({ path: file.replace(/\\/g, '/'), storyboard: state.analysis.storyboard }, (scenePath) => {
-    const scene = workspace.stateOfAny(workspace.openUriFor(scenePath) ?? pathToUri(scenePath));
-    if (!scene) return undefined;
-    states.set(scenePath, scene);
-    return { storyboard: scene.analysis.merged ?? scene.analysis.storyboard, takeLog: scene.takeLog };
+export async function sequenceBoard(workspace: Workspace, params: SequenceBoardParams): Promise<SequenceBoard> {
+  const state = await sequenceState(workspace, params.uri);
+  const source = { path: state.path ?? workspace.pathOf(state.uri) ?? '', storyboard: state.analysis.storyboard };
+  const states = await sceneStates(workspace, source);
+  const film = filmOf(source, (scenePath) => {
+    const scene = states.get(scenePath);
+    return scene ? { storyboard: scene.analysis.merged ?? scene.analysis.storyboard, takeLog: scene.takeLog } : undefined;
   });
   return {
     uri: state.uri,
@@ -50,7 +47,7 @@ export function sequenceBoard(workspace: Workspace, params: SequenceBoardParams)
         end: scene.end,
         model: storyboard ? readSettings(storyboard).model?.text ?? null : null,
         takeCount: scene.takeCount,
-        best: scene.best ? { id: scene.best.take.id, total: scene.best.total, video: pathToUri(resolveRelativePath(scene.path, scene.best.take.file)) } : null,
+        best: scene.best ? { id: scene.best.take.id, total: scene.best.total, video: workspace.uriOf(resolveRelativePath(scene.path, scene.best.take.file)) } : null,
         errors: own?.analysis.diagnostics.filter((d) => d.severity === 'error').length ?? 0,
         warnings: own?.analysis.diagnostics.filter((d) => d.severity === 'warning').length ?? 0,
       };
@@ -59,8 +56,8 @@ export function sequenceBoard(workspace: Workspace, params: SequenceBoardParams)
 }
 
 /** The edit that writes the scenes in `order` as one `scenes:` line where the first one was, removing the others. */
-export function reorderScenes(workspace: Workspace, params: ReorderScenesParams): TextEdit[] {
-  const state = workspace.stateOfAny(params.uri);
+export async function reorderScenes(workspace: Workspace, params: ReorderScenesParams): Promise<TextEdit[]> {
+  const state = await workspace.stateOfAny(params.uri);
   const section = state?.analysis.storyboard.sequence;
   if (!state || !section) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Reordering needs a sequence file.');
   const current = section.scenes.map((scene) => scene.text);
@@ -78,7 +75,9 @@ export function reorderScenes(workspace: Workspace, params: ReorderScenesParams)
   return edits;
 }
 
-export function registerSequenceBoard(connection: Connection, workspace: Workspace): void {
-  connection.onRequest(sequenceBoardRequest, (params: SequenceBoardParams) => sequenceBoard(workspace, params));
-  connection.onRequest(reorderScenesRequest, (params: ReorderScenesParams) => reorderScenes(workspace, params));
-}
+export const sequenceBoardFeature: Feature = {
+  register: (server) => {
+    server.connection.onRequest(sequenceBoardRequest, server.guarded('sequenceBoard', (params: SequenceBoardParams) => sequenceBoard(server.workspace, params), 'Could not show the board'));
+    server.connection.onRequest(reorderScenesRequest, server.guarded('reorderScenes', (params: ReorderScenesParams) => reorderScenes(server.workspace, params), 'Could not reorder the scenes'));
+  },
+};

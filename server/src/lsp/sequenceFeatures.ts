@@ -1,11 +1,12 @@
-import * as path from 'node:path';
 import { ErrorCodes, MarkupKind, ResponseError, type Hover, type Location, type Position, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import type { Range } from '../core/ast';
+import { baseName } from '../core/files';
 import { filmOf } from '../core/film';
+import { sceneEntries, type SequenceSource } from '../core/sequence';
+import { pathKey } from '../context';
 import { formatSeconds, formatSpan } from '../core/text';
 import { contains, occurrenceAt, occurrences, type Occurrence } from './locate';
-import { pathKey, pathToUri } from './paths';
 import type { DocumentState, Workspace } from './workspace';
 
 // Editor features that cross files: a character of a sequence is one character in the sequence and
@@ -38,16 +39,12 @@ function ownOccurrences(state: DocumentState, name: string): Found[] {
 function sequenceFileFor(state: DocumentState, name: string): string | undefined {
   const { storyboard, sequence } = state.analysis;
   if (storyboard.sequence && state.path) return storyboard.characters.some((c) => c.name?.text === name) ? state.path : undefined;
-  if (sequence && sequence.storyboard.characters.some((c) => c.name?.text === name)) return path.resolve(sequence.path);
+  if (sequence && sequence.storyboard.characters.some((c) => c.name?.text === name)) return sequence.path;
   return undefined;
 }
 
-function stateOfFile(workspace: Workspace, file: string): DocumentState | undefined {
-  return workspace.stateOfAny(workspace.openUriFor(file) ?? pathToUri(file));
-}
-
 /** Every place the character is written across its sequence and the sequence's scenes; undefined when it is no sequence's. */
-function castOccurrences(workspace: Workspace, state: DocumentState, position: Position): { name: string; found: Found[]; states: DocumentState[] } | undefined {
+async function castOccurrences(workspace: Workspace, state: DocumentState, position: Position): Promise<{ name: string; found: Found[]; states: DocumentState[] } | undefined> {
   const at = occurrenceAt(mergedView(state.analysis), position);
   if (!at || at.at.kind !== 'character') return undefined;
   const name = at.at.name;
@@ -60,34 +57,34 @@ function castOccurrences(workspace: Workspace, state: DocumentState, position: P
     const key = pathKey(file);
     if (seen.has(key)) continue;
     seen.add(key);
-    const other = state.path && pathKey(state.path) === key ? state : stateOfFile(workspace, file);
+    const other = state.path && pathKey(state.path) === key ? state : await workspace.stateOfFile(file);
     if (other) states.push(other);
   }
   return { name, states, found: states.flatMap((other) => ownOccurrences(other, name)) };
 }
 
-export function sequenceDefinition(workspace: Workspace, state: DocumentState, position: Position): Location[] | null {
-  const cast = castOccurrences(workspace, state, position);
+export async function sequenceDefinition(workspace: Workspace, state: DocumentState, position: Position): Promise<Location[] | null> {
+  const cast = await castOccurrences(workspace, state, position);
   if (!cast) return null;
   return cast.found.filter((f) => f.declaration).map(({ uri, range }) => ({ uri, range }));
 }
 
-export function sequenceReferences(workspace: Workspace, state: DocumentState, position: Position, includeDeclaration: boolean): Location[] | null {
-  const cast = castOccurrences(workspace, state, position);
+export async function sequenceReferences(workspace: Workspace, state: DocumentState, position: Position, includeDeclaration: boolean): Promise<Location[] | null> {
+  const cast = await castOccurrences(workspace, state, position);
   if (!cast) return null;
   return cast.found.filter((f) => includeDeclaration || !f.declaration).map(({ uri, range }) => ({ uri, range }));
 }
 
 /** One WorkspaceEdit renaming the character in the sequence and every scene that names it. */
-export function sequenceRename(workspace: Workspace, state: DocumentState, position: Position, newName: string): WorkspaceEdit | null {
-  const cast = castOccurrences(workspace, state, position);
+export async function sequenceRename(workspace: Workspace, state: DocumentState, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+  const cast = await castOccurrences(workspace, state, position);
   if (!cast) return null;
   if (!namePattern.test(newName)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `"${newName}" is not a name: a name starts with a letter and holds letters, digits, _ and -.`);
   }
   if (newName !== cast.name) {
     const clash = cast.states.find((other) => other.analysis.names.characters.has(newName));
-    if (clash) throw new ResponseError(ErrorCodes.InvalidParams, `There is already a character "${newName}" in ${path.basename(clash.path ?? clash.uri)}.`);
+    if (clash) throw new ResponseError(ErrorCodes.InvalidParams, `There is already a character "${newName}" in ${baseName(clash.path ?? clash.uri)}.`);
   }
   const changes: Record<string, { range: Range; newText: string }[]> = {};
   for (const { uri, range } of cast.found) (changes[uri] ??= []).push({ range, newText: newName });
@@ -95,14 +92,16 @@ export function sequenceRename(workspace: Workspace, state: DocumentState, posit
 }
 
 /** On a `scenes:` entry: the scene's place in the film, its span on the film's clock and its best take. */
-export function sequenceHover(workspace: Workspace, state: DocumentState, position: Position, base: Hover | null): Hover | null {
+export async function sequenceHover(workspace: Workspace, state: DocumentState, position: Position, base: Hover | null): Promise<Hover | null> {
   const { storyboard } = state.analysis;
   const sequenceSection = storyboard.sequence;
   if (!sequenceSection || !state.path) return base;
   const entry = sequenceSection.scenes.find((scene) => contains(scene.range, position));
   if (!entry) return base;
-  const film = filmOf({ path: state.path, storyboard }, (file) => {
-    const scene = stateOfFile(workspace, file);
+  const source = { path: state.path, storyboard };
+  const scenes = await sceneStates(workspace, source);
+  const film = filmOf(source, (file) => {
+    const scene = scenes.get(file);
     if (!scene) return undefined;
     return { storyboard: scene.analysis.merged ?? scene.analysis.storyboard, takeLog: scene.takeLog };
   });
@@ -118,4 +117,16 @@ export function sequenceHover(workspace: Workspace, state: DocumentState, positi
   const markdown = lines.join('\n');
   const value = base && typeof base.contents === 'object' && 'value' in base.contents ? `${markdown}\n\n---\n\n${base.contents.value}` : markdown;
   return { contents: { kind: MarkupKind.Markdown, value }, range: entry.range };
+}
+
+/** The analysed scenes a sequence lists, by the path its entry names (missing scenes left out). */
+export async function sceneStates(workspace: Workspace, sequence: SequenceSource): Promise<Map<string, DocumentState>> {
+  const states = new Map<string, DocumentState>();
+  await Promise.all(
+    sceneEntries(sequence).map(async ({ path }) => {
+      const state = await workspace.stateOfFile(path);
+      if (state) states.set(path, state);
+    }),
+  );
+  return states;
 }

@@ -1,19 +1,15 @@
 import type { AnalyzeOptions } from '../core/analyze';
 import { parseStoryboard } from '../core/parse';
 import { looksLikeSequence, sceneEntries, type SequenceListing, type SequenceSource } from '../core/sequence';
-import { toCorePath } from '../node/files';
-import { pathKey } from './paths';
+import { pathKey } from '../context';
 
 // Which sequence lists which scene, across the workspace. Every `.sora` file whose first section is
 // `sequence` is kept here parsed; a scene's analysis asks for the sequence that lists it. The server
 // feeds it the start-up scan, editor changes and watched-file events, and re-checks the scenes a
 // change touches (the scenes listed before it and after it).
 
-/** Reads a file's current text: the editor's when it is open, else the disk's; undefined when unreadable. */
-export type TextReader = (file: string) => string | undefined;
-
 interface Entry {
-  /** The file as the server names it (native separators). */
+  /** The file's core path. */
   file: string;
   source: SequenceSource;
   /** The listed scenes' path keys, in film order. */
@@ -25,19 +21,18 @@ export { looksLikeSequence };
 export class SequenceIndex {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly read: TextReader) {}
-
-  /** Forgets everything and reads these files again (start-up, a workspace folder added or removed). */
-  scan(files: readonly string[]): void {
+  /** Forgets everything and takes these files and their texts (start-up, a workspace folder added or removed). */
+  scan(files: Iterable<readonly [file: string, text: string | undefined]>): void {
     this.entries.clear();
-    for (const file of files) this.update(file);
+    for (const [file, text] of files) this.update(file, text);
   }
 
   /**
-   * A file was created or changed (`text` is its new content when known). Returns the scene files
-   * whose inheritance may have changed: those the sequence lists now and those it listed before.
+   * A file was created or changed (`text` is its new content; undefined when it cannot be read).
+   * Returns the scene files whose inheritance may have changed: those the sequence lists now and
+   * those it listed before.
    */
-  update(file: string, text = this.read(file)): string[] {
+  update(file: string, text: string | undefined): string[] {
     const key = pathKey(file);
     const before = this.entries.get(key);
     if (text === undefined || !looksLikeSequence(text)) {
@@ -49,7 +44,7 @@ export class SequenceIndex {
       this.entries.delete(key);
       return before ? this.scenePaths(before) : [];
     }
-    const source: SequenceSource = { path: toCorePath(file), storyboard };
+    const source: SequenceSource = { path: file, storyboard };
     const entry: Entry = { file, source, sceneKeys: sceneEntries(source).map(({ path }) => pathKey(path)) };
     this.entries.set(key, entry);
     return unique([...(before ? this.scenePaths(before) : []), ...this.scenePaths(entry)]);

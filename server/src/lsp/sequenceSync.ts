@@ -1,5 +1,5 @@
 import type { DiagnosticsPublisher } from './diagnostics';
-import { pathKey } from './paths';
+import { pathKey } from '../context';
 import { looksLikeSequence } from './sequenceIndex';
 import type { Workspace } from './workspace';
 
@@ -11,7 +11,7 @@ import type { Workspace } from './workspace';
 export const sequenceChangeDelay = 150;
 
 export class SequenceSync {
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private pending = new Map<string, string>();
 
   constructor(
@@ -21,24 +21,25 @@ export class SequenceSync {
 
   /** Reads every sequence of the workspace again (start-up, workspace folders changed), in the scan's slices. */
   async scan(): Promise<void> {
-    const files: string[] = [];
-    for await (const file of this.workspace.storyboardFiles()) files.push(file);
+    const files: [string, string | undefined][] = [];
+    for await (const file of this.workspace.storyboardFiles()) files.push([file, await this.workspace.currentText(file)]);
     this.workspace.sequences.scan(files);
     this.workspace.invalidateAll();
   }
 
-  /** A `.sora` file was created or changed on disk, or its editor text changed. */
-  changed(file: string, text?: string): void {
+  /** A `.sora` file was created or changed on disk (or a sequence's editor closed): read it as it is now. */
+  async changed(file: string): Promise<void> {
     const index = this.workspace.sequences;
     const wasSequence = index.isSequence(file);
-    if (!wasSequence && (text === undefined ? !this.mayBeSequence(file) : !looksLikeSequence(text))) {
+    const text = await this.workspace.currentText(file);
+    if (!wasSequence && (text === undefined || !looksLikeSequence(text))) {
       // A scene: the sequences listing it may now find it (or a file of that name appeared).
-      this.recheck(index.sequencesListing(file));
+      await this.recheck(index.sequencesListing(file));
       return;
     }
     const scenes = index.update(file, text);
     this.workspace.invalidateAll();
-    this.recheck([...scenes, ...index.files()], file);
+    await this.recheck([...scenes, ...index.files()], file);
   }
 
   /** An open sequence was edited: update at once, re-check its scenes after a pause. */
@@ -53,36 +54,31 @@ export class SequenceSync {
       this.timer = undefined;
       const files = [...this.pending.values()];
       this.pending.clear();
-      this.recheck(files);
+      void this.recheck(files);
     }, sequenceChangeDelay);
   }
 
   /** A `.sora` file was deleted. */
-  deleted(file: string): void {
+  deleted(file: string): Promise<void> {
     const index = this.workspace.sequences;
     const listing = index.sequencesListing(file);
     const scenes = index.remove(file);
     if (scenes.length) this.workspace.invalidateAll();
-    this.recheck([...scenes, ...listing, ...(scenes.length ? index.files() : [])], file);
+    return this.recheck([...scenes, ...listing, ...(scenes.length ? index.files() : [])], file);
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  private mayBeSequence(file: string): boolean {
-    const text = this.workspace.currentText(file);
-    return text !== undefined && looksLikeSequence(text);
-  }
-
-  private recheck(files: readonly string[], except?: string): void {
+  private async recheck(files: readonly string[], except?: string): Promise<void> {
     const done = new Set<string>(except ? [pathKey(except)] : []);
     for (const file of files) {
       const key = pathKey(file);
       if (done.has(key)) continue;
       done.add(key);
-      if (this.workspace.currentText(file) === undefined) continue;
-      this.publisher.file(file);
+      if ((await this.workspace.currentText(file)) === undefined) continue;
+      await this.publisher.file(file);
     }
   }
 }

@@ -1,18 +1,18 @@
-import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { overrideChoices, overrideText } from '../core/branching';
 import { branchesFrom, branchRefusal } from '../core/takeOps';
 import type { TakeLog } from '../core/takes';
-import type { TakeLogLoad, TakeStore } from '../takeStore';
+import type { TakeLogLoad } from '../takeStore';
 import { storyboardInfoRequest, type StoryboardBranchInfo, type StoryboardInfoParams, type StoryboardInfoResponse } from '../protocol';
-import type { DocumentState, Notifier, Workspace } from './workspace';
+import type { Feature } from './handlers';
+import type { DocumentState } from './workspace';
 
 // `sora/storyboardInfo`: what the take features on the extension host need from a storyboard (its
 // scene id, its variants and their overrides, its beats) and, for "Branch Variant from Take", the
 // take's branches, the refusal when it has the maximum, and the override choices of its scene with
 // their current values. The client never parses a storyboard: it asks here.
 //
-// The take log comes from the server's take store: every write goes through it, so its copy is the
-// log as it is now without reading the disk again.
+// The take log comes from the server's take store (the contexts' `takeLogs`): every write goes
+// through it, so its copy is the log as it is now without reading the disk again.
 
 export function storyboardInfo(state: DocumentState, params: StoryboardInfoParams, load: TakeLogLoad | undefined): StoryboardInfoResponse {
   const { storyboard } = state.analysis;
@@ -46,18 +46,14 @@ export function storyboardInfo(state: DocumentState, params: StoryboardInfoParam
   return response;
 }
 
-/** Wires the request (as `sora/compile` is): unreadable document or a failure → RequestFailed. */
-export function registerStoryboardInfo(connection: Connection, workspace: Workspace, notifier: Notifier, store: TakeStore): void {
-  connection.onRequest(storyboardInfoRequest, async (params: StoryboardInfoParams, token): Promise<StoryboardInfoResponse> => {
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
-    const state = workspace.stateOfAny(params.uri);
-    const storyboardPath = store.host.pathOf(params.uri);
-    if (!state) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${params.uri}.`);
-    try {
-      return storyboardInfo(state, params, storyboardPath ? await store.loadFor(storyboardPath) : undefined);
-    } catch (error) {
-      notifier.log(`Sora Storyboard: storyboardInfo failed: ${(error as Error).stack ?? error}`);
-      throw new ResponseError(LSPErrorCodes.RequestFailed, `Could not read the storyboard: ${(error as Error).message}`);
-    }
-  });
-}
+export const storyboardInfoFeature: Feature = {
+  register: (server) =>
+    server.connection.onRequest(
+      storyboardInfoRequest,
+      server.onStoryboard(
+        'storyboardInfo',
+        async (state, params: StoryboardInfoParams) => storyboardInfo(state, params, state.path ? await server.workspace.contexts.takeLogs.loadFor(state.path) : undefined),
+        'Could not read the storyboard',
+      ),
+    ),
+};

@@ -1,6 +1,7 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { Range, Section } from '../core/ast';
 import { formatSpan } from '../core/text';
+import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
 
 // The outline (scene → settings, style, characters, beats with their spans, variants) and folding
@@ -119,3 +120,11 @@ export function foldingRanges(state: DocumentState): FoldingRange[] {
   flush();
   return ranges;
 }
+
+export const symbolsFeature: Feature = {
+  capabilities: () => ({ documentSymbolProvider: { label: 'Storyboard' }, foldingRangeProvider: true }),
+  register: (server) => {
+    server.connection.onDocumentSymbol(server.onDocument('documentSymbol', (state) => documentSymbols(state), []));
+    server.connection.onFoldingRanges(server.onDocument('foldingRange', (state) => foldingRanges(state), []));
+  },
+};

@@ -1,4 +1,4 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { baseName, folderOf } from '../core/files';
 import { appendBlock, branchVariantText, provenanceProblem, takeSettingsFrom } from '../core/takeOps';
 import { takeLogPathFor, type TakeCost } from '../core/takes';
@@ -16,70 +16,47 @@ import {
   type TakesChangedParams,
   type TakesEditResponse,
   type TakesNotesParams,
-  type TakesParams,
   type TakesRecordParams,
   type TakesRecordResponse,
   type TakesScoreParams,
   type TakesView,
 } from '../protocol';
-import { TakeStore, TakeStoreError, type TakeVideo } from '../takeStore';
+import { TakeStoreError, type TakeStore, type TakeVideo } from '../takeStore';
 import { takesView } from '../takeView';
 import { compileDocument } from './compile';
-import { registerStoryboardInfo } from './storyboardInfo';
-import type { DocumentState, Notifier, Workspace } from './workspace';
+import type { Feature } from './handlers';
+import type { DocumentState, Workspace } from './workspace';
 
-// `sora/takes/*`: the take log of a storyboard, served from the one store (../takeStore). The
+// `sora/takes/*`: the take log of a storyboard, served from the one store (../takeStore, kept by
+// the storyboard contexts, which read the same logs for analysis). The
 // panel and the take commands ask for the view and send intents (log this take, this score, these
 // notes); each is applied under the log's lock to the log as it is then, and answered with the view
 // after it. The client is told when a log changes (`sora/takes/changed`), whoever changed it.
 
-export interface TakesFeature {
-  store: TakeStore;
-  /** The file watcher saw a take log change: drop it from the cache and tell the client. */
-  changed(logPath: string): void;
-}
+export const takesFeature: Feature = {
+  register(server) {
+    const { connection, workspace } = server;
+    const store = workspace.contexts.takeLogs;
+    store.onDidChange((logPath) => {
+      const params: TakesChangedParams = { uri: store.host.uriOf(storyboardPathOf(logPath)) };
+      void connection.sendNotification(takesChangedNotification, params);
+    });
+    const on = <P extends { uri: string }, R>(method: string, name: string, run: (context: StoryboardContext, params: P) => Promise<R> | R) =>
+      connection.onRequest(method, server.onStoryboard(name, (state, params: P) => run(contextOf(state), params), 'Could not read the take log'));
+    on(takesViewRequest, 'takes/view', (context) => viewOf(store, context));
+    on(takesRecordRequest, 'takes/record', (context, params: TakesRecordParams) => recordTake(store, workspace, context, params));
+    on(takesScoreRequest, 'takes/score', (context, params: TakesScoreParams) =>
+      editTake(store, workspace, context, (logPath) => store.score(logPath, params.takeId, params.scores.map((score) => ({ criterion: score.criterion, shot: score.shot, value: score.value ?? undefined })))),
+    );
+    on(takesNotesRequest, 'takes/notes', (context, params: TakesNotesParams) => editTake(store, workspace, context, (logPath) => store.note(logPath, params.takeId, params.notes)));
+    on(takesBranchRequest, 'takes/branch', (context, params: TakesBranchParams) => branchText(context.state, params));
+  },
+};
 
-export function registerTakes(connection: Connection, workspace: Workspace, notifier: Notifier, host: HostPort): TakesFeature {
-  const store = new TakeStore(host);
-  store.onDidChange((logPath) => {
-    // The analysis reads the log too (variant bases, the takes CodeLens): it follows the store.
-    workspace.takeLogChanged(logPath);
-    const params: TakesChangedParams = { uri: host.uriOf(storyboardPathOf(logPath)) };
-    void connection.sendNotification(takesChangedNotification, params);
-  });
-  const context = (uri: string): StoryboardContext => {
-    const state = workspace.stateOfAny(uri);
-    const storyboardPath = host.pathOf(uri);
-    if (!state || !storyboardPath) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${uri}.`);
-    return { state, storyboardPath, root: state.root ?? folderOf(storyboardPath) };
-  };
-  const handle =
-    <P, R>(name: string, run: (params: P) => Promise<R>) =>
-    async (params: P, token: CancellationToken): Promise<R> => {
-      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
-      try {
-        return await run(params);
-      } catch (error) {
-        if (error instanceof ResponseError) throw error;
-        notifier.log(`Sora Storyboard: ${name} failed: ${(error as Error).stack ?? error}`);
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `Could not read the take log: ${(error as Error).message}`);
-      }
-    };
-
-  connection.onRequest(takesViewRequest, handle('takes/view', (params: TakesParams) => viewOf(store, context(params.uri))));
-  connection.onRequest(takesRecordRequest, handle('takes/record', (params: TakesRecordParams) => recordTake(store, workspace, context(params.uri), params)));
-  connection.onRequest(
-    takesScoreRequest,
-    handle('takes/score', (params: TakesScoreParams) =>
-      editTake(store, workspace, context(params.uri), (logPath) =>
-        store.score(logPath, params.takeId, params.scores.map((score) => ({ criterion: score.criterion, shot: score.shot, value: score.value ?? undefined }))),
-      ),
-    ),
-  );
-  connection.onRequest(takesNotesRequest, handle('takes/notes', (params: TakesNotesParams) => editTake(store, workspace, context(params.uri), (logPath) => store.note(logPath, params.takeId, params.notes))));
-  connection.onRequest(takesBranchRequest, handle('takes/branch', async (params: TakesBranchParams) => branchText(context(params.uri).state, params)));
-  registerStoryboardInfo(connection, workspace, notifier, store);
-  return { store, changed: (logPath) => store.changed(logPath) };
+/** A storyboard the takes requests can serve: one with a path (an untitled document has no take log). */
+function contextOf(state: DocumentState): StoryboardContext {
+  if (!state.path) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Save the storyboard to a folder first: the take log lives beside it.');
+  return { state, storyboardPath: state.path, root: state.root ?? folderOf(state.path) };
 }
 
 interface StoryboardContext {

@@ -1,21 +1,17 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../core/analyze';
-import { resolveConfig, validateConfig, type ConfigParse, type ResolvedConfig, type SoraConfig } from '../core/config';
+import { analyze, type Analysis, type AnalyzeOptions } from '../core/analyze';
+import { validateConfig, type ResolvedConfig, type SoraConfig } from '../core/config';
+import { folderOf, resolveInside, baseName, type FileAccess } from '../core/files';
 import { rules } from '../core/rules';
-import { resolveInside } from '../core/files';
-import { takeLogPathFor, type TakeLog } from '../core/takes';
-import { findConfigFile, loadConfigFile } from '../node/config';
-import { loadTakeLogFor, nodeFileAccess, toCorePath, type TakeLogLoad } from '../node/files';
-import { readTextFileSafely, storyboardFileLimit } from '../node/readFile';
-import { pathKey, uriKey, uriToPath } from './paths';
+import type { TakeLog } from '../core/takes';
+import { StoryboardContexts, pathKey } from '../context';
+import { storyboardFileLimit, type HostPort } from '../host';
 import { storyboardsUnder, type ScanOptions } from './scan';
 import { SequenceIndex } from './sequenceIndex';
 
-// The server's state: open documents, the settings from the client, config files and take logs read
-// from disk, and one analysis per document version, so hover, completion and code actions never
-// re-analyse an unchanged document.
+// The server's state: open documents, the settings from the client, the storyboard contexts
+// (config files and take logs, read through the host port), and one analysis per document version,
+// so hover, completion and code actions never re-analyse an unchanged document.
 
 export interface Notifier {
   /** A warning shown once per distinct message (and logged every time). */
@@ -30,12 +26,17 @@ export interface DocumentState {
   /** The document version analysed; null for a file read from disk. */
   version: number | null;
   text: string;
+  /** The core path (forward slashes; a URI string in a virtual workspace). */
   path?: string;
   analysis: Analysis;
   takeLog?: TakeLog;
   config: ResolvedConfig;
-  /** The workspace folder holding the file (or its own folder when it is in none), forward slashes. */
+  /** The workspace folder holding the file (or its own folder when it is in none). */
   root?: string;
+  /** The answers about files the analysis was given (references, a sequence's scenes). */
+  files?: FileAccess;
+  /** What the analysis was run with, for re-analysing a fixed text (fix all) the same way. */
+  options: AnalyzeOptions;
 }
 
 export interface DocumentSource {
@@ -54,78 +55,95 @@ export class Workspace {
   /** Globs of folders and files the start-up scan leaves out (the client's `files.exclude`). */
   exclude: string[] = [];
   private settingsLayer: SoraConfig | undefined;
-  /** Bumped whenever something outside the text (settings, config files, take logs) changes. */
+  /** Bumped whenever something outside the text (settings, config files, take logs, sequences) changes. */
   private generation = 0;
-  private readonly cache = new Map<string, { version: number; generation: number; state: DocumentState }>();
-  private readonly takeLogs = new Map<string, TakeLogLoad>();
-  private readonly configFiles = new Map<string, ConfigParse>();
+  private readonly cache = new Map<string, { version: number; generation: number; state: Promise<DocumentState> }>();
   /** Which sequence lists which scene: a scene is analysed with what it inherits. */
-  readonly sequences: SequenceIndex;
+  readonly sequences = new SequenceIndex();
+  readonly contexts: StoryboardContexts;
 
   constructor(
     readonly documents: DocumentSource,
     private readonly notifier: Notifier,
+    readonly host: HostPort,
   ) {
-    this.sequences = new SequenceIndex((file) => this.currentText(file));
+    this.contexts = new StoryboardContexts(host, {
+      workspaceRootOf: (file) => this.folderOf(file) ?? folderOf(file),
+      configStopOf: (file) => this.folderOf(file),
+      trusted: () => this.trusted,
+      settings: () => this.settingsLayer,
+      sequencesFor: (file) => this.sequences.optionsFor(file),
+      report: (problem) => (problem.kind === 'config' ? this.notifier.errorOnce(`${problem.message} These settings are ignored until it is fixed.`) : this.notifier.warnOnce(problem.message)),
+    });
+    // A log the takes requests wrote is analysed again at once, before the watcher reports it.
+    this.contexts.takeLogs.onDidChange(() => this.generation++);
+  }
+
+  /** The core path of a document URI (undefined for one the host cannot read, such as an untitled document). */
+  pathOf(uri: string): string | undefined {
+    return this.host.pathOf(uri);
+  }
+
+  uriOf(file: string): string {
+    return this.host.uriOf(file);
   }
 
   /** A file's text as the writer sees it: the editor's when it is open, else the disk's. */
-  currentText(file: string): string | undefined {
+  async currentText(file: string): Promise<string | undefined> {
     const open = this.openUriFor(file);
     if (open) return this.documents.get(open)?.getText();
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = await this.host.readText(file, storyboardFileLimit);
+    return read.status === 'ok' ? read.text : undefined;
   }
 
   /** The analysis of an open document at its current version (computed at most once per version). */
-  stateOf(uri: string): DocumentState | undefined {
+  stateOf(uri: string): Promise<DocumentState> | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.state;
     const state = this.analyzeText(uri, document.getText(), document.version);
-    this.cache.set(uri, { version: document.version, generation: this.generation, state });
+    const entry = { version: document.version, generation: this.generation, state };
+    this.cache.set(uri, entry);
+    // A failed analysis is not kept: the next request tries again.
+    state.catch(() => this.cache.get(uri) === entry && this.cache.delete(uri));
     return state;
   }
 
   /**
-   * The analysis of a document, open or (when it is not open) read from disk: only a `.sora` file
-   * inside a workspace folder, so a request cannot make the server read any file it names.
+   * The analysis of a document, open or (when it is not open) read through the host: only a `.sora`
+   * file inside a workspace folder, so a request cannot make the server read any file it names.
    */
-  stateOfAny(uri: string): DocumentState | undefined {
+  async stateOfAny(uri: string): Promise<DocumentState | undefined> {
     const open = this.stateOf(uri);
     if (open) return open;
-    const file = uriToPath(uri);
-    if (!file || !this.isStoryboardInWorkspace(file)) return undefined;
-    const read = readTextFileSafely(file, storyboardFileLimit);
+    const file = this.pathOf(uri);
+    if (!file || !(await this.isStoryboardInWorkspace(file))) return undefined;
+    const read = await this.host.readText(file, storyboardFileLimit);
     if (read.status !== 'ok') return undefined;
     return this.analyzeText(uri, read.text, null);
   }
 
-  analyzeText(uri: string, text: string, version: number | null): DocumentState {
-    const file = uriToPath(uri);
-    const takeLog = file ? this.takeLogFor(file) : undefined;
-    const config = this.configFor(file);
-    const root = file ? toCorePath(this.folderOf(file) ?? path.dirname(file)) : undefined;
-    const analysis = analyze(text, {
-      documentPath: file ? toCorePath(file) : undefined,
-      takeLog,
-      files: file ? nodeFileAccess : undefined,
-      workspaceRoot: root,
-      config,
-      ...(file ? this.sequences.optionsFor(file) : {}),
-    });
-    return { uri, version, text, path: file, analysis, takeLog, config, root };
+  /** The state of a storyboard named by path: its editor's when it is open, else the file's. */
+  stateOfFile(file: string): Promise<DocumentState | undefined> {
+    return this.stateOfAny(this.openUriFor(file) ?? this.uriOf(file));
+  }
+
+  async analyzeText(uri: string, text: string, version: number | null): Promise<DocumentState> {
+    const context = await this.contexts.contextFor(uri);
+    const options = await this.contexts.analysisOptions(context, text);
+    const analysis = analyze(text, options);
+    return { uri, version, text, path: context.path, analysis, takeLog: context.takeLog, config: context.config, root: context.root, files: options.files, options };
   }
 
   /** A `.sora` file inside a workspace folder, links resolved. */
-  isStoryboardInWorkspace(file: string): boolean {
+  async isStoryboardInWorkspace(file: string): Promise<boolean> {
     if (!file.toLowerCase().endsWith('.sora')) return false;
     const folder = this.folderOf(file);
-    return !!folder && resolveInside(toCorePath(folder), toCorePath(file), path.basename(file), nodeFileAccess).ok;
+    if (!folder) return false;
+    const [realFolder, realFile] = await Promise.all([this.host.realPath(folder), this.host.realPath(file)]);
+    const real = new Map([[folder, realFolder], [file, realFile]]);
+    return resolveInside(folder, file, baseName(file), { exists: () => false, realPath: (path) => real.get(path) ?? path }).ok;
   }
 
   forget(uri: string): void {
@@ -138,46 +156,14 @@ export class Workspace {
 
   /** A take log changed on disk: read it again next time. */
   takeLogChanged(logPath: string): void {
-    this.takeLogs.delete(pathKey(logPath));
+    this.contexts.takeLogChanged(logPath);
     this.generation++;
   }
 
   /** A config file appeared, changed or went away. */
   configFileChanged(): void {
-    this.configFiles.clear();
+    this.contexts.configChanged();
     this.generation++;
-  }
-
-  takeLogFor(storyboardPath: string): TakeLog | undefined {
-    const key = pathKey(takeLogPathFor(storyboardPath));
-    let load = this.takeLogs.get(key);
-    if (!load) {
-      load = loadTakeLogFor(storyboardPath);
-      this.takeLogs.set(key, load);
-      if (load.status === 'invalid') this.notifier.warnOnce(load.message);
-    }
-    return load.status === 'ok' ? load.log : undefined;
-  }
-
-  /** Defaults, then the nearest config file up to the workspace folder, then the client's settings. */
-  configFor(file: string | undefined): ResolvedConfig {
-    let fileLayer: SoraConfig | undefined;
-    if (file) {
-      const configFile = findConfigFile(file, this.folderOf(file));
-      if (configFile && !this.trusted) {
-        this.notifier.warnOnce(`Restricted Mode: ${path.basename(configFile)} is not read, so the rules run with their default severities. Trust this folder to use it.`);
-      } else if (configFile) {
-        const key = pathKey(configFile);
-        let parsed = this.configFiles.get(key);
-        if (!parsed) {
-          parsed = loadConfigFile(configFile);
-          this.configFiles.set(key, parsed);
-        }
-        if (parsed.ok) fileLayer = parsed.config;
-        else this.notifier.errorOnce(`${parsed.message} These settings are ignored until it is fixed.`);
-      }
-    }
-    return resolveConfig(fileLayer, this.settingsLayer);
   }
 
   /** The workspace folder holding a file, if any. */
@@ -185,8 +171,8 @@ export class Workspace {
     const key = pathKey(file);
     let best: string | undefined;
     for (const folder of this.folders) {
-      const folderKey = pathKey(folder);
-      if ((key === folderKey || key.startsWith(folderKey + path.sep)) && (!best || folder.length > best.length)) best = folder;
+      const folderKey = pathKey(folder).replace(/\/+$/, '');
+      if ((key === folderKey || key.startsWith(folderKey + '/')) && (!best || folder.length > best.length)) best = folder;
     }
     return best;
   }
@@ -224,12 +210,15 @@ export class Workspace {
 
   /** Every `.sora` file under the workspace folders, found a slice at a time (see ./scan). */
   storyboardFiles(options: Pick<ScanOptions, 'cancelled' | 'limit'> = {}): AsyncGenerator<string> {
-    return storyboardsUnder(this.folders, { ...options, exclude: this.exclude });
+    return storyboardsUnder(this.host, this.folders, { ...options, exclude: this.exclude });
   }
 
-  /** The open documents' URIs, keyed for lookup by path. */
+  /** The open document of a file, if any (URIs from the client and paths from the host may differ in escaping). */
   openUriFor(file: string): string | undefined {
     const key = pathKey(file);
-    return this.documents.all().find((document) => uriKey(document.uri) === key)?.uri;
+    return this.documents.all().find((document) => {
+      const path = this.pathOf(document.uri);
+      return path !== undefined && pathKey(path) === key;
+    })?.uri;
   }
 }

@@ -2,39 +2,22 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Fountain } from 'fountain-js';
 import { analyze } from '../core/analyze';
 import { filmOf, filmOfScene, type Film, type FilmSceneInput } from '../core/film';
 import { ffconcatList, otioTimeline, shotListCsv, shotListHtml } from '../core/exports';
-import { fountainFromStoryboards, fountainScenes, storyboardFromFountain, type FountainScript, type FountainToken } from '../core/fountain';
+import { fountainFromStoryboards } from '../core/fountain';
+import { ExchangeError, notOverwriting, planFountainImport, readFountain } from '../fountainImport';
 import { parseStoryboard } from '../core/parse';
-import { loadTakeLogFor, nodeFileAccess, toCorePath, writeFileAtomic } from './files';
-import { SequenceFinder } from './sequences';
+import { sceneEntries } from '../core/sequence';
+import type { StoryboardContext, StoryboardContexts } from '../context';
+import { toCorePath, writeFileAtomic } from './files';
+import { readTextFileSafely, storyboardFileLimit } from './readFile';
 
 // `sora import` and `sora export`: Fountain screenplays in, and a scene or a whole sequence out as
 // Fountain, a shot list, an OpenTimelineIO timeline or an ffmpeg concat list (and a rough cut).
 // Every failure is a message and an exit code; nothing is written unless everything can be.
 
-export class ExchangeError extends Error {}
-
-/** Fountain text → its scenes. Text that is no screenplay (binary, no scene heading) is refused with a reason. */
-export function readFountain(text: string, name: string): FountainScript {
-  if (text.includes('\u0000')) throw new ExchangeError(`${name} is not a text file (it holds NUL bytes); export the screenplay as Fountain (.fountain) text.`);
-  if (!text.trim()) throw new ExchangeError(`${name} is empty: there is no scene to import.`);
-  let tokens: FountainToken[];
-  try {
-    tokens = new Fountain().parse(text, true).tokens as FountainToken[];
-  } catch (error) {
-    throw new ExchangeError(`${name} could not be read as Fountain: ${(error as Error).message}`);
-  }
-  const script = fountainScenes(tokens);
-  if (!script.scenes.length) {
-    throw new ExchangeError(
-      `${name} has no scene heading, so there is no scene to import. A Fountain scene starts with a line such as "INT. LIGHTHOUSE - NIGHT" (or ".LIGHTHOUSE" to force one), with a blank line before and after it.`,
-    );
-  }
-  return script;
-}
+export { ExchangeError, readFountain };
 
 export interface ImportResult {
   written: string[];
@@ -48,25 +31,11 @@ export function importFountain(scriptFile: string, options: { scene?: number; ou
   } catch (error) {
     throw new ExchangeError(`cannot read ${scriptFile}: ${(error as Error).message}`);
   }
-  const name = path.basename(scriptFile);
-  const script = readFountain(text, name);
-  if (options.scene !== undefined && (options.scene < 1 || options.scene > script.scenes.length || !Number.isInteger(options.scene))) {
-    throw new ExchangeError(`${name} has ${script.scenes.length} scene${script.scenes.length === 1 ? '' : 's'}; --scene takes 1 to ${script.scenes.length}.`);
-  }
-  const chosen = options.scene === undefined ? script.scenes : [script.scenes[options.scene - 1]];
   const outDir = options.outDir ?? path.dirname(scriptFile);
-  const planned = chosen.map((scene) => {
-    const storyboard = storyboardFromFountain(scene, { source: name });
-    const parsed = parseStoryboard(storyboard);
-    // A scaffold that does not parse would be a bug here, not the writer's problem: refuse it.
-    if (parsed.syntaxErrors.length) throw new ExchangeError(`scene ${scene.number} of ${name} could not be turned into a storyboard: ${parsed.syntaxErrors[0].message}`);
-    const id = parsed.scene?.id?.text ?? String(scene.number).padStart(2, '0');
-    return { file: path.join(outDir, `scene${id}.sora`), text: storyboard };
-  });
+  // The same plan as the editor's import (fountainImport.ts), in native paths.
+  const planned = planFountainImport(text, path.basename(scriptFile), outDir.replace(/\\/g, '/'), options.scene).map((p) => ({ ...p, file: path.join(p.file) }));
   const taken = planned.filter((p) => fs.existsSync(p.file)).map((p) => p.file);
-  if (taken.length) throw new ExchangeError(`not overwriting ${taken.join(', ')}: move ${taken.length === 1 ? 'it' : 'them'} away or import with --out DIR.`);
-  const names = new Set(planned.map((p) => p.file));
-  if (names.size !== planned.length) throw new ExchangeError(`two scenes of ${name} have the same scene number; import them one at a time with --scene N and --out DIR.`);
+  if (taken.length) throw notOverwriting(taken);
   fs.mkdirSync(outDir, { recursive: true });
   for (const { file, text: storyboard } of planned) writeFileAtomic(file, storyboard);
   return { written: planned.map((p) => p.file) };
@@ -74,35 +43,38 @@ export function importFountain(scriptFile: string, options: { scene?: number; ou
 
 export type ExportFormat = 'fountain' | 'shotlist' | 'otio' | 'ffconcat';
 
-/** The scene or sequence at `file` as a film: each scene merged with what it inherits, with its take log. */
-export function loadFilm(file: string, finder = new SequenceFinder()): { film: Film; scenes: FilmSceneInput[] } {
+/**
+ * The scene or sequence at `file` as a film: each scene merged with what it inherits, with its take
+ * log, from the same storyboard contexts as `sora check` (a sequence's scenes inherit from it).
+ */
+export async function loadFilm(file: string, contexts: StoryboardContexts): Promise<{ film: Film; scenes: FilmSceneInput[] }> {
   const text = readText(file);
   const storyboard = parseStoryboard(text);
   const corePath = toCorePath(file);
   if (storyboard.sequence) {
     const source = { path: corePath, storyboard };
+    const loaded = new Map<string, FilmSceneInput>();
+    for (const { path: scenePath } of sceneEntries(source)) {
+      const read = readTextFileSafely(scenePath, storyboardFileLimit);
+      if (read.status === 'ok') loaded.set(scenePath, await filmInput(contexts, scenePath, read.text, { sequence: source }));
+    }
     const inputs: FilmSceneInput[] = [];
     const film = filmOf(source, (scenePath) => {
-      let sceneText: string;
-      try {
-        sceneText = fs.readFileSync(scenePath, 'utf8');
-      } catch {
-        return undefined;
-      }
-      const takes = loadTakeLogFor(scenePath);
-      const takeLog = takes.status === 'ok' ? takes.log : undefined;
-      const analysis = analyze(sceneText, { documentPath: scenePath, sequence: source, takeLog, files: nodeFileAccess });
-      const input = { storyboard: analysis.merged ?? analysis.storyboard, takeLog };
-      inputs.push(input);
+      const input = loaded.get(scenePath);
+      if (input) inputs.push(input);
       return input;
     });
     return { film, scenes: inputs };
   }
-  const takes = loadTakeLogFor(file);
-  const takeLog = takes.status === 'ok' ? takes.log : undefined;
-  const analysis = analyze(text, { documentPath: corePath, sequence: finder.sequenceFor(file), takeLog, files: nodeFileAccess });
-  const input = { storyboard: analysis.merged ?? analysis.storyboard, takeLog };
+  const input = await filmInput(contexts, corePath, text);
   return { film: filmOfScene(corePath, input), scenes: [input] };
+}
+
+/** A scene as the film shows it: merged with its sequence (the one given, or the one its context finds). */
+async function filmInput(contexts: StoryboardContexts, scenePath: string, text: string, sequence?: StoryboardContext['sequence']): Promise<FilmSceneInput> {
+  const context = await contexts.contextFor(scenePath);
+  const analysis = analyze(text, await contexts.analysisOptions(sequence ? { ...context, sequence } : context, text));
+  return { storyboard: analysis.merged ?? analysis.storyboard, takeLog: context.takeLog };
 }
 
 export function exportFilm(film: Film, format: ExportFormat, html: boolean): string {

@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { dataFileLimit } from '../host';
 
 // Reading a file a repository hands us. Git stores symlinks, so a cloned folder can hold a take log
 // that points at /dev/zero or a config that is a FIFO: read only regular files, never block on
 // opening one, and never read more than a limit. Shared by the server, the CLI and the extension host.
 
-/** Take logs and config files are small; anything bigger is not one. */
-export const dataFileLimit = 4 * 1024 * 1024;
-/** A storyboard is text a person writes; 16 MB is far beyond any real one. */
-export const storyboardFileLimit = 16 * 1024 * 1024;
+// The limits are the host port's (every host refuses the same sizes).
+export { dataFileLimit, storyboardFileLimit } from '../host';
 
 export type FileRead =
   | { status: 'ok'; text: string }

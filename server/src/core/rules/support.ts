@@ -108,13 +108,6 @@ export function setDurationEdits(context: RuleContext, target: number): TextEdit
   return [{ range: duration.text.range, newText: formatSeconds(target) }, ...scaleBeatEdits(context.storyboard.beats, target)];
 }
 
-/** The line of `camera:` etc. after which a new beat field reads naturally. */
-export function lastFieldLine(section: Section): number {
-  let line = section.headerRange.end.line;
-  for (const field of section.fields) line = Math.max(line, field.range.end.line);
-  return line;
-}
-
 /** A repeated `settings` or `style` section shares the first one's fields: visit those once. */
 export function distinctSections(sections: readonly Section[]): Section[] {
   const seen: Field[][] = [];
