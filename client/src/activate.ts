@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector } from 'vscode-languageclient';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { trackStoryboards } from './activeStoryboard';
 import { compileVariant, copyIteration, copyPrompt, copyRequest, newStoryboard, openPreview } from './commands';
 import { clientOptions, RestartingErrorHandler, type ClientFactory } from './languageClient';
@@ -7,6 +8,7 @@ import { importFountainScene } from './board/importFountain';
 import { SequenceBoards } from './board/panel';
 import { PreviewManager } from './preview/manager';
 import { StoryboardStatus } from './statusBar';
+import { registerTakeFeatures } from './takes';
 import { registerTestHooks } from './testHooks';
 
 // Activation shared by the Node entry (extension.ts: VS Code desktop, a remote's Node extension
@@ -19,8 +21,6 @@ export interface Platform {
   documentSelector: DocumentSelector;
   /** Whether the server can read this saved file (the sequence board reads a sequence's scenes). */
   readsFile(uri: vscode.Uri): boolean;
-  /** The take log, scoring and branching commands, or what stands in for them where they cannot run. */
-  registerTakeFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void;
   /** What only this platform needs, registered before the server starts (the browser's file requests). */
   beforeStart?(context: vscode.ExtensionContext, client: BaseLanguageClient): void;
 }
@@ -87,7 +87,8 @@ export async function activateSora(context: vscode.ExtensionContext, platform: P
     }),
   );
 
-  platform.registerTakeFeatures(context, languageClient);
+  // The take modules are typed on the Node client; they use only what every client has.
+  registerTakeFeatures(context, languageClient as LanguageClient);
   platform.beforeStart?.(context, languageClient);
 
   try {

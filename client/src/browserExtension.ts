@@ -1,20 +1,11 @@
 import * as vscode from 'vscode';
 import { activateSora, deactivateSora } from './activate';
 import { browserDocumentSelector, browserLanguageClient } from './browser/languageClient';
-import { registerDesktopOnly } from './desktopOnly';
 import { answerHostRequests } from './hostFiles';
 
 // The extension's web entry (package.json `browser`): vscode.dev, github.dev and code-server's
 // web-worker extension host. No Node here: the server runs in a Web Worker and reads files through
 // this client (hostFiles.ts), whatever file system the workspace is on.
-
-/** The take commands, whose client code still reads and writes take logs with node:fs. */
-const takeCommands = [
-  { command: 'sora.logTake', title: 'Log Take' },
-  { command: 'sora.scoreTakes', title: 'Score Takes' },
-  { command: 'sora.branchVariant', title: 'Branch Variant from Take' },
-  { command: 'sora.adoptTakeChange', title: "Adopt This Take's Change" },
-];
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
   return activateSora(context, {
@@ -22,7 +13,6 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: browserDocumentSelector,
     // Whatever workspace.fs reads: a remote's disk, a GitHub repository, a memory file system.
     readsFile: (uri) => uri.scheme !== 'untitled',
-    registerTakeFeatures: (extension) => extension.subscriptions.push(registerDesktopOnly(takeCommands)),
     beforeStart: (extension, client) => extension.subscriptions.push(answerHostRequests(client)),
   });
 }

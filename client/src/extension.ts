@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { activateSora, deactivateSora } from './activate';
 import { nodeDocumentSelector, nodeLanguageClient } from './node/languageClient';
-import { registerTakeFeatures } from './takes';
 
 // The extension's Node entry (package.json `main`): VS Code desktop and a remote's Node extension
 // host. The server runs as a Node process and reads the disk. browserExtension.ts is the web entry.
@@ -12,8 +10,6 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
     createClient: nodeLanguageClient,
     documentSelector: nodeDocumentSelector,
     readsFile: (uri) => uri.scheme === 'file',
-    // The takes modules are typed on the Node client; they use only what every client has.
-    registerTakeFeatures: (extension, client) => registerTakeFeatures(extension, client as LanguageClient),
   });
 }
 

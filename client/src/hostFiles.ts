@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   hostListRequest,
+  hostMoveRequest,
   hostReadBytesRequest,
   hostReadTextRequest,
   hostStatRequest,
   hostWriteRequest,
   type HostListResponse,
+  type HostMoveParams,
+  type HostMoveResponse,
   type HostReadBytesResponse,
   type HostReadParams,
   type HostReadTextResponse,
@@ -30,6 +33,7 @@ export function answerHostRequests(client: BaseLanguageClient): vscode.Disposabl
     client.onRequest(hostStatRequest, (params: HostUriParams) => statOf(params.uri)),
     client.onRequest(hostListRequest, (params: HostUriParams) => listOf(params.uri)),
     client.onRequest(hostWriteRequest, (params: HostWriteParams) => write(params)),
+    client.onRequest(hostMoveRequest, (params: HostMoveParams) => move(params)),
   ];
   return vscode.Disposable.from(...handlers);
 }
@@ -87,6 +91,26 @@ async function write({ uri, text }: HostWriteParams): Promise<void> {
   // The server writes only in a trusted folder; this holds even if it asked anyway.
   if (isRestricted()) throw new Error(`${baseName(vscode.Uri.parse(uri))} was not written: the folder is in Restricted Mode.`);
   await vscode.workspace.fs.writeFile(vscode.Uri.parse(uri), new TextEncoder().encode(text));
+}
+
+/** Never replaces a file at the destination; workspace.fs creates the destination's folder. */
+async function move({ from, to }: HostMoveParams): Promise<HostMoveResponse> {
+  if (isRestricted()) return { status: 'refused', message: `${baseName(vscode.Uri.parse(from))} was not moved: the folder is in Restricted Mode.` };
+  const target = vscode.Uri.parse(to);
+  try {
+    await vscode.workspace.fs.stat(target);
+    return { status: 'exists' };
+  } catch {
+    // Nothing there: move it.
+  }
+  try {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await vscode.workspace.fs.rename(vscode.Uri.parse(from), target, { overwrite: false });
+    return { status: 'moved' };
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return { status: 'exists' };
+    return { status: 'refused', message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** A link counts as what it points at, as on disk. */

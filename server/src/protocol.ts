@@ -218,6 +218,7 @@ export const hostReadBytesRequest = 'sora/host/readBytes';
 export const hostStatRequest = 'sora/host/stat';
 export const hostListRequest = 'sora/host/list';
 export const hostWriteRequest = 'sora/host/write';
+export const hostMoveRequest = 'sora/host/move';
 
 export interface HostReadParams {
   uri: string;
@@ -240,6 +241,14 @@ export interface HostWriteParams {
   uri: string;
   text: string;
 }
+
+/** A move that never replaces a file at `to`, creating its folder (a take's video into takes/). */
+export interface HostMoveParams {
+  from: string;
+  to: string;
+}
+
+export type HostMoveResponse = import('./host').HostMove;
 
 // ---- take logs: the server owns them ---------------------------------------------------------
 // The server reads, caches and writes every take log (server/src/takeStore.ts); the client sends

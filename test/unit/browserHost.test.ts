@@ -35,6 +35,11 @@ function fakeClient(files: Record<string, string>) {
       case protocol.hostWriteRequest:
         texts.set(params.uri, params.text);
         return null;
+      case protocol.hostMoveRequest:
+        if (texts.has(params.to)) return { status: 'exists' };
+        texts.set(params.to, texts.get(params.from)!);
+        texts.delete(params.from);
+        return { status: 'moved' };
       default:
         throw new Error(`unexpected request ${method}`);
     }
@@ -73,6 +78,18 @@ describe('the browser host port (the server in a web worker)', () => {
     assert.deepEqual((await host.list('vscode-vfs://github/owner/repo')).map((entry) => entry.name).sort(), ['scene09.sora', 'scene09.takes.json']);
     assert.equal(await host.realPath(log), log);
     assert.deepEqual(client.asked[0], { method: protocol.hostReadTextRequest, params: { uri: log, limit: 100 } });
+  });
+
+  it('moves a take\'s video by asking the client, and passes on what it answered', async () => {
+    const video = 'vscode-vfs://github/owner/repo/scene09_take03.mp4';
+    const moved = 'vscode-vfs://github/owner/repo/takes/scene09_take03.mp4';
+    const client = fakeClient({ [video]: 'video', 'vscode-vfs://github/owner/repo/other.mp4': 'other' });
+    const host = browserHost(client);
+    assert.ok(host.move, 'the browser host cannot move files');
+    assert.deepEqual(await host.move(video, moved), { status: 'moved' });
+    assert.equal(client.texts.get(moved), 'video');
+    assert.deepEqual(await host.move('vscode-vfs://github/owner/repo/other.mp4', moved), { status: 'exists' });
+    assert.equal(client.texts.get(moved), 'video');
   });
 
   it('runs two updates of one file one after the other, each on what the other wrote', async () => {

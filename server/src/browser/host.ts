@@ -1,11 +1,14 @@
 import type { HostBytes, HostPort, HostRead, HostUpdate } from '../host';
 import {
   hostListRequest,
+  hostMoveRequest,
   hostReadBytesRequest,
   hostReadTextRequest,
   hostStatRequest,
   hostWriteRequest,
   type HostListResponse,
+  type HostMoveParams,
+  type HostMoveResponse,
   type HostReadBytesResponse,
   type HostReadParams,
   type HostReadTextResponse,
@@ -54,6 +57,7 @@ export function browserHost(client: ClientRequests): HostPort {
       });
       return run;
     },
+    move: (from, to) => client.sendRequest<HostMoveResponse>(hostMoveRequest, { from, to } satisfies HostMoveParams),
     pathOf: (uri) => uri,
     uriOf: (path) => path,
   };
