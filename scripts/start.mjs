@@ -15,6 +15,8 @@
 //   --port N          the first port to try (default: $PORT or 8080)
 //   --folder DIR      the folder to open (default: examples/)
 //   --no-wait         (with `code`) return at once instead of waiting for the window to close
+//   --web             (with code-server) run the extension's web build in the browser's web-worker
+//                     extension host, as vscode.dev does (without it, the Node build on the server)
 //
 // After changing the sources: `npm run build`, then reload the window (Developer: Reload Window).
 
@@ -32,7 +34,7 @@ const STATE_DIR = path.join(CACHE_DIR, 'start');
 const say = (msg) => process.stderr.write(`[start] ${msg}\n`);
 
 function parseArgs(argv) {
-  const opts = { codeServer: false, port: Number(process.env.PORT) || 8080, folder: path.join(REPO_ROOT, 'examples'), wait: true };
+  const opts = { codeServer: false, port: Number(process.env.PORT) || 8080, folder: path.join(REPO_ROOT, 'examples'), wait: true, web: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -44,6 +46,7 @@ function parseArgs(argv) {
     else if (arg === '--port') opts.port = Number(value());
     else if (arg === '--folder') opts.folder = path.resolve(value());
     else if (arg === '--no-wait') opts.wait = false;
+    else if (arg === '--web') opts.web = opts.codeServer = true;
     else if (arg === '-h' || arg === '--help') {
       process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
       process.exit(0);
@@ -99,6 +102,27 @@ function linkExtension(extensionsDir) {
   return { id, folderName };
 }
 
+/**
+ * The extension host the extension runs in: a user's `remote.extensionKind` decides, so ["web"]
+ * puts it in the browser's web worker (as run-code-server-tests.mjs --web does) and no entry leaves
+ * the workbench's choice (the Node host on the server). The settings file is the one the previous
+ * start wrote, or the user's edit of it; one that does not parse is left alone.
+ */
+function chooseExtensionHost(settingsFile, id, web) {
+  let settings;
+  try {
+    settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  } catch (error) {
+    say(`${settingsFile} is not plain JSON (${error.message}): the extension host is left as it says`);
+    return;
+  }
+  const kinds = { ...settings['remote.extensionKind'] };
+  if (web) kinds[id] = ['web'];
+  else delete kinds[id];
+  settings['remote.extensionKind'] = kinds;
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+}
+
 async function runWithCodeServer(opts) {
   installCodeServer();
 
@@ -115,6 +139,7 @@ async function runWithCodeServer(opts) {
     }, null, 2));
   }
   const { id } = linkExtension(dirs.extensions);
+  chooseExtensionHost(settingsFile, id, opts.web);
   const port = await firstFreePort(opts.port);
   const { child: server, baseUrl } = startCodeServer({
     port, configFile: path.join(STATE_DIR, 'config.yaml'), userDataDir: dirs.userData, extensionsDir: dirs.extensions, log: 'pipe',
@@ -142,7 +167,7 @@ async function runWithCodeServer(opts) {
     return;
   }
   const url = `${baseUrl}/?folder=${encodeURIComponent(opts.folder)}`;
-  say(`code-server ${CODE_SERVER_VERSION} with ${id} from ${REPO_ROOT}`);
+  say(`code-server ${CODE_SERVER_VERSION} with ${id} from ${REPO_ROOT}${opts.web ? ' (its web build, in the web-worker extension host)' : ''}`);
   say(`log: ${logFile}`);
   process.stdout.write(`\n  Sora Storyboard is running on ${path.relative(REPO_ROOT, opts.folder) || '.'}/ — open:\n\n    ${url}\n\n  Ctrl-C stops it.\n\n`);
   server.once('exit', (code, signal) => {

@@ -4,7 +4,9 @@
 // examples/04-common-mistakes/scene05.sora from the Explorer, waits for the extension's squiggles,
 // syntax colours and status bar item, saves a screenshot, and stops the server.
 //
-//   node scripts/e2e/check-start.mjs [--screenshot FILE]   (default test-artifacts/npm-start.png)
+//   node scripts/e2e/check-start.mjs [--screenshot FILE] [--web]   (default test-artifacts/npm-start.png)
+//
+// --web checks `npm start -- --web`: the extension's web build in the web-worker extension host.
 //
 // Run `npm run build` first. Exit code 0 when everything showed up.
 import { spawn } from 'node:child_process';
@@ -18,7 +20,8 @@ const screenshot = path.resolve(i > 0 ? process.argv[i + 1] : path.join(REPO_ROO
 const say = (msg) => process.stderr.write(`[check-start] ${msg}\n`);
 
 const port = await freePort();
-const start = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/start.mjs'), '--code-server', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const web = process.argv.includes('--web') ? ['--web'] : [];
+const start = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/start.mjs'), '--code-server', '--port', String(port), ...web], { stdio: ['ignore', 'pipe', 'inherit'] });
 let browser;
 let failed = false;
 try {
