@@ -192,8 +192,9 @@ export class TakeStore {
     if (source) await this.moveVideo(source, destination, take.file);
     const videoPath = source || existing ? destination : undefined;
     const recorded: Take = videoPath ? { ...take, provenance: await this.provenanceOf(videoPath, input.now) } : take;
+    let written: TakeLog;
     try {
-      await this.update(logPath, (now) => {
+      written = await this.update(logPath, (now) => {
         const base = now ?? { ...appended, takes: appended.takes.filter((t) => t.id !== take.id) };
         if (base.takes.some((t) => t.id === take.id)) throw new TakeStoreError(`Another window logged ${take.id} meanwhile, so nothing was logged. Log the take again.`, 'conflict');
         return { ...base, takes: [...base.takes, recorded] };
@@ -202,8 +203,7 @@ export class TakeStore {
       if (source) await this.host.move?.(destination, source);
       throw error;
     }
-    const final = (this.cached(logPath) as { log: TakeLog } | undefined)?.log ?? appended;
-    return { take: recorded, log: final, logPath, ...(videoPath ? { videoPath } : {}) };
+    return { take: recorded, log: written, logPath, ...(videoPath ? { videoPath } : {}) };
   }
 
   /** The video's extension and, for a file already in takes/, its path and the id it is named with when that id is free. */

@@ -226,7 +226,8 @@ export class TakesPanel {
         if (!answer) return;
         this.view = answer.view;
         this.failure = undefined;
-        if (!answer.ok) this.notice = answer.view.status === 'invalid' ? null : `Not saved: ${answer.message}`;
+        // A refusal is said above the table; the next edit that is saved clears it.
+        this.notice = answer.ok || answer.view.status === 'invalid' ? null : `Not saved: ${answer.message}`;
         this.post(false);
       },
       (error: unknown) => {

@@ -28,10 +28,10 @@ import type { Feature } from './handlers';
 import type { DocumentState, Workspace } from './workspace';
 
 // `sora/takes/*`: the take log of a storyboard, served from the one store (../takeStore, kept by
-// the storyboard contexts, which read the same logs for analysis). The
-// panel and the take commands ask for the view and send intents (log this take, this score, these
-// notes); each is applied under the log's lock to the log as it is then, and answered with the view
-// after it. The client is told when a log changes (`sora/takes/changed`), whoever changed it.
+// the storyboard contexts, which read the same logs for analysis). The panel and the take commands
+// ask for the view and send intents (log this take, this score, these notes); each is applied under
+// the log's lock to the log as it is then, and answered with the view after it. The client is told
+// when a log changes (`sora/takes/changed`), whoever changed it.
 
 export const takesFeature: Feature = {
   register(server) {
@@ -100,7 +100,7 @@ async function recordTake(store: TakeStore, workspace: Workspace, context: Story
   const compiled = compileDocument(context.state, { uri: context.state.uri, variant });
   if (compiled.error) return { ok: false, kind: 'usage', message: `Cannot log a take of "${variant}": ${compiled.error}`, logUri };
   const video = videoOf(store.host, params.video);
-  if (!video) return { ok: false, kind: 'usage', message: `${(params.video as { source?: string }).source ?? 'The video'} cannot be read by the language server.`, logUri };
+  if (!video) return { ok: false, kind: 'usage', message: `The language server cannot reach ${params.video.kind === 'move' ? params.video.source : 'the video'}: save the video into takes/ beside the storyboard, then log it from there.`, logUri };
   try {
     const recorded = await store.record({
       storyboardPath: context.storyboardPath,
