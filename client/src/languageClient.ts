@@ -2,24 +2,20 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
-  LanguageClient,
-  TransportKind,
+  type BaseLanguageClient,
   type CloseHandlerResult,
+  type DocumentSelector,
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
   type Message,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
+
+// What the Node client (node/languageClient.ts: the server as a Node process) and the browser client
+// (browser/languageClient.ts: the server in a Web Worker) share: the name, the options, the restarts.
 
 export const clientId = 'sora';
 
-/**
- * A larger young generation for the server: a storyboard's syntax tree is many small objects that
- * live until the next edit, and with V8's default the collector copies them several times per
- * check. `npm run bench` prints the core's figures with and without this flag.
- */
-export const serverNodeFlags = ['--max-semi-space-size=32'];
 export const clientName = 'Sora Storyboard';
 
 /** Restarts a crashed server a few times, then stops and tells the user how to start it again. */
@@ -67,17 +63,12 @@ export class RestartingErrorHandler implements ErrorHandler {
   }
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, errorHandler: ErrorHandler, outputChannel: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('server/dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'sora', scheme: 'file' },
-      { language: 'sora', scheme: 'untitled' },
-    ],
+/** Starts the language server its own way (a Node process, a Web Worker) with the shared options. */
+export type ClientFactory = (context: vscode.ExtensionContext, options: LanguageClientOptions) => BaseLanguageClient;
+
+export function clientOptions(errorHandler: ErrorHandler, outputChannel: vscode.LogOutputChannel, documentSelector: DocumentSelector): LanguageClientOptions {
+  return {
+    documentSelector,
     // Watched files (take logs, storyboards, config files) are the server's own registration.
     synchronize: { configurationSection: 'sora' },
     errorHandler,
@@ -87,12 +78,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, errorHand
     markdown: { isTrusted: false, supportHtml: false },
     // Read at every (re)start: the client restarts the server when the folder becomes trusted.
     // `client` tells the server it may use what only VS Code has (the suggest command, snippets).
+    // A plain copy of the setting: the configuration object is a proxy, which a Web Worker's
+    // postMessage cannot clone (Node's IPC writes JSON and never noticed).
     initializationOptions: () => ({
       client: 'vscode',
       trusted: vscode.workspace.isTrusted,
-      filesExclude: vscode.workspace.getConfiguration('files').get('exclude'),
+      filesExclude: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('files').get('exclude') ?? {})),
     }),
   };
-  // The id `sora` makes the client read `sora.trace.server` for its trace level.
-  return new LanguageClient(clientId, clientName, serverOptions, clientOptions);
 }

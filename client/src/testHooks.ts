@@ -52,7 +52,8 @@ interface Tracked {
 type AnyFn = (...args: unknown[]) => unknown;
 
 export function registerTestHooks(context: vscode.ExtensionContext): void {
-  if (context.extensionMode !== vscode.ExtensionMode.Test && process.env.SORA_TEST_HOOKS !== '1') return;
+  // `process` is Node's: a web-worker extension host has none.
+  if (context.extensionMode !== vscode.ExtensionMode.Test && globalThis.process?.env.SORA_TEST_HOOKS !== '1') return;
 
   const win = vscode.window as unknown as Record<string, AnyFn>;
   const panels: Tracked[] = [];

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 // The shell every webview page of the extension shares: a strict Content-Security-Policy with a
@@ -6,7 +5,8 @@ import * as vscode from 'vscode';
 
 /** A nonce per page load: only the page's own script and stylesheet may run. */
 export function nonce(): string {
-  return randomBytes(18).toString('base64');
+  // Web Crypto: the same in Node's extension host and in a web worker's.
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }
 
 /**

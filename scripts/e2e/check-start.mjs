@@ -4,27 +4,24 @@
 // examples/04-common-mistakes/scene05.sora from the Explorer, waits for the extension's squiggles,
 // syntax colours and status bar item, saves a screenshot, and stops the server.
 //
-//   node scripts/e2e/check-start.mjs [--screenshot FILE]   (default test-artifacts/npm-start.png)
+//   node scripts/e2e/check-start.mjs [--screenshot FILE] [--web]   (default test-artifacts/npm-start.png)
+//
+// --web checks `npm start -- --web`: the extension's web build in the web-worker extension host.
 //
 // Run `npm run build` first. Exit code 0 when everything showed up.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, REPO_ROOT, freePort } from './code-server.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.SORA_E2E_CHROMIUM || '/usr/bin/chromium';
 const i = process.argv.indexOf('--screenshot');
 const screenshot = path.resolve(i > 0 ? process.argv[i + 1] : path.join(REPO_ROOT, 'test-artifacts/npm-start.png'));
 const say = (msg) => process.stderr.write(`[check-start] ${msg}\n`);
 
-const port = await new Promise((resolve) => {
-  const srv = net.createServer();
-  srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
-});
-const start = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/start.mjs'), '--code-server', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await freePort();
+const web = process.argv.includes('--web') ? ['--web'] : [];
+const start = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/start.mjs'), '--code-server', '--port', String(port), ...web], { stdio: ['ignore', 'pipe', 'inherit'] });
 let browser;
 let failed = false;
 try {

@@ -8,7 +8,8 @@
 #
 #   bash scripts/e2e/install-code-server.sh
 #
-# Progress goes to stderr. Paths here must match run-code-server-tests.mjs.
+# Progress goes to stderr. Paths here must match scripts/e2e/code-server.mjs, which passes its
+# CODE_SERVER_VERSION (the default below is for running this script by hand).
 set -euo pipefail
 
 # Run from an npm script (`npm test`), this shell inherits the outer npm's settings as npm_*

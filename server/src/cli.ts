@@ -14,11 +14,11 @@ import { rules, ruleFor } from './core/rules';
 import { bestTake, sceneSpend, takeLogPathFor, takeTotal, type Take, type TakeLog } from './core/takes';
 import { formatLineageTree, takeLineage } from './core/lineage';
 import { overrideText } from './core/branching';
-import { provenanceProblem, setScore, setShotScore, takeSettingsFrom } from './core/takeOps';
-import { recordTake, RecordTakeError } from './node/recordTake';
+import { provenanceProblem, takeSettingsFrom } from './core/takeOps';
+import { TakeStoreError } from './takeStore';
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './core/vocabulary';
 import { nodeHost } from './node/host';
-import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, toCorePath, updateTakeLog, writeFileAtomic } from './node/files';
+import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, toCorePath, writeFileAtomic } from './node/files';
 import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 import { SequenceFinder } from './node/sequences';
 import { assembleRoughCut, ExchangeError, exportFilm, importFountain, loadFilm, type ExportFormat } from './node/exchange';
@@ -239,7 +239,8 @@ const sequences = new SequenceFinder();
 let contexts: StoryboardContexts | undefined;
 
 function contextsFor(output: Output): StoryboardContexts {
-  contexts ??= new StoryboardContexts(nodeHost(), {
+  // A take log that is a link is written through only when its target lies inside that workspace.
+  contexts ??= new StoryboardContexts(nodeHost({ rootOf: (file) => toCorePath(commandLineRoot(file)) }), {
     workspaceRootOf: (file) => toCorePath(commandLineRoot(file)),
     // A scene listed by a sequence is checked with what it inherits; a sequence against the others around it.
     sequencesFor: (file) => {
@@ -476,7 +477,7 @@ function readOrFail(file: string, output: Output): string | undefined {
 function takesCommand(args: string[], output: Output): number | Promise<number> {
   // Logging reads the video's content credentials, which is asynchronous; its failures are reported like main's.
   if (args[0] === 'add') return takesAddCommand(args.slice(1), output).catch((error) => reportFailure(error, output));
-  if (args[0] === 'score') return takesScoreCommand(args.slice(1), output);
+  if (args[0] === 'score') return takesScoreCommand(args.slice(1), output).catch((error) => reportFailure(error, output));
   const parsed = parseArgs(args, ['format'], []);
   const format = formatOption(parsed, ['text', 'json', 'csv', 'tree', 'tree-json']);
   if (parsed.positional.length !== 1) throw new UsageError('takes takes one storyboard (.sora) or take log (.takes.json).');
@@ -636,24 +637,24 @@ async function takesAddCommand(args: string[], output: Output): Promise<number> 
   const parent = (parsed.options.get('parent') as string | undefined) ?? (base && options.takeLog?.takes.some((t) => t.id === base) ? base : undefined);
   const change = (parsed.options.get('change') as string | undefined) ?? (variant ? variant.overrides.map(overrideText).join('; ') : undefined);
   try {
-    const { take, logPath } = await recordTake({
-      storyboardPath: file,
+    const { take } = await contextsFor(output).takeLogs.record({
+      storyboardPath: toCorePath(file),
       sceneId,
       variant: variantName,
       parent,
       change,
       prompt: compiled.prompt,
       settings: takeSettingsFrom(compiled.settings),
-      video: { kind: 'move', source: video },
+      video: { kind: 'move', source: toCorePath(video) },
     });
     if (format === 'json') {
       output.out(JSON.stringify(take, null, 2));
       const problem = provenanceProblem(take.provenance);
       if (problem) output.err(`sora: warning: ${take.id}: ${problem}`);
-    } else output.out(`Logged ${take.id} in ${logPath}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${take.file}.\n${provenanceLine(take)}`);
+    } else output.out(`Logged ${take.id} in ${takeLogPathFor(file)}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${take.file}.\n${provenanceLine(take)}`);
     return 0;
   } catch (error) {
-    if (error instanceof RecordTakeError) {
+    if (error instanceof TakeStoreError) {
       output.err(`sora: ${error.message}`);
       return 2;
     }
@@ -689,13 +690,14 @@ function parseScoreArg(arg: string): ScoreArg {
 }
 
 /** `sora takes score STORYBOARD ID CRITERION=N…`: every score checked first, then one atomic write. */
-function takesScoreCommand(args: string[], output: Output): number {
+async function takesScoreCommand(args: string[], output: Output): Promise<number> {
   const parsed = parseArgs(args, [], []);
   if (parsed.positional.length < 3) throw new UsageError('takes score takes a storyboard, a take id and at least one CRITERION=N.');
   const [target, takeId, ...scoreArgs] = parsed.positional;
   const scores = scoreArgs.map(parseScoreArg);
   const logPath = target.toLowerCase().endsWith('.json') ? target : takeLogPathFor(target);
-  const loaded = loadTakeLog(logPath);
+  const store = contextsFor(output).takeLogs;
+  const loaded = await store.load(toCorePath(logPath));
   if (loaded.status === 'absent') {
     output.err(`sora: cannot read ${logPath}: no take log yet. Log a take first (\`sora takes add\`).`);
     return 2;
@@ -704,18 +706,20 @@ function takesScoreCommand(args: string[], output: Output): number {
     output.err(`sora: ${loaded.message}`);
     return 2;
   }
-  if (!loaded.log.takes.some((take) => take.id === takeId)) {
-    output.err(`sora: there is no ${takeId} in ${logPath} (${loaded.log.takes.map((t) => t.id).join(', ') || 'no takes yet'}).`);
-    return 2;
+  try {
+    // Applied under the log's lock to the log as it is then: a take logged meanwhile is kept.
+    const log = await store.score(toCorePath(logPath), takeId, scores);
+    const take = log.takes.find((t) => t.id === takeId)!;
+    const total = takeTotal(take);
+    output.out(`Scored ${takeId}: ${scores.map((s) => `${s.criterion}${s.shot ? ` (shot ${s.shot})` : ''} ${s.value ?? 'cleared'}`).join(', ')}. Total ${total ?? '-'} of 25.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof TakeStoreError) {
+      output.err(`sora: ${error.message}`);
+      return 2;
+    }
+    throw error;
   }
-  const applyScores = (current: TakeLog): TakeLog =>
-    scores.reduce((log, score) => (score.shot === undefined ? setScore(log, takeId, score.criterion, score.value) : setShotScore(log, takeId, score.shot, score.criterion, score.value)), current);
-  // Applied under the log's lock to the log as it is then: a take logged meanwhile is kept.
-  const log = updateTakeLog(logPath, (current) => applyScores(current ?? loaded.log), { root: commandLineRoot(logPath) });
-  const take = log.takes.find((t) => t.id === takeId)!;
-  const total = takeTotal(take);
-  output.out(`Scored ${takeId}: ${scores.map((s) => `${s.criterion}${s.shot ? ` (shot ${s.shot})` : ''} ${s.value ?? 'cleared'}`).join(', ')}. Total ${total ?? '-'} of 25.`);
-  return 0;
 }
 
 // ---- explain -----------------------------------------------------------------------------

@@ -4,8 +4,9 @@ import { baseName, folderOf, resolveInside, type FileAccess } from './core/files
 import { parseStoryboard } from './core/parse';
 import { rules } from './core/rules';
 import { folderOf as sceneFolderOf, sceneEntries } from './core/sequence';
-import { describeTakeLogProblems, parseTakeLog, takeLogPathFor, type TakeLog } from './core/takes';
+import type { TakeLog } from './core/takes';
 import { dataFileLimit, type HostPort } from './host';
+import { TakeStore, type TakeLogLoad } from './takeStore';
 
 // One context per storyboard: where its config file is and what it says, its take log, what it
 // inherits from its sequence, and the workspace its references must lie inside. The language server
@@ -16,10 +17,7 @@ import { dataFileLimit, type HostPort } from './host';
 // handed a synchronous FileAccess snapshot of exactly the files the text names (its references, and
 // for a sequence its scenes and the folders a did-you-mean fix looks in).
 
-export type TakeLogLoad =
-  | { status: 'absent'; path: string }
-  | { status: 'ok'; path: string; log: TakeLog }
-  | { status: 'invalid'; path: string; message: string };
+export type { TakeLogLoad } from './takeStore';
 
 export type ContextProblem =
   | { kind: 'take-log'; message: string }
@@ -58,14 +56,19 @@ export interface ContextHooks {
 }
 
 export class StoryboardContexts {
-  private readonly takeLogs = new Map<string, Promise<TakeLogLoad>>();
+  /** The take logs, from the one store that reads, caches and writes them (the takes requests and the CLI write through it too). */
+  readonly takeLogs: TakeStore;
+  /** Loads already reported as invalid: each is reported once, not once per analysis. */
+  private readonly reported = new WeakSet<TakeLogLoad>();
   private readonly configLocations = new Map<string, Promise<string | undefined>>();
   private readonly configFiles = new Map<string, Promise<ConfigParse>>();
 
   constructor(
     readonly host: HostPort,
     private readonly hooks: ContextHooks = {},
-  ) {}
+  ) {
+    this.takeLogs = new TakeStore(host, { keyOf: pathKey });
+  }
 
   /** The context of a document URI or a core path. */
   async contextFor(target: string): Promise<StoryboardContext> {
@@ -94,9 +97,9 @@ export class StoryboardContexts {
     return options;
   }
 
-  /** A take log changed: read it again next time. */
+  /** A take log changed on disk: read it again next time. */
   takeLogChanged(logPath: string): void {
-    this.takeLogs.delete(pathKey(logPath));
+    this.takeLogs.changed(logPath);
   }
 
   /** A config file appeared, changed or went away. */
@@ -105,15 +108,11 @@ export class StoryboardContexts {
     this.configFiles.clear();
   }
 
-  private takeLogFor(storyboardPath: string): Promise<TakeLogLoad> {
-    const key = pathKey(takeLogPathFor(storyboardPath));
-    let load = this.takeLogs.get(key);
-    if (!load) {
-      load = readTakeLogForAnalysis(this.host, storyboardPath).then((loaded) => {
-        if (loaded.status === 'invalid') this.hooks.report?.({ kind: 'take-log', message: loaded.message });
-        return loaded;
-      });
-      this.takeLogs.set(key, load);
+  private async takeLogFor(storyboardPath: string): Promise<TakeLogLoad> {
+    const load = await this.takeLogs.loadFor(storyboardPath);
+    if (load.status === 'invalid' && !this.reported.has(load)) {
+      this.reported.add(load);
+      this.hooks.report?.({ kind: 'take-log', message: load.message });
     }
     return load;
   }
@@ -144,21 +143,6 @@ export class StoryboardContexts {
     const loaded = await parsed;
     return loaded.ok ? { layer: loaded.config } : { error: loaded.message };
   }
-}
-
-/**
- * The take log beside a storyboard, read for analysis (never written here). A refused read (a link
- * to a device, a file over the limit) and a log that does not validate are both `invalid`, with a
- * message naming the file. Kept apart so the server's take-log store can take its place.
- */
-export async function readTakeLogForAnalysis(host: HostPort, storyboardPath: string): Promise<TakeLogLoad> {
-  const logPath = takeLogPathFor(storyboardPath);
-  const read = await host.readText(logPath, dataFileLimit);
-  if (read.status === 'absent') return { status: 'absent', path: logPath };
-  if (read.status === 'refused') return { status: 'invalid', path: logPath, message: read.message };
-  const parsed = parseTakeLog(read.text);
-  if (parsed.ok) return { status: 'ok', path: logPath, log: parsed.log };
-  return { status: 'invalid', path: logPath, message: describeTakeLogProblems(baseName(logPath), parsed.problems) };
 }
 
 /** The nearest `.sorarc.json` or `sora.config.json`, from the file's folder up to `stopAt` (or the root). */

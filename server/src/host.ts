@@ -40,6 +40,9 @@ export type HostBytes =
   | { status: 'absent' }
   | { status: 'refused'; message: string };
 
+/** A move that never overwrites: done, something already at the destination, or refused (why). */
+export type HostMove = { status: 'moved' } | { status: 'exists' } | { status: 'refused'; message: string };
+
 /** What `update` does with the file it is handed: write `text`, or leave the file as it is. */
 export type HostUpdate<T> = { write: string; result: T } | { keep: true; result: T };
 
@@ -62,6 +65,12 @@ export interface HostPort {
    * The write is atomic where the host can make it so (temp file and rename on disk).
    */
   update<T>(path: string, change: (current: HostRead) => HostUpdate<T>): Promise<T>;
+  /**
+   * Moves a file (a take's downloaded video into takes/), creating the destination's folder and
+   * never replacing a file already there. Optional: a host that cannot move files has none, and
+   * Log Take then logs only a video already in takes/.
+   */
+  move?(from: string, to: string): Promise<HostMove>;
   /** The core path of a document URI, or undefined for a URI this host cannot read. */
   pathOf(uri: string): string | undefined;
   /** The URI of a core path. */

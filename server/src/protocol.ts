@@ -2,6 +2,10 @@
 // storyboard itself: it asks the server, which runs the one core.
 import type { OverrideChoice } from './core/branching';
 import type { Compilation } from './core/compile';
+import type { Lineage } from './core/lineage';
+import type { OverrideSpec, TypicalFix } from './core/takeOps';
+import type { Take } from './core/takes';
+import type { ScoreCriterion } from './core/vocabulary';
 
 export const compileRequest = 'sora/compile';
 
@@ -240,6 +244,7 @@ export const hostReadBytesRequest = 'sora/host/readBytes';
 export const hostStatRequest = 'sora/host/stat';
 export const hostListRequest = 'sora/host/list';
 export const hostWriteRequest = 'sora/host/write';
+export const hostMoveRequest = 'sora/host/move';
 
 export interface HostReadParams {
   uri: string;
@@ -261,4 +266,132 @@ export type HostListResponse = import('./host').HostEntry[];
 export interface HostWriteParams {
   uri: string;
   text: string;
+}
+
+/** A move that never replaces a file at `to`, creating its folder (a take's video into takes/). */
+export interface HostMoveParams {
+  from: string;
+  to: string;
+}
+
+export type HostMoveResponse = import('./host').HostMove;
+
+// ---- take logs: the server owns them ---------------------------------------------------------
+// The server reads, caches and writes every take log (server/src/takeStore.ts); the client sends
+// intents (log this take, set this score, these notes) and renders the answers. Each write is
+// applied under the log's lock to the log as it is then, so nothing is merged on the client.
+
+export const takesViewRequest = 'sora/takes/view';
+export const takesRecordRequest = 'sora/takes/record';
+export const takesScoreRequest = 'sora/takes/score';
+export const takesNotesRequest = 'sora/takes/notes';
+/** Server → client: a storyboard's take log changed (written by the server, or seen changed on disk). */
+export const takesChangedNotification = 'sora/takes/changed';
+
+export interface TakesParams {
+  /** The storyboard's document URI. */
+  uri: string;
+}
+
+/** Where a take's video is: present (its URI and a key that changes with the file), missing, or outside the workspace (never probed). */
+export type TakeVideoView = { status: 'present'; uri: string; key: string } | { status: 'missing' } | { status: 'outside'; reason: string };
+
+export interface TakeEntryView {
+  take: Take;
+  total: number | null;
+  video: TakeVideoView;
+  /** How many variants and takes already branch from this take (2–3 allowed). */
+  branches: number;
+  /** Its weakest scored criterion and the workflow's typical fix, or null. */
+  fix: TypicalFix | null;
+}
+
+/** Everything the takes panel and the take commands show about a storyboard's take log. */
+export interface TakesView {
+  uri: string;
+  /** The take log's URI (absent or not): "Open file" opens it. */
+  logUri: string;
+  /** `invalid`: `problem` says why; the log is not overwritten until it is fixed. */
+  status: 'absent' | 'ok' | 'invalid';
+  problem: string | null;
+  /** The storyboard's `scene ID` (names the take files), or null. */
+  sceneId: string | null;
+  takes: TakeEntryView[];
+  best: string | null;
+  /** The id and file the next take gets (an .mp4), or null without a scene id. */
+  next: { id: string; file: string } | null;
+  lineage: Lineage;
+  /** The scene's spend; null when no take has a cost. */
+  spend: { usd: number; priced: number; unpriced: number } | null;
+  /** The best take's typical fix, or null. */
+  fix: TypicalFix | null;
+  /** Files in takes/ named for this scene but not logged; `idFree` when their id is not taken. */
+  unlogged: { file: string; takeId: string; idFree: boolean }[];
+  maxBranches: number;
+}
+
+export interface TakesRecordParams {
+  uri: string;
+  variant: string;
+  parent?: string;
+  change?: string;
+  /** A downloaded video (its URI) to move into takes/, a file already in takes/ (relative: `takes/scene09_take04.mp4`), or none yet. */
+  video: { kind: 'move'; source: string } | { kind: 'existing'; file: string } | { kind: 'none' };
+}
+
+export type TakesRecordResponse =
+  | { ok: true; take: Take; videoFile: string | null; warning: string | null; view: TakesView }
+  | { ok: false; kind: 'invalid-log' | 'conflict' | 'io' | 'usage' | 'restricted'; message: string; logUri: string };
+
+export interface TakeScoreChange {
+  criterion: ScoreCriterion;
+  /** A shot's own score (1-based); the take's when absent. */
+  shot?: number;
+  /** 1–5, or null to clear it. */
+  value: number | null;
+}
+
+export interface TakesScoreParams {
+  uri: string;
+  takeId: string;
+  scores: TakeScoreChange[];
+}
+
+export interface TakesNotesParams {
+  uri: string;
+  takeId: string;
+  notes: string;
+}
+
+/** A write's answer: the view after it, or why nothing was written (with the view as it is). */
+export type TakesEditResponse = { ok: true; view: TakesView } | { ok: false; message: string; view: TakesView };
+
+export const takesBranchRequest = 'sora/takes/branch';
+
+/** Branch Variant from Take: the variant's text for one change off a take (a suggested name when none is given). */
+export interface TakesBranchParams {
+  uri: string;
+  takeId: string;
+  spec: OverrideSpec;
+  value: string;
+  name?: string;
+}
+
+export type TakesBranchResponse =
+  | {
+      ok: true;
+      name: string;
+      /** The override line: `style lighting: moonlight through the rain`. */
+      change: string;
+      /** `variant NAME from takeNN` and its one override line. */
+      text: string;
+      /** What to insert at the very end of the document (version `version`) to append the block after one blank line. */
+      insert: string;
+      version: number | null;
+    }
+  | { ok: false; message: string };
+
+export interface TakesChangedParams {
+  /** The storyboard whose take log changed. */
+  uri: string;
 }

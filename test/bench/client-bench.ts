@@ -11,7 +11,7 @@ import { repoRoot, sharedExamples } from '../helpers/paths';
 // the client gives it) until it answers `initialize`, and until the first diagnostics of an opened
 // storyboard. Plus the size of the packaged .vsix. Figures only; nothing here is asserted.
 
-const serverFlags = ['--max-semi-space-size=32']; // as client/src/languageClient.ts starts it
+const serverFlags = ['--max-semi-space-size=32']; // as client/src/node/languageClient.ts starts it
 
 async function startUp(): Promise<{ initialize: number; firstDiagnostics: number }> {
   const started = performance.now();

@@ -59,6 +59,14 @@ export function memoryHost(initial: Record<string, string> = {}): MemoryHost {
       queue = run.catch(() => undefined);
       return run;
     },
+    move: async (from, to) => {
+      const text = files.get(from);
+      if (text === undefined) return { status: 'refused', message: `${from.split('/').pop()} is not there` };
+      if (files.has(to) || specials.has(to)) return { status: 'exists' };
+      files.set(to, text);
+      files.delete(from);
+      return { status: 'moved' };
+    },
     pathOf: (uri) => (uri.startsWith('memory://') ? uri.slice('memory://'.length) : undefined),
     uriOf: (file) => `memory://${file}`,
   };

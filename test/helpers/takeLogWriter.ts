@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import type * as TakeOpsModule from '../../server/out/core/takeOps';
 import type * as TakesModule from '../../server/out/core/takes';
-import type * as TakeLogFileModule from '../../server/out/node/takeLogFile';
+import type * as TakeStoreModule from '../../server/out/takeStore';
+import type * as HostModule from '../../server/out/node/host';
 import { repoRoot } from './paths';
 
-// A separate process that logs takes through the real take-log writer, for the tests that need
+// A separate process that logs takes through the take store on the disk host (as the language
+// server and the CLI write every log), for the tests that need
 // more than one writer or a writer killed mid-save (test/takes/takeLogWriters.test.ts):
 //   node takeLogWriter.js append LOG COUNT TAG   logs COUNT takes, one save each, then prints COUNT
 //   node takeLogWriter.js loop LOG               logs takes until killed, printing "saved N" after each
@@ -12,28 +14,31 @@ import { repoRoot } from './paths';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { appendTake } = require(path.join(repoRoot, 'server/out/core/takeOps')) as typeof TakeOpsModule;
 const { emptyTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const { updateTakeLog } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
+const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof TakeStoreModule;
+const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof HostModule;
+
+const store = new TakeStore(nodeHost());
 
 /** A long prompt, so a save writes enough bytes for a kill to land inside it. */
 const prompt = 'A lighthouse keeper climbs the spiral stairs at dusk, lantern swinging. '.repeat(40);
 /** The loop keeps the newest takes only, so the log stays well under the size limit however long it runs. */
 const loopKeeps = 60;
 
-function logOne(logPath: string, change: string, keep = Infinity): void {
-  updateTakeLog(logPath, (current) => {
+async function logOne(logPath: string, change: string, keep = Infinity): Promise<void> {
+  await store.update(logPath, (current) => {
     const { log } = appendTake(current ?? emptyTakeLog('scene09.sora'), '09', { variant: 'main', change, settings: { aspect: '16:9' }, prompt });
     return log.takes.length > keep ? { ...log, takes: log.takes.slice(-keep) } : log;
   });
 }
 
-function main([mode, logPath, ...rest]: string[]): void {
+async function main([mode, logPath, ...rest]: string[]): Promise<void> {
   if (mode === 'append') {
     const count = Number(rest[0]);
-    for (let i = 0; i < count; i++) logOne(logPath, `${rest[1]} ${i}`);
+    for (let i = 0; i < count; i++) await logOne(logPath, `${rest[1]} ${i}`);
     process.stdout.write(`${count}\n`);
   } else if (mode === 'loop') {
     for (let i = 1; ; i++) {
-      logOne(logPath, `loop ${i}`, loopKeeps);
+      await logOne(logPath, `loop ${i}`, loopKeeps);
       process.stdout.write(`saved ${i}\n`);
     }
   } else {
@@ -42,4 +47,7 @@ function main([mode, logPath, ...rest]: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exitCode = 1;
+});

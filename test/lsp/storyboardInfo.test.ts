@@ -73,10 +73,12 @@ describe('language server: sora/storyboardInfo', function () {
     const log = JSON.parse(fs.readFileSync(server.file(logFile), 'utf8')) as { takes: Record<string, unknown>[] };
     log.takes.push({ ...log.takes[1], id: 'take03', file: 'takes/scene09_take03.mp4', variant: 'warmer', parent: 'take02', change: 'style lighting: warm tungsten glow, consistent lighting' });
     fs.writeFileSync(server.file(logFile), JSON.stringify(log, null, 2));
+    // Written by another program: the server's store hears of it from the file watcher, as from the client's.
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri(logFile), type: 2 }] });
     const info = await server.request<StoryboardInfoResponse>('sora/storyboardInfo', { uri: lighthouseUri, takeId: 'take03' });
     assert.equal(info.branch?.variant, 'warmer');
     assert.equal(info.branch?.choices.find((c) => c.label === 'style lighting')?.current, 'warm tungsten glow, consistent lighting');
-    // Read fresh from disk: take03 (parent take02, variant warmer) is the same branch as the variant.
+    // take03 (parent take02, variant warmer) is the same branch as the variant.
     const take02 = await server.request<StoryboardInfoResponse>('sora/storyboardInfo', { uri: lighthouseUri, takeId: 'take02' });
     assert.deepEqual(take02.branch?.branches, ['variant:warmer']);
     const unknown = await server.request<StoryboardInfoResponse>('sora/storyboardInfo', { uri: lighthouseUri, takeId: 'take99' });

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import type * as TakesModule from '../../server/out/core/takes';
 import type * as ReadFileModule from '../../server/out/node/readFile';
 import type * as TakeLogFileModule from '../../server/out/node/takeLogFile';
+import type * as HostModule from '../../server/out/node/host';
+import type * as TakeStoreModule from '../../server/out/takeStore';
 import { repoRoot } from '../helpers/paths';
 
 // Hostile take logs and the places they live: special files, links, read-only logs, a crashed
@@ -14,7 +16,9 @@ import { repoRoot } from '../helpers/paths';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { emptyTakeLog, serializeTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
 const { dataFileLimit, readTextFileSafely } = require(path.join(repoRoot, 'server/out/node/readFile')) as typeof ReadFileModule;
-const { loadTakeLog, lockPathFor, saveTakeLog, updateTakeLog } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
+const { loadTakeLog, lockPathFor } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
+const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof HostModule;
+const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof TakeStoreModule;
 
 type TakeLog = TakesModule.TakeLog;
 
@@ -25,6 +29,12 @@ function logWith(...ids: string[]): TakeLog {
     ...emptyTakeLog('scene09.sora'),
     takes: ids.map((id) => ({ id, file: `takes/scene09_${id}.mp4`, createdAt: '2026-10-01T10:00:00.000Z', variant: 'main', settings: {}, prompt: 'p' })),
   };
+}
+
+/** Saves through the take store on the disk host, as the language server and the CLI do. */
+function save(file: string, log: TakeLog, options: { root?: string; lockTimeoutMs?: number } = {}): Promise<TakeLog> {
+  const root = options.root;
+  return new TakeStore(nodeHost({ lockTimeoutMs: options.lockTimeoutMs, rootOf: root ? () => root : undefined })).update(file, () => log);
 }
 
 function makeFifo(file: string): void {
@@ -83,41 +93,41 @@ describe('reading files safely', function () {
 });
 
 describe('saving a take log', () => {
-  it('refuses a read-only log with a message and leaves it as it was', function () {
+  it('refuses a read-only log with a message and leaves it as it was', async function () {
     if (!posix) this.skip();
     const file = path.join(folder, 'scene09.takes.json');
     const original = serializeTakeLog(logWith('take01'));
     fs.writeFileSync(file, original);
     fs.chmodSync(file, 0o444);
-    assert.throws(() => saveTakeLog(file, logWith('take01', 'take02')), /scene09\.takes\.json is read-only, so nothing was saved/);
+    await assert.rejects(save(file, logWith('take01', 'take02')), /scene09\.takes\.json is read-only, so nothing was saved/);
     assert.equal(fs.readFileSync(file, 'utf8'), original);
     assert.equal(fs.statSync(file).mode & 0o777, 0o444);
     assert.deepEqual(fs.readdirSync(folder), ['scene09.takes.json']);
   });
 
-  it('keeps the mode of the log it replaces', function () {
+  it('keeps the mode of the log it replaces', async function () {
     if (!posix) this.skip();
     const file = path.join(folder, 'scene09.takes.json');
     fs.writeFileSync(file, serializeTakeLog(logWith('take01')));
     fs.chmodSync(file, 0o640);
-    saveTakeLog(file, logWith('take01', 'take02'));
+    await save(file, logWith('take01', 'take02'));
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
   });
 
-  it('writes through a link to a log inside the workspace, keeping the link', function () {
+  it('writes through a link to a log inside the workspace, keeping the link', async function () {
     if (!posix) this.skip();
     fs.mkdirSync(path.join(folder, 'logs'));
     const target = path.join(folder, 'logs', 'shared.takes.json');
     fs.writeFileSync(target, serializeTakeLog(logWith('take01')));
     const link = path.join(folder, 'scene09.takes.json');
     fs.symlinkSync(path.join('logs', 'shared.takes.json'), link);
-    saveTakeLog(link, logWith('take01', 'take02'), { root: folder });
+    await save(link, logWith('take01', 'take02'), { root: folder });
     assert.ok(fs.lstatSync(link).isSymbolicLink());
     const loaded = loadTakeLog(target);
     assert.deepEqual(loaded.status === 'ok' && loaded.log.takes.map((t) => t.id), ['take01', 'take02']);
   });
 
-  it('refuses a link to a file outside the workspace and does not touch the target', function () {
+  it('refuses a link to a file outside the workspace and does not touch the target', async function () {
     if (!posix) this.skip();
     const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sora-outside-')));
     try {
@@ -128,7 +138,7 @@ describe('saving a take log', () => {
       fs.mkdirSync(workspace);
       const link = path.join(workspace, 'scene09.takes.json');
       fs.symlinkSync(target, link);
-      assert.throws(() => saveTakeLog(link, logWith('take01', 'take02'), { root: workspace }), /is a link to .*elsewhere\.takes\.json, outside the workspace, so nothing was saved/);
+      await assert.rejects(save(link, logWith('take01', 'take02'), { root: workspace }), /is a link to .*elsewhere\.takes\.json, outside the workspace, so nothing was saved/);
       assert.equal(fs.readFileSync(target, 'utf8'), original);
       assert.deepEqual(fs.readdirSync(outside), ['elsewhere.takes.json']);
       assert.ok(fs.lstatSync(link).isSymbolicLink());
@@ -137,39 +147,39 @@ describe('saving a take log', () => {
     }
   });
 
-  it('refuses to save over a log that links to /dev/zero', function () {
+  it('refuses to save over a log that links to /dev/zero', async function () {
     if (!posix) this.skip();
     const link = path.join(folder, 'scene09.takes.json');
     fs.symlinkSync('/dev/zero', link);
-    assert.throws(() => saveTakeLog(link, logWith('take01'), { root: '/' }), /not a regular file/);
+    await assert.rejects(save(link, logWith('take01'), { root: '/' }), /not a regular file/);
     assert.ok(fs.lstatSync(link).isSymbolicLink());
   });
 
-  it("removes a dead writer's temp file and lock on the next save", () => {
+  it("removes a dead writer's temp file and lock on the next save", async () => {
     const file = path.join(folder, 'scene09.takes.json');
     fs.writeFileSync(file, serializeTakeLog(logWith('take01')));
     const deadPid = 2 ** 22 + 12345; // above Linux's pid_max, so never a live process
     fs.writeFileSync(path.join(folder, `.scene09.takes.json.${deadPid}.0badcafe.tmp`), '{ "version": 1, "takes": [');
     fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: deadPid, host: os.hostname(), time: Date.now(), token: 'dead' }));
     fs.writeFileSync(path.join(folder, 'unrelated.tmp'), 'kept');
-    saveTakeLog(file, logWith('take01', 'take02'));
+    await save(file, logWith('take01', 'take02'));
     assert.deepEqual(fs.readdirSync(folder).sort(), ['scene09.takes.json', 'unrelated.tmp']);
   });
 
-  it('waits for a live lock, then gives up with a message and writes nothing', () => {
+  it('waits for a live lock, then gives up with a message and writes nothing', async () => {
     const file = path.join(folder, 'scene09.takes.json');
     const original = serializeTakeLog(logWith('take01'));
     fs.writeFileSync(file, original);
     fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now(), token: 'live' }));
-    assert.throws(() => saveTakeLog(file, logWith('take01', 'take02'), { lockTimeoutMs: 100 }), new RegExp(`being saved by another process \\(pid ${process.pid}\\); nothing was saved`));
+    await assert.rejects(save(file, logWith('take01', 'take02'), { lockTimeoutMs: 100 }), new RegExp(`being saved by another process \\(pid ${process.pid}\\); nothing was saved`));
     assert.equal(fs.readFileSync(file, 'utf8'), original);
   });
 
-  it('updateTakeLog hands the update the log as it is on disk now', () => {
+  it('an update is handed the log as it is on disk now', async () => {
     const file = path.join(folder, 'scene09.takes.json');
-    saveTakeLog(file, logWith('take01'));
+    await save(file, logWith('take01'));
     fs.writeFileSync(file, serializeTakeLog(logWith('take01', 'take02'))); // another writer
-    const written = updateTakeLog(file, (current) => ({ ...current!, takes: [...current!.takes, ...logWith('take03').takes] }));
+    const written = await new TakeStore(nodeHost()).update(file, (current) => ({ ...current!, takes: [...current!.takes, ...logWith('take03').takes] }));
     assert.deepEqual(written.takes.map((t) => t.id), ['take01', 'take02', 'take03']);
     const loaded = loadTakeLog(file);
     assert.deepEqual(loaded.status === 'ok' && loaded.log.takes.map((t) => t.id), ['take01', 'take02', 'take03']);

@@ -12,7 +12,9 @@ import { repoRoot } from '../helpers/paths';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { parseTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const { loadTakeLog, lockPathFor, updateTakeLog } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
+const { loadTakeLog, lockPathFor } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
+const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof import('../../server/out/node/host');
+const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof import('../../server/out/takeStore');
 
 const writer = path.join(repoRoot, 'test/out/helpers/takeLogWriter.js');
 const kills = Number(process.env.SORA_FUZZ_KILLS ?? 30);
@@ -91,7 +93,7 @@ describe('take log: writers in separate processes', function () {
       valid++;
     }
     // The next save breaks the dead writer's lock and removes its temp files.
-    updateTakeLog(logPath, (current) => current!);
+    await new TakeStore(nodeHost()).update(logPath, (current) => current!);
     console.log(`    kill -9 fuzzer: ${kills} kills, ${valid} valid logs, ${saves} saves, ${leftBehind} kills left a temp file or lock (cleaned up), seed ${seed}`);
     assert.equal(valid, kills);
     assert.deepEqual(leftovers(logPath), []);

@@ -36,7 +36,11 @@ const {
 const { overrideChoices } = compiled('core/branching') as typeof BranchingModule;
 const { takeLogJsonSchemaText } = compiled('core/takeSchema') as typeof TakeSchemaModule;
 const { emptyTakeLog, parseTakeLog, sceneSpend, serializeTakeLog } = compiled('core/takes') as typeof TakesModule;
-const { loadTakeLog, saveTakeLog } = compiled('node/files') as typeof FilesModule;
+const { loadTakeLog } = compiled('node/files') as typeof FilesModule;
+const { nodeHost } = compiled('node/host') as typeof import('../../server/out/node/host');
+const { TakeStore } = compiled('takeStore') as typeof import('../../server/out/takeStore');
+/** Saves through the take store on the disk host, as the language server and the CLI do. */
+const saveTakeLog = (file: string, log: TakeLog): Promise<TakeLog> => new TakeStore(nodeHost()).update(file, () => log);
 
 function lighthouseLog(): TakeLog {
   const parsed = parseTakeLog(readExample('lighthouseTakes'));
@@ -197,20 +201,20 @@ describe('take log operations', () => {
     });
     afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-    it('never overwrites a log that does not validate', () => {
+    it('never overwrites a log that does not validate', async () => {
       const file = path.join(folder, 'scene09.takes.json');
       const corrupt = '{ "version": 1, "storyboard": "scene09.sora", "takes": [ { "id": "take1" ';
       fs.writeFileSync(file, corrupt);
-      assert.throws(() => saveTakeLog(file, lighthouseLog()), /will not be overwritten/);
+      await assert.rejects(saveTakeLog(file, lighthouseLog()), /will not be overwritten/);
       assert.equal(fs.readFileSync(file, 'utf8'), corrupt);
       const invalid = JSON.stringify({ version: 1, storyboard: 'scene09.sora', takes: [{ id: 'take01', scores: { audioSync: 9 } }] });
       fs.writeFileSync(file, invalid);
-      assert.throws(() => saveTakeLog(file, lighthouseLog()));
+      await assert.rejects(saveTakeLog(file, lighthouseLog()));
       assert.equal(fs.readFileSync(file, 'utf8'), invalid);
       assert.deepEqual(fs.readdirSync(folder), ['scene09.takes.json'], 'no temp file left behind');
     });
 
-    it('loses nothing when the process dies between the write and the rename', () => {
+    it('loses nothing when the process dies between the write and the rename', async () => {
       const file = path.join(folder, 'scene09.takes.json');
       const original = serializeTakeLog(lighthouseLog());
       fs.writeFileSync(file, original);
@@ -222,15 +226,15 @@ describe('take log operations', () => {
       assert.equal(loaded.status, 'ok');
       if (loaded.status === 'ok') assert.equal(loaded.log.takes.length, 2);
       // The next save still works and replaces the file whole.
-      saveTakeLog(file, setScore(lighthouseLog(), 'take01', 'audioSync', 5));
+      await saveTakeLog(file, setScore(lighthouseLog(), 'take01', 'audioSync', 5));
       const again = loadTakeLog(file);
       assert.ok(again.status === 'ok' && again.log.takes[0].scores?.audioSync === 5);
     });
 
-    it('creates the log when it is absent', () => {
+    it('creates the log when it is absent', async () => {
       const file = path.join(folder, 'scene09.takes.json');
       const { log } = appendTake(emptyTakeLog('scene09.sora'), '09', { variant: 'main', settings, prompt: 'p' });
-      saveTakeLog(file, log);
+      await saveTakeLog(file, log);
       const loaded = loadTakeLog(file);
       assert.ok(loaded.status === 'ok' && loaded.log.takes[0].file === 'takes/scene09_take01.mp4');
     });

@@ -9,7 +9,11 @@ import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
 const takes = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
 const files = require(path.join(repoRoot, 'server/out/node/files')) as typeof FilesModule;
 const { parseTakeLog, bestTake, nextTakeId, takeTotal, takeFileName, takeLogPathFor, describeTakeLogProblems, serializeTakeLog, emptyTakeLog } = takes;
-const { loadTakeLog, loadTakeLogFor, saveTakeLog, writeFileAtomic } = files;
+const { loadTakeLog, loadTakeLogFor, writeFileAtomic } = files;
+const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof import('../../server/out/node/host');
+const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof import('../../server/out/takeStore');
+/** Saves through the take store on the disk host, as the language server and the CLI do. */
+const saveTakeLog = (file: string, value: TakeLog) => new TakeStore(nodeHost()).update(file, () => value);
 
 type TakeLog = TakesModule.TakeLog;
 type Take = TakesModule.Take;
@@ -206,10 +210,10 @@ describe('take log: loading', () => {
 });
 
 describe('take log: saving', () => {
-  it('saveTakeLog writes a new file atomically, leaving no temp files', () => {
+  it('the store writes a new file atomically, leaving no temp files', async () => {
     const file = path.join(temp, 'scene09.takes.json');
     const value = log(take('take01', { audioSync: 3 }));
-    saveTakeLog(file, value);
+    await saveTakeLog(file, value);
     assert.deepEqual(fs.readdirSync(temp), ['scene09.takes.json']);
     const loaded = loadTakeLog(file);
     assert.equal(loaded.status, 'ok');
@@ -217,14 +221,14 @@ describe('take log: saving', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), serializeTakeLog(value));
   });
 
-  it('saveTakeLog replaces a valid file', () => {
+  it('the store replaces a valid file', async () => {
     const file = path.join(temp, 'scene09.takes.json');
     fs.copyFileSync(exampleFiles.lighthouseTakes, file);
     fs.chmodSync(file, 0o644); // the shared examples are read-only, and a read-only log is refused
     const parsed = parseTakeLog(fs.readFileSync(file, 'utf8'));
     assert.ok(parsed.ok);
     const next = { ...parsed.log, takes: [...parsed.log.takes, take(nextTakeId(parsed.log))] };
-    saveTakeLog(file, next);
+    await saveTakeLog(file, next);
     const loaded = loadTakeLog(file);
     assert.equal(loaded.status, 'ok');
     assert.deepEqual((loaded as { log: TakeLog }).log.takes.map((t) => t.id), ['take01', 'take02', 'take03']);
@@ -236,10 +240,10 @@ describe('take log: saving', () => {
     ['a score out of range', JSON.stringify({ ...log(take('take01', { audioSync: 9 })) })],
     ['duplicate ids', JSON.stringify(log(take('take01'), take('take01')))],
   ] as const) {
-    it(`saveTakeLog refuses to overwrite a file with ${what}; the original bytes are unchanged`, () => {
+    it(`the store refuses to overwrite a file with ${what}; the original bytes are unchanged`, async () => {
       const file = path.join(temp, 'scene09.takes.json');
       fs.writeFileSync(file, bytes);
-      assert.throws(() => saveTakeLog(file, log(take('take01'))), /scene09\.takes\.json could not be read.*will not be overwritten/);
+      await assert.rejects(saveTakeLog(file, log(take('take01'))), /scene09\.takes\.json could not be read.*will not be overwritten/);
       assert.equal(fs.readFileSync(file, 'utf8'), bytes);
       assert.deepEqual(fs.readdirSync(temp), ['scene09.takes.json']);
     });

@@ -362,10 +362,13 @@ describe('webview: the takes scoring page', function () {
     assert.equal(spend.spendText({ usd: 0.005, priced: 1, unpriced: 1 }), 'Spend ≈ $0.005 on 1 take (1 take without a cost)');
     const cost = { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', confidence: 'official', source: 'profile' as const };
     const compiled = (model: { id: string } | null, withCost: typeof cost | null, file: string | null = model?.id ?? null) => ({ summary: { model: model?.id ?? null }, settings: { model: file }, model, cost: withCost }) as any;
-    assert.deepEqual(spend.takeTarget(compiled({ id: 'veo-3.1' }, cost)), { model: 'veo-3.1', cost: { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', source: 'profile' } });
-    assert.deepEqual(spend.takeTarget(compiled({ id: 'my-model' }, null)), { model: 'my-model' });
-    assert.deepEqual(spend.takeTarget(compiled(null, null)), {});
-    assert.deepEqual(spend.takeTarget(compiled({ id: 'veo-3.1' }, { ...cost, usd: Number.NaN })), { model: 'veo-3.1' });
+    // The server records them (Log Take compiles there): server/src/lsp/takes.ts.
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const { takeTarget } = require(path.join(repoRoot, 'server/out/lsp/takes')) as typeof import('../../server/out/lsp/takes');
+    assert.deepEqual(takeTarget(compiled({ id: 'veo-3.1' }, cost)), { model: 'veo-3.1', cost: { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', source: 'profile' } });
+    assert.deepEqual(takeTarget(compiled({ id: 'my-model' }, null)), { model: 'my-model' });
+    assert.deepEqual(takeTarget(compiled(null, null)), {});
+    assert.deepEqual(takeTarget(compiled({ id: 'veo-3.1' }, { ...cost, usd: Number.NaN })), { model: 'veo-3.1' });
   });
 
   it('says there are no takes yet on an empty log', async () => {

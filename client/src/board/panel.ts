@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { reorderScenesRequest, sequenceBoardRequest, type ReorderScenesParams, type SequenceBoardParams } from '../../../server/src/protocol';
 import { pageHtml, webviewOptions } from '../webviewPage';
 import { isFrame, type BoardMessage, type BoardVideo, type FromBoardPage, type SequenceBoard, type ToBoardPage } from './model';

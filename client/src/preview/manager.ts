@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { displayName, isStoryboard, requestCompile } from '../compile';
 import { besideColumn, storyboardColumn } from '../layout';
 import { confirmDespiteReview } from '../review';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { adoptVariantRequest, type AdoptVariantParams, type AdoptVariantResponse } from '../../../server/src/protocol';
 import { askServer, displayName } from '../compile';
-import { loadLogFor } from './files';
+import { requestTakesView } from './requests';
 import { storyboardArg } from './logTake';
 
 export const adoptScheme = 'sora-adopt';
@@ -37,12 +37,13 @@ export async function adoptTakeChange(client: LanguageClient, provider: AdoptedT
     void vscode.window.showInformationMessage('Open a .sora storyboard first.');
     return false;
   }
-  const loaded = loadLogFor(uri);
-  if (loaded.status !== 'ok') {
-    void vscode.window.showWarningMessage(loaded.status === 'invalid' ? loaded.message : `${displayName(uri)} has no takes yet.`);
+  const view = await requestTakesView(client, uri);
+  if (view.status !== 'ok') {
+    void vscode.window.showWarningMessage(view.problem ?? `${displayName(uri)} has no takes yet.`);
     return false;
   }
-  const variantTakes = loaded.log.takes.filter((t) => t.variant !== 'main');
+  const takes = view.takes.map((entry) => entry.take);
+  const variantTakes = takes.filter((t) => t.variant !== 'main');
   let takeId = typeof takeArg === 'string' ? takeArg : undefined;
   if (!takeId) {
     const pick = await vscode.window.showQuickPick(
@@ -52,7 +53,7 @@ export async function adoptTakeChange(client: LanguageClient, provider: AdoptedT
     if (!pick) return false;
     takeId = pick.value;
   }
-  const take = loaded.log.takes.find((t) => t.id === takeId);
+  const take = takes.find((t) => t.id === takeId);
   if (!take) {
     void vscode.window.showWarningMessage(`There is no ${takeId} in the take log.`);
     return false;

@@ -3,11 +3,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { OverrideChoice } from '../../../server/src/core/branching';
-import { appendBlock, branchVariantText, typicalFixFor } from '../../../server/src/core/takeOps';
-import { bestTake, takeTotal, type TakeLog } from '../../../server/src/core/takes';
 import { displayName } from '../compile';
 import { revealStoryboard } from '../layout';
-import { loadLogFor, showInvalidLog, takeLogPath } from './files';
+import { requestBranchText, requestTakesView, showInvalidLog, type TakesView } from './requests';
 import { storyboardArg } from './logTake';
 import { requestStoryboardInfo } from './storyboardInfo';
 
@@ -23,20 +21,19 @@ export async function branchVariant(client: LanguageClient, uriArg?: unknown, ta
     void vscode.window.showInformationMessage('Open a .sora storyboard first.');
     return undefined;
   }
-  const loaded = loadLogFor(uri);
-  if (loaded.status === 'invalid') {
-    await showInvalidLog(loaded.message, takeLogPath(uri));
+  const view = await requestTakesView(client, uri);
+  if (view.status === 'invalid') {
+    await showInvalidLog(view.problem ?? `${displayName(uri)}'s take log cannot be read.`, view.logUri);
     return undefined;
   }
-  if (loaded.status === 'absent' || loaded.log.takes.length === 0) {
+  if (view.takes.length === 0) {
     void vscode.window.showInformationMessage(`${displayName(uri)} has no takes logged yet. Log a take first ("Sora: Log Take"), score it, then branch off the best.`);
     return undefined;
   }
-  const log = loaded.log;
-  const takeId = typeof takeArg === 'string' && takeArg ? takeArg : await pickTake(log);
+  const takeId = typeof takeArg === 'string' && takeArg ? takeArg : await pickTake(view);
   if (!takeId) return undefined;
-  const take = log.takes.find((t) => t.id === takeId);
-  if (!take) {
+  const entry = view.takes.find((e) => e.take.id === takeId);
+  if (!entry) {
     void vscode.window.showErrorMessage(`There is no ${takeId} in ${displayName(uri)}'s take log.`);
     return undefined;
   }
@@ -53,7 +50,7 @@ export async function branchVariant(client: LanguageClient, uriArg?: unknown, ta
 
   // What to change: the workflow's four first, then any override target.
   const choices = branchInfo.choices;
-  const fix = typicalFixFor(take);
+  const fix = entry.fix;
   const items: ChoicePick[] = [{ label: 'The usual changes', kind: vscode.QuickPickItemKind.Separator }];
   for (const choice of choices.filter((c) => c.workflow === 'camera')) {
     const beat = info.beats.find((b) => choice.spec.target === 'beat' && b.index === choice.spec.beat);
@@ -91,10 +88,14 @@ export async function branchVariant(client: LanguageClient, uriArg?: unknown, ta
   if (value === undefined) return undefined;
 
   const existing = branchInfo.existingNames;
-  const suggestion = branchVariantText({ takeId, spec: choice.spec, value, existingNames: existing }).name;
+  const suggested = await requestBranchText(client, { uri: uri.toString(), takeId, spec: choice.spec, value });
+  if (!suggested.ok) {
+    void vscode.window.showWarningMessage(suggested.message);
+    return undefined;
+  }
   const name = await vscode.window.showInputBox({
     title: `Branch from ${takeId}: the variant's name`,
-    value: suggestion,
+    value: suggested.name,
     validateInput: (text) => {
       const trimmed = text.trim();
       if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(trimmed)) return 'A name starts with a letter and holds letters, digits, _ and -.';
@@ -104,13 +105,16 @@ export async function branchVariant(client: LanguageClient, uriArg?: unknown, ta
     ignoreFocusOut: true,
   });
   if (name === undefined) return undefined;
-  const branch = branchVariantText({ takeId, spec: choice.spec, value, name: name.trim(), existingNames: existing });
+  const branch = await requestBranchText(client, { uri: uri.toString(), takeId, spec: choice.spec, value, name: name.trim() });
+  if (!branch.ok) {
+    void vscode.window.showWarningMessage(branch.message);
+    return undefined;
+  }
 
-  // Append at the end of the storyboard as it is now (the document may have changed meanwhile).
+  // Appended at the end of the storyboard as the server has it now (the open document).
   const current = await vscode.workspace.openTextDocument(uri);
-  const { insert } = appendBlock(current.getText(), branch.text);
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, current.positionAt(current.getText().length), insert);
+  edit.insert(uri, current.positionAt(current.getText().length), branch.insert);
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage(`Could not add variant ${branch.name} to ${displayName(uri)}.`);
     return undefined;
@@ -129,11 +133,11 @@ export async function branchVariant(client: LanguageClient, uriArg?: unknown, ta
   return branch.name;
 }
 
-async function pickTake(log: TakeLog): Promise<string | undefined> {
-  const best = bestTake(log)?.id;
-  const ordered = [...log.takes].sort((a, b) => (b.id === best ? 1 : 0) - (a.id === best ? 1 : 0) || (takeTotal(b) ?? -1) - (takeTotal(a) ?? -1));
+async function pickTake(view: TakesView): Promise<string | undefined> {
+  const best = view.best;
+  const ordered = [...view.takes].sort((a, b) => (b.take.id === best ? 1 : 0) - (a.take.id === best ? 1 : 0) || (b.total ?? -1) - (a.total ?? -1));
   const picked = await vscode.window.showQuickPick(
-    ordered.map((t) => ({ label: t.id, description: [t.id === best ? 'best' : '', takeTotal(t) !== undefined ? `total ${takeTotal(t)}/25` : 'not scored', t.variant].filter(Boolean).join(' · '), detail: t.notes ?? t.change })),
+    ordered.map(({ take: t, total }) => ({ label: t.id, description: [t.id === best ? 'best' : '', total !== null ? `total ${total}/25` : 'not scored', t.variant].filter(Boolean).join(' · '), detail: t.notes ?? t.change })),
     { title: 'Branch a variant from which take?', placeHolder: 'branch 2–3 small variants off the best take' },
   );
   return picked?.label;

@@ -34,7 +34,7 @@ export function registerTakeFeatures(context: vscode.ExtensionContext, client: L
           void vscode.window.showInformationMessage('Open a .sora storyboard first: its takes are scored beside it.');
           return;
         }
-        if (uri.scheme !== 'file') {
+        if (uri.scheme === 'untitled') {
           void vscode.window.showWarningMessage('Save the storyboard to a folder first: the take log lives beside it.');
           return;
         }

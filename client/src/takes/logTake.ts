@@ -1,16 +1,13 @@
 // "Sora: Log Take": records a generated draft in NAME.takes.json with its exact prompt and settings,
-// and moves the downloaded video into takes/ under its clean name.
-import * as path from 'node:path';
+// and moves the downloaded video into takes/ under its clean name. The choices are gathered here;
+// the server compiles the variant, moves the video, reads its provenance and writes the log.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { parseTakeFileName, provenanceProblem, takeSettingsFrom, takesFolder } from '../../../server/src/core/takeOps';
-import { bestTake, emptyTakeLog, nextTakeId, takeFileName, takeTotal, type TakeLog } from '../../../server/src/core/takes';
-import { recordTake, RecordTakeError, type RecordedTake } from '../../../server/src/node/recordTake';
+import type { TakesRecordParams } from '../../../server/src/protocol';
 import { resolveStoryboard } from '../activeStoryboard';
 import { displayName, requestCompile } from '../compile';
 import { confirmDespiteReview } from '../review';
-import { loadLogFor, showInvalidLog, takeLogPath, unloggedFor, writeRoot } from './files';
-import { takeTarget } from './spend';
+import { requestRecordTake, requestTakesView, showInvalidLog } from './requests';
 import { requestStoryboardInfo } from './storyboardInfo';
 
 export interface LogTakeOptions {
@@ -27,7 +24,7 @@ interface Pick<T> extends vscode.QuickPickItem {
   value: T;
 }
 
-type VideoChoice = { kind: 'pick' } | { kind: 'none' } | { kind: 'existing'; file: string; takeId: string };
+type VideoChoice = { kind: 'pick' } | { kind: 'none' } | { kind: 'existing'; file: string };
 
 /** Returns the id of the take logged, or undefined when cancelled or refused. */
 export async function logTake(client: LanguageClient, uriArg?: unknown, options: LogTakeOptions = {}): Promise<string | undefined> {
@@ -36,7 +33,7 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     void vscode.window.showInformationMessage('Open a .sora storyboard first, then log the take you generated from it.');
     return undefined;
   }
-  if (uri.scheme !== 'file') {
+  if (uri.scheme === 'untitled') {
     void vscode.window.showWarningMessage('Save the storyboard to a folder first: the take log and the videos live beside it.');
     return undefined;
   }
@@ -47,13 +44,12 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     void vscode.window.showWarningMessage(`${name} has no \`scene ID\` header, so its takes cannot be named (scene09_take01.mp4). Add one first.`);
     return undefined;
   }
-  const logPath = takeLogPath(uri);
-  const loaded = loadLogFor(uri);
-  if (loaded.status === 'invalid') {
-    await showInvalidLog(loaded.message, logPath);
+  const view = await requestTakesView(client, uri);
+  if (view.status === 'invalid') {
+    await showInvalidLog(view.problem ?? `${name}'s take log cannot be read.`, view.logUri);
     return undefined;
   }
-  const log: TakeLog = loaded.status === 'ok' ? loaded.log : emptyTakeLog(name);
+  const logged = view.takes;
 
   // 1. Which variant was generated.
   const variantItems: Pick<string>[] = [
@@ -66,15 +62,15 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   const variantInfo = info.variants.find((v) => v.name === variant);
 
   // 2. Its parent take (optional): the variant's base when that is a take, else the best so far.
-  const suggestedParent = variantInfo && log.takes.some((t) => t.id === variantInfo.base) ? variantInfo.base : bestTake(log)?.id;
+  const suggestedParent = variantInfo && logged.some((entry) => entry.take.id === variantInfo.base) ? variantInfo.base : view.best ?? undefined;
   let parent: string | undefined;
-  if (log.takes.length) {
-    const takes = [...log.takes].reverse();
-    const ordered = suggestedParent ? [...takes.filter((t) => t.id === suggestedParent), ...takes.filter((t) => t.id !== suggestedParent)] : takes;
+  if (logged.length) {
+    const takes = [...logged].reverse();
+    const ordered = suggestedParent ? [...takes.filter((e) => e.take.id === suggestedParent), ...takes.filter((e) => e.take.id !== suggestedParent)] : takes;
     const parentItems: Pick<string | undefined>[] = [
-      ...ordered.map((t) => ({
+      ...ordered.map(({ take: t, total }) => ({
         label: t.id,
-        description: [t.variant === 'main' ? 'main' : `variant ${t.variant}`, takeTotal(t) !== undefined ? `total ${takeTotal(t)}/25` : 'not scored', t.id === suggestedParent ? 'suggested' : ''].filter(Boolean).join(' · '),
+        description: [t.variant === 'main' ? 'main' : `variant ${t.variant}`, total !== null ? `total ${total}/25` : 'not scored', t.id === suggestedParent ? 'suggested' : ''].filter(Boolean).join(' · '),
         detail: t.change,
         value: t.id,
       })),
@@ -110,18 +106,13 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
   // 5. The video: a downloaded file to move in, a file already in takes/, or none yet.
   let video: VideoChoice;
   if (options.file) {
-    const parsed = parseTakeFileName(path.basename(options.file));
-    if (!parsed) {
-      void vscode.window.showErrorMessage(`${options.file} is not named like a take (scene${sceneId}_take03.mp4).`);
-      return undefined;
-    }
-    video = { kind: 'existing', file: options.file, takeId: parsed.takeId };
+    // The server checks the name (scene09_take04.mp4) and where it is.
+    video = { kind: 'existing', file: options.file };
   } else {
-    const unlogged = unloggedFor(uri, log, sceneId).filter((u) => u.idFree);
-    const next = nextTakeId(log);
+    const unlogged = view.unlogged.filter((u) => u.idFree);
     const videoItems: Pick<VideoChoice>[] = [
-      { label: '$(file-media) Pick the downloaded video…', description: `moved to ${takesFolder}/${takeFileName(sceneId, next)}`, value: { kind: 'pick' } },
-      ...unlogged.map((u) => ({ label: `$(file) ${u.file}`, description: 'in takes/, not logged yet', value: { kind: 'existing', file: u.file, takeId: u.takeId } as VideoChoice })),
+      { label: '$(file-media) Pick the downloaded video…', description: view.next ? `moved to ${view.next.file}` : 'moved into takes/', value: { kind: 'pick' } },
+      ...unlogged.map((u) => ({ label: `$(file) ${u.file}`, description: 'in takes/, not logged yet', value: { kind: 'existing', file: u.file } as VideoChoice })),
       { label: 'Log without the video', description: 'add the file later under the clean name', value: { kind: 'none' } },
     ];
     const videoPick = await vscode.window.showQuickPick(videoItems, { title: 'Log Take: the video', ignoreFocusOut: true });
@@ -141,30 +132,23 @@ export async function logTake(client: LanguageClient, uriArg?: unknown, options:
     source = picked[0];
   }
 
-  // recordTake re-reads the log right before writing: another window may have logged a take meanwhile.
-  let recorded: RecordedTake;
-  try {
-    recorded = await recordTake({
-      storyboardPath: uri.fsPath,
-      sceneId,
-      variant,
-      parent,
-      change,
-      prompt: compiled.prompt,
-      settings: takeSettingsFrom(compiled.settings),
-      video: source ? { kind: 'move', source: source.fsPath } : video.kind === 'existing' ? { kind: 'existing', file: video.file } : { kind: 'none' },
-      ...takeTarget(compiled),
-      root: writeRoot(uri),
-    });
-  } catch (error) {
-    if (error instanceof RecordTakeError && error.kind === 'invalid-log') await showInvalidLog(error.message, logPath);
-    else void vscode.window.showErrorMessage((error as Error).message);
+  // The server adds the take to the log as it is then: another window may have logged one meanwhile.
+  const params: TakesRecordParams = {
+    uri: uri.toString(),
+    variant,
+    ...(parent ? { parent } : {}),
+    ...(change ? { change } : {}),
+    video: source ? { kind: 'move', source: source.toString() } : video.kind === 'existing' ? { kind: 'existing', file: video.file } : { kind: 'none' },
+  };
+  const recorded = await requestRecordTake(client, params);
+  if (!recorded.ok) {
+    if (recorded.kind === 'invalid-log') await showInvalidLog(recorded.message, recorded.logUri);
+    else void vscode.window.showErrorMessage(recorded.message);
     return undefined;
   }
   const { take } = recorded;
-  const provenanceWarning = provenanceProblem(take.provenance);
-  if (provenanceWarning) void vscode.window.showWarningMessage(`${take.id}: ${provenanceWarning}`);
-  const where = recorded.videoPath ? take.file : `no video yet (save it as ${take.file})`;
+  if (recorded.warning) void vscode.window.showWarningMessage(`${take.id}: ${recorded.warning}`);
+  const where = recorded.videoFile ? take.file : `no video yet (save it as ${take.file})`;
   void vscode.window.showInformationMessage(`Logged ${take.id} of ${name}: ${take.variant}${take.parent ? ` from ${take.parent}` : ''}, ${where}. Watch it, then score it on the five criteria.`, 'Score Takes').then((choice) => {
     if (choice) void vscode.commands.executeCommand('sora.scoreTakes', uri.toString(), take.id);
   });

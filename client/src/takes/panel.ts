@@ -1,22 +1,17 @@
-// The scoring panel (`sora.takes`): one per storyboard. Scores and notes are saved as they are made
-// (debounced), atomically; a change to the log on disk while the panel is open is merged with what
-// the panel changed (three-way, by take id and field), so nothing typed is lost; a log that does not
-// validate is shown as an error and never overwritten.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// The scoring panel (`sora.takes`): one per storyboard. It shows what the server answers about the
+// take log (`sora/takes/view`) and sends each score and note as an intent (`sora/takes/score`,
+// `sora/takes/notes`) that the server applies under the log's lock to the log as it is then, so a
+// change made elsewhere meanwhile is kept and nothing is merged here. A log that does not validate
+// is shown as an error and never overwritten. Notes are sent once typing pauses.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { branchesFrom, maxBranchesPerTake, mergeTakeLogs, setNotes, setScore, setShotScore, typicalFixForBest } from '../../../server/src/core/takeOps';
-import { takeLineage } from '../../../server/src/core/lineage';
-import { bestTake, describeTakeLogProblems, parseTakeLog, sceneSpend, serializeTakeLog, takeTotal, type TakeLog } from '../../../server/src/core/takes';
+import { takesChangedNotification, type TakeScoreChange, type TakesChangedParams, type TakesEditResponse } from '../../../server/src/protocol';
 import { displayName, requestCompile } from '../compile';
 import { besideColumn } from '../layout';
 import { pageHtml, webviewOptions } from '../webviewPage';
-import { dataFileLimit, readTextFileSafely } from '../../../server/src/node/readFile';
 import { isRestricted } from '../trust';
-import { storyboardFolder, takeFileExists, takeFilePath, takeFileStatus, takeLogPath, takeLogUri, takesFolderUri, unloggedFor, updateTakeLog, writeRoot } from './files';
-import { requestStoryboardInfo } from './storyboardInfo';
-import { isFromTakesPage, readTakesPageState, takesViewType, type BeatView, type FromTakesPage, type SpendView, type TakeRowView, type ToTakesPage } from './model';
+import { requestNotes, requestScore, requestTakesView, storyboardFolder, takeLogName, takesFolderUri, type TakesView } from './requests';
+import { isFromTakesPage, readTakesPageState, takesViewType, type BeatView, type FromTakesPage, type TakeRowView, type ToTakesPage } from './model';
 
 export const saveDebounceMs = 300;
 
@@ -35,30 +30,8 @@ function cacheFrames(key: string, frames: string[]): void {
   while (frameCache.size > frameCacheLimit) frameCache.delete(frameCache.keys().next().value as string);
 }
 
-/** Changes when the file does; null when it is not there. */
-function videoKeyOf(file: string): string | null {
-  try {
-    const stat = fs.statSync(file);
-    return `${stat.size}-${Math.round(stat.mtimeMs)}`;
-  } catch {
-    return null;
-  }
-}
-
 export function takesHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   return pageHtml(webview, extensionUri, { page: 'takes', title: 'Sora Takes', extraDirectives: (source) => [`media-src ${source}`] });
-}
-
-type DiskState = { status: 'ok'; log: TakeLog; text: string } | { status: 'absent' } | { status: 'invalid'; message: string };
-
-function readDisk(logPath: string): DiskState {
-  const read = readTextFileSafely(logPath, dataFileLimit);
-  if (read.status === 'absent') return { status: 'absent' };
-  if (read.status === 'refused') return { status: 'invalid', message: read.message };
-  const text = read.text;
-  const parsed = parseTakeLog(text);
-  if (parsed.ok) return { status: 'ok', log: parsed.log, text };
-  return { status: 'invalid', message: describeTakeLogProblems(path.basename(logPath), parsed.problems) };
 }
 
 export class TakesPanels implements vscode.Disposable {
@@ -81,6 +54,10 @@ export class TakesPanels implements vscode.Disposable {
           panel.webview.options = webviewOptions(this.extensionUri, [takesFolderUri(uri)]);
           this.adopt(panel, uri);
         },
+      }),
+      // The server says when a log changed, whoever changed it (this window, another, an editor on disk).
+      client.onNotification(takesChangedNotification, (params: TakesChangedParams) => {
+        this.panels.get(vscode.Uri.parse(params.uri).toString())?.refresh();
       }),
     );
   }
@@ -113,16 +90,16 @@ export class TakesPanels implements vscode.Disposable {
 }
 
 export class TakesPanel {
-  private readonly logPath: string;
-  /** The log as last read from or written to disk: the merge base. */
-  private base: TakeLog | undefined;
-  /** The log with the panel's edits. */
-  private mine: TakeLog | undefined;
-  private error: string | undefined;
+  /** The server's last answer; undefined until the first arrives, or when it could not answer. */
+  private view: TakesView | undefined;
+  /** Why the server could not answer at all (the language server is not running, say). */
+  private failure: string | undefined;
   private notice: string | null = null;
-  private lastWritten: string | undefined;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private diskTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Notes typed and not yet sent, by take: shown over the server's until they are. */
+  private readonly pendingNotes = new Map<string, string>();
+  /** Writes go one after another, in the order the writer made them. */
+  private writes: Promise<unknown> = Promise.resolve();
+  private notesTimer: ReturnType<typeof setTimeout> | undefined;
   private documentTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private posts = 0;
@@ -135,28 +112,20 @@ export class TakesPanel {
     private readonly client: LanguageClient,
     private selected?: string,
   ) {
-    this.logPath = takeLogPath(uri);
     panel.title = `Takes: ${displayName(uri)}`;
     panel.webview.html = takesHtml(panel.webview, extensionUri);
-    this.loadFromDisk();
-    const folder = storyboardFolder(uri);
-    const logWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.basename(this.logPath)));
-    const videoWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'takes/*'));
-    const onLog = () => this.scheduleDiskCheck();
-    const onVideo = () => this.post();
+    // Videos appearing or going away in takes/ (the log's own changes come from the server).
+    const videoWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(storyboardFolder(uri), 'takes/*'));
+    const onVideo = () => this.refresh();
     this.disposables.push(
-      logWatcher,
       videoWatcher,
-      logWatcher.onDidChange(onLog),
-      logWatcher.onDidCreate(onLog),
-      logWatcher.onDidDelete(onLog),
       videoWatcher.onDidCreate(onVideo),
       videoWatcher.onDidDelete(onVideo),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() !== uri.toString() || !event.contentChanges.length) return;
         // Branch counts follow the storyboard's variants; no need to redraw on every keystroke.
         clearTimeout(this.documentTimer);
-        this.documentTimer = setTimeout(() => this.post(), 300);
+        this.documentTimer = setTimeout(() => this.refresh(), 300);
       }),
       panel.webview.onDidReceiveMessage((message) => {
         if (isFromTakesPage(message)) void this.onMessage(message);
@@ -165,161 +134,109 @@ export class TakesPanel {
     );
   }
 
-  /** Re-reads the log (merging unsaved edits) and shows it, selecting a take when given. */
+  /** Asks the server again and shows its answer, selecting a take when given. */
   refresh(select?: string): void {
     if (select) this.selected = select;
-    this.checkDisk(true);
-  }
-
-  private loadFromDisk(): void {
-    const disk = readDisk(this.logPath);
-    if (disk.status === 'ok') {
-      this.base = disk.log;
-      this.mine = disk.log;
-      this.error = undefined;
-    } else if (disk.status === 'absent') {
-      this.base = undefined;
-      this.mine = undefined;
-      this.error = undefined;
-    } else {
-      this.error = disk.message;
-    }
-  }
-
-  private get dirty(): boolean {
-    if (!this.mine) return false;
-    return !this.base || serializeTakeLog(this.mine) !== serializeTakeLog(this.base);
+    this.post(true);
   }
 
   private async onMessage(message: FromTakesPage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post();
+        this.post(true);
         return;
       case 'select':
         return;
       case 'score':
-        if (!this.mine || this.error || this.refuseEdit()) return;
-        this.mine = setScore(this.mine, message.takeId, message.criterion, message.value ?? undefined);
-        this.scheduleSave();
-        this.post();
-        return;
+        if (this.refuseEdit()) return;
+        return this.score(message.takeId, { criterion: message.criterion, value: message.value });
       case 'shotScore':
-        if (!this.mine || this.error) return;
-        this.mine = setShotScore(this.mine, message.takeId, message.shot, message.criterion, message.value ?? undefined);
-        this.scheduleSave();
-        this.post();
-        return;
+        if (this.refuseEdit()) return;
+        return this.score(message.takeId, { criterion: message.criterion, shot: message.shot, value: message.value });
       case 'notes':
-        if (!this.mine || this.error || this.refuseEdit()) return;
-        this.mine = setNotes(this.mine, message.takeId, message.notes);
-        this.scheduleSave();
+        if (this.refuseEdit()) return;
+        this.pendingNotes.set(message.takeId, message.notes);
+        clearTimeout(this.notesTimer);
+        this.notesTimer = setTimeout(() => void this.flush(), saveDebounceMs);
         return;
       case 'branch':
-        this.flush();
+        await this.flush();
         await vscode.commands.executeCommand('sora.branchVariant', this.uri.toString(), message.takeId);
         return;
       case 'openFile':
         // In the panel's own group: the storyboard stays left, and no third column opens.
-        await vscode.window.showTextDocument(takeLogUri(this.uri), { viewColumn: this.panel.viewColumn ?? vscode.ViewColumn.Active, preview: false });
+        await vscode.window.showTextDocument(this.logUri(), { viewColumn: this.panel.viewColumn ?? vscode.ViewColumn.Active, preview: false });
         return;
       case 'logTake':
-        this.flush();
+        await this.flush();
         await vscode.commands.executeCommand('sora.logTake', this.uri.toString(), message.file ? { file: message.file } : undefined);
         return;
       case 'framesCaptured':
         cacheFrames(message.key, message.frames);
         return;
       case 'adopt':
-        this.flush();
+        await this.flush();
         await vscode.commands.executeCommand('sora.adoptTakeChange', this.uri.toString(), message.takeId);
         return;
     }
+  }
+
+  private logUri(): vscode.Uri {
+    return this.view ? vscode.Uri.parse(this.view.logUri) : vscode.Uri.joinPath(storyboardFolder(this.uri), takeLogName(this.uri));
   }
 
   /** In Restricted Mode nothing is written: say so on the page instead of keeping an edit that cannot be saved. */
   private refuseEdit(): boolean {
     if (!isRestricted()) return false;
     this.notice = restrictedNotice;
-    this.post();
+    this.post(false);
     return true;
   }
 
-  private scheduleSave(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.flush(), saveDebounceMs);
+  /** Notes typed before the score are sent first, so the server sees the edits in the order made. */
+  private score(takeId: string, change: TakeScoreChange): Promise<void> {
+    return this.write(async () => {
+      await this.sendNotes();
+      return requestScore(this.client, this.uri, takeId, [change]);
+    });
   }
 
-  /**
-   * Writes the panel's edits now, merged (under the log's lock) with whatever is on disk at that
-   * moment. Never writes over an invalid log.
-   */
-  flush(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (!this.dirty || !this.mine) return;
-    const mine = this.mine;
-    const base = this.base;
-    let conflicts: string[] = [];
-    try {
-      const next = updateTakeLog(
-        this.logPath,
-        (disk) => {
-          if (!disk || (base && serializeTakeLog(disk) === serializeTakeLog(base))) return mine;
-          // A log created on disk since the panel found none: everything in it is theirs.
-          const merged = mergeTakeLogs(base ?? { ...disk, takes: [] }, mine, disk);
-          conflicts = merged.conflicts;
-          return merged.log;
-        },
-        { root: writeRoot(this.uri) },
-      );
-      this.lastWritten = serializeTakeLog(next);
-      if (conflicts.length) this.notice = `The take log changed on disk; kept your edits to ${conflicts.join(', ')}.`;
-      this.base = next;
-      this.mine = next;
-      if (next !== mine) this.post(); // merged with another writer's change: show it
-    } catch (error) {
-      this.lastWritten = undefined;
-      const disk = readDisk(this.logPath);
-      if (disk.status === 'invalid') this.error = disk.message;
-      else this.notice = `Not saved: ${(error as Error).message} Your edits are kept in this panel.`;
-      this.post();
+  /** Sends the notes still waiting (the panel closing, a command taking over). */
+  flush(): Promise<void> {
+    clearTimeout(this.notesTimer);
+    this.notesTimer = undefined;
+    if (!this.pendingNotes.size) return this.writes.then(() => undefined);
+    return this.write(() => this.sendNotes());
+  }
+
+  private async sendNotes(): Promise<TakesEditResponse | undefined> {
+    let last: TakesEditResponse | undefined;
+    for (const [takeId, notes] of [...this.pendingNotes]) {
+      last = await requestNotes(this.client, this.uri, takeId, notes);
+      if (this.pendingNotes.get(takeId) === notes) this.pendingNotes.delete(takeId);
+      if (!last.ok) break;
     }
+    return last;
   }
 
-  private scheduleDiskCheck(): void {
-    clearTimeout(this.diskTimer);
-    this.diskTimer = setTimeout(() => this.checkDisk(), 100);
-  }
-
-  /** The log changed on disk: merge it with the panel's unsaved edits, or show why it can't be read. */
-  private checkDisk(force = false): void {
-    const disk = readDisk(this.logPath);
-    if (disk.status === 'ok' && disk.text === this.lastWritten && !force) return; // our own write
-    if (disk.status === 'invalid') {
-      this.error = disk.message;
-    } else if (disk.status === 'absent') {
-      this.error = undefined;
-      if (this.mine?.takes.length) {
-        this.notice = `${path.basename(this.logPath)} was deleted. The takes stay in this panel; a score or note writes them back.`;
-        this.base = undefined;
-      }
-    } else {
-      this.error = undefined;
-      if (this.mine && this.base && this.dirty) {
-        const merged = mergeTakeLogs(this.base, this.mine, disk.log);
-        this.mine = merged.log;
-        this.base = disk.log;
-        this.notice = merged.conflicts.length
-          ? `The take log changed on disk; merged, keeping your edits to ${merged.conflicts.join(', ')}.`
-          : 'The take log changed on disk; merged with your unsaved edits.';
-        if (this.dirty) this.scheduleSave();
-      } else {
-        this.base = disk.log;
-        this.mine = disk.log;
-      }
-    }
-    this.post();
+  /** Runs one write after the others and shows the server's answer (or why nothing was saved). */
+  private write(run: () => Promise<TakesEditResponse | undefined>): Promise<void> {
+    const next = this.writes.then(run).then(
+      (answer) => {
+        if (!answer) return;
+        this.view = answer.view;
+        this.failure = undefined;
+        // A refusal is said above the table; the next edit that is saved clears it.
+        this.notice = answer.ok || answer.view.status === 'invalid' ? null : `Not saved: ${answer.message}`;
+        this.post(false);
+      },
+      (error: unknown) => {
+        this.notice = `Not saved: ${(error as Error).message} Your edits are kept in this panel.`;
+        this.post(false);
+      },
+    );
+    this.writes = next;
+    return next;
   }
 
   /** A take to select once (the command's argument), then the page's own choice rules. */
@@ -329,16 +246,25 @@ export class TakesPanel {
     return select;
   }
 
-  /** Posts the state; when posts overlap (the server's answer is awaited), only the latest is sent. */
-  private post(): void {
+  /** Posts the state (asking the server first when `ask`); when posts overlap, only the latest is sent. */
+  private post(ask: boolean): void {
     if (this.disposed) return;
     const sequence = ++this.posts;
-    void this.message().then((message) => {
+    void this.message(ask).then((message) => {
       if (this.disposed || sequence !== this.posts) return;
       // The take to select is used up only by a message actually sent.
       if (message.type === 'state') message.select = this.pendingSelect();
       void this.panel.webview.postMessage(message);
     });
+  }
+
+  private async askView(): Promise<void> {
+    try {
+      this.view = await requestTakesView(this.client, this.uri);
+      this.failure = undefined;
+    } catch (error) {
+      this.failure = `The takes cannot be shown: ${(error as Error).message}`;
+    }
   }
 
   /** The storyboard's beats with their timing, shot text and dialogue, from the server's compile of main. */
@@ -359,35 +285,21 @@ export class TakesPanel {
     }
   }
 
-  /** What the storyboard says (scene id, variants), from the server; nothing when it cannot answer. */
-  private async storyboardInfo(): Promise<{ sceneId: string | null; variants: { name: string; base: string }[] }> {
-    try {
-      return await requestStoryboardInfo(this.client, this.uri);
-    } catch {
-      // The storyboard is gone or unreadable, or the server is not running: no branch counts, no unlogged files.
-      return { sceneId: null, variants: [] };
-    }
-  }
-
-  private async message(): Promise<ToTakesPage> {
+  private async message(ask: boolean): Promise<ToTakesPage> {
     const storyboard = displayName(this.uri);
-    if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
-    const [info, beats] = await Promise.all([this.storyboardInfo(), this.beats()]);
-    // The log as it is once the server has answered (a score may have come in meanwhile).
-    if (this.error) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.error };
-    const log = this.mine ?? { version: 1 as const, storyboard, takes: [] };
-    const best = bestTake(log)?.id ?? null;
+    const [beats] = await Promise.all([this.beats(), ask || !this.view ? this.askView() : undefined]);
+    const view = this.view;
+    if (!view) return { type: 'error', uri: this.uri.toString(), storyboard, message: this.failure ?? 'The takes cannot be shown yet.' };
+    if (view.status === 'invalid') return { type: 'error', uri: this.uri.toString(), storyboard, message: view.problem ?? `${takeLogName(this.uri)} cannot be read.` };
     const videoFolders = new Map<string, vscode.Uri>([[takesFolderUri(this.uri).toString(), takesFolderUri(this.uri)]]);
-    const videoUri = (file: string) => {
-      const video = vscode.Uri.file(takeFilePath(this.uri, file));
-      const folder = vscode.Uri.joinPath(video, '..');
-      videoFolders.set(folder.toString(), folder);
-      return video;
-    };
-    const takes: TakeRowView[] = log.takes.map((take) => {
-      const status = takeFileStatus(this.uri, take.file);
-      const missing = !takeFileExists(this.uri, take.file);
-      const videoKey = missing ? null : videoKeyOf(takeFilePath(this.uri, take.file));
+    const takes: TakeRowView[] = view.takes.map(({ take, total, video, branches }) => {
+      let videoUri: string | null = null;
+      if (video.status === 'present') {
+        const file = vscode.Uri.parse(video.uri);
+        const folder = vscode.Uri.joinPath(file, '..');
+        videoFolders.set(folder.toString(), folder);
+        videoUri = this.panel.webview.asWebviewUri(file).toString();
+      }
       return {
         id: take.id,
         file: take.file,
@@ -396,41 +308,41 @@ export class TakesPanel {
         parent: take.parent ?? null,
         change: take.change ?? null,
         scores: { ...(take.scores ?? {}) },
-        total: takeTotal(take) ?? null,
-        notes: take.notes ?? '',
-        missing,
-        outside: status.status === 'outside' ? status.reason : null,
-        videoUri: missing ? null : this.panel.webview.asWebviewUri(videoUri(take.file)).toString(),
-        branches: branchesFrom(take.id, info.variants, log).length,
+        total,
+        notes: this.pendingNotes.get(take.id) ?? take.notes ?? '',
+        missing: video.status !== 'present',
+        outside: video.status === 'outside' ? video.reason : null,
+        videoUri,
+        branches,
         model: take.model ?? take.settings.model ?? null,
         cost: take.cost?.usd ?? null,
         provenance: take.provenance ?? null,
-        videoKey,
+        videoKey: video.status === 'present' ? video.key : null,
         shotScores: Object.fromEntries(Object.entries(take.shotScores ?? {}).map(([shot, scores]) => [shot, { ...scores }])),
       };
     });
     this.allowVideoFolders([...videoFolders.values()]);
-    const fix = typicalFixForBest(log);
     const frames: Record<string, string[]> = {};
     for (const take of takes) {
       if (!take.videoKey) continue;
       const prefix = `${take.id}|${take.videoKey}|`;
       for (const [key, value] of frameCache) if (key.startsWith(prefix)) frames[key] = value;
     }
+    const fix = view.fix;
     return {
       type: 'state',
       uri: this.uri.toString(),
       storyboard,
       takes,
-      best,
+      best: view.best,
       fix: fix ? { ...fix, ...(fix.shot !== undefined ? { shotTitle: beats.find((b) => b.index === fix.shot)?.title ?? null } : {}) } : null,
-      unlogged: unloggedFor(this.uri, log, info.sceneId).map((u) => ({ file: u.file, takeId: u.takeId })),
+      unlogged: view.unlogged.map((u) => ({ file: u.file, takeId: u.takeId })),
       notice: this.notice ?? (isRestricted() ? restrictedNotice : null),
-      maxBranches: maxBranchesPerTake,
-      spend: spendOf(log),
+      maxBranches: view.maxBranches,
+      spend: view.spend,
       select: null,
       beats,
-      lineage: takeLineage(log),
+      lineage: view.lineage,
       frames,
     };
   }
@@ -444,16 +356,9 @@ export class TakesPanel {
 
   private dispose(): void {
     this.disposed = true;
-    this.flush();
-    clearTimeout(this.diskTimer);
+    void this.flush();
     clearTimeout(this.documentTimer);
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
   }
-}
-
-/** The scene's spend for the page; null until a take has a cost. */
-function spendOf(log: TakeLog): SpendView | null {
-  const spend = sceneSpend(log);
-  return spend.priced ? spend : null;
 }

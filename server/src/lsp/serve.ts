@@ -33,6 +33,7 @@ import { sequenceBoardFeature } from './sequenceBoard';
 import { SequenceSync } from './sequenceSync';
 import { storyboardInfoFeature } from './storyboardInfo';
 import { symbolsFeature } from './symbols';
+import { takesFeature } from './takes';
 import { Workspace, type Notifier } from './workspace';
 
 // Wires the features to a connection, on a host port (the disk under Node, the client's
@@ -57,6 +58,7 @@ export const features: readonly Feature[] = [
   sequenceBoardFeature,
   fountainImportFeature,
   adoptFeature,
+  takesFeature,
 ];
 
 export function serve(connection: Connection, host: HostPort): void {

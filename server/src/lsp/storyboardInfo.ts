@@ -1,7 +1,7 @@
 import { overrideChoices, overrideText } from '../core/branching';
 import { branchesFrom, branchRefusal } from '../core/takeOps';
 import type { TakeLog } from '../core/takes';
-import { readTakeLogForAnalysis, type TakeLogLoad } from '../context';
+import type { TakeLogLoad } from '../takeStore';
 import { storyboardInfoRequest, type StoryboardBranchInfo, type StoryboardInfoParams, type StoryboardInfoResponse } from '../protocol';
 import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
@@ -11,9 +11,8 @@ import type { DocumentState } from './workspace';
 // take's branches, the refusal when it has the maximum, and the override choices of its scene with
 // their current values. The client never parses a storyboard: it asks here.
 //
-// The take log is read again for every answer rather than taken from the context's cache: the
-// extension host writes it (Log Take, the scoring panel) and asks right after, before the file
-// watcher's notification may have arrived.
+// The take log comes from the server's take store (the contexts' `takeLogs`): every write goes
+// through it, so its copy is the log as it is now without reading the disk again.
 
 export function storyboardInfo(state: DocumentState, params: StoryboardInfoParams, load: TakeLogLoad | undefined): StoryboardInfoResponse {
   const { storyboard } = state.analysis;
@@ -53,7 +52,7 @@ export const storyboardInfoFeature: Feature = {
       storyboardInfoRequest,
       server.onStoryboard(
         'storyboardInfo',
-        async (state, params: StoryboardInfoParams) => storyboardInfo(state, params, state.path ? await readTakeLogForAnalysis(server.workspace.host, state.path) : undefined),
+        async (state, params: StoryboardInfoParams) => storyboardInfo(state, params, state.path ? await server.workspace.contexts.takeLogs.loadFor(state.path) : undefined),
         'Could not read the storyboard',
       ),
     ),

@@ -75,6 +75,8 @@ export class Workspace {
       sequencesFor: (file) => this.sequences.optionsFor(file),
       report: (problem) => (problem.kind === 'config' ? this.notifier.errorOnce(`${problem.message} These settings are ignored until it is fixed.`) : this.notifier.warnOnce(problem.message)),
     });
+    // A log the takes requests wrote is analysed again at once, before the watcher reports it.
+    this.contexts.takeLogs.onDidChange(() => this.generation++);
   }
 
   /** The core path of a document URI (undefined for one the host cannot read, such as an untitled document). */

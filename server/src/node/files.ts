@@ -40,7 +40,7 @@ export function toCorePath(file: string): string {
   return path.resolve(file).replace(/\\/g, '/');
 }
 
-export { loadTakeLog, saveTakeLog, updateTakeLog, TakeLogSaveError, type TakeLogLoad, type TakeLogSaveOptions } from './takeLogFile';
+export { loadTakeLog, TakeLogSaveError, type TakeLogLoad, type TakeLogSaveOptions } from './takeLogFile';
 
 /** Loads `NAME.takes.json` beside a storyboard, explaining what is wrong when it does not validate. */
 export function loadTakeLogFor(storyboardPath: string): TakeLogLoad {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { HostBytes, HostEntry, HostEntryKind, HostPort, HostRead, HostStat, HostUpdate } from '../host';
+import type { HostBytes, HostEntry, HostEntryKind, HostMove, HostPort, HostRead, HostStat, HostUpdate } from '../host';
 import { nodeFileAccess, toCorePath } from './files';
 import { readTextFileSafely } from './readFile';
 import { updateFileLocked, type TakeLogSaveOptions } from './takeLogFile';
@@ -19,6 +19,7 @@ export function nodeHost(options: Pick<TakeLogSaveOptions, 'lockTimeoutMs'> & { 
     realPath: async (file) => (nodeFileAccess.realPath ? nodeFileAccess.realPath(file) : toCorePath(file)),
     update: async <T>(file: string, change: (current: HostRead) => HostUpdate<T>) =>
       updateFileLocked(file, (target) => change(readTextFileSafely(target)), { lockTimeoutMs: options.lockTimeoutMs, root: options.rootOf?.(file) }),
+    move: async (from, to) => moveWithoutOverwriting(from, to),
     pathOf: (uri) => fileUriToPath(uri),
     uriOf: (file) => pathToFileURL(file).toString(),
   };
@@ -78,5 +79,27 @@ function readBytesSafely(file: string, limit: number): HostBytes {
     return { status: 'ok', bytes: new Uint8Array(fs.readFileSync(file)) };
   } catch (error) {
     return { status: 'refused', message: `${name} could not be read: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * A hard link refuses an existing destination atomically, so nothing is ever overwritten; across
+ * devices an exclusive copy does the same. The source goes only once the destination is whole.
+ */
+function moveWithoutOverwriting(from: string, to: string): HostMove {
+  if (fs.existsSync(to)) return { status: 'exists' };
+  try {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      fs.linkSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+      fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+    }
+    fs.unlinkSync(from);
+    return { status: 'moved' };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { status: 'exists' };
+    return { status: 'refused', message: (error as Error).message };
   }
 }

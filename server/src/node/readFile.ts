@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { notRegularFile, tooLarge, unreadable } from '../fileRefusals';
 import { dataFileLimit } from '../host';
 
 // Reading a file a repository hands us. Git stores symlinks, so a cloned folder can hold a take log
@@ -32,19 +33,19 @@ export function readTextFileSafely(file: string, limit = dataFileLimit): FileRea
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent' };
-    return { status: 'refused', message: `${name} could not be read: ${(error as Error).message}` };
+    return { status: 'refused', message: unreadable(name, (error as Error).message) };
   }
   try {
     // fstat the descriptor we opened, so a file swapped for a device after a stat cannot slip through.
     const stat = fs.fstatSync(descriptor);
-    if (!stat.isFile()) return { status: 'refused', message: `${name} is not a regular file (${kindOf(stat)}), so it was not read.` };
+    if (!stat.isFile()) return { status: 'refused', message: notRegularFile(name, kindOf(stat)) };
     if (stat.size > limit) return { status: 'refused', message: tooLarge(name, stat.size, limit) };
     const bytes = readAtMost(descriptor, limit + 1);
     if (bytes.length > limit) return { status: 'refused', message: tooLarge(name, bytes.length, limit) };
     const text = bytes.toString('utf8');
     return { status: 'ok', text: text.startsWith(byteOrderMark) ? text.slice(1) : text };
   } catch (error) {
-    return { status: 'refused', message: `${name} could not be read: ${(error as Error).message}` };
+    return { status: 'refused', message: unreadable(name, (error as Error).message) };
   } finally {
     fs.closeSync(descriptor);
   }
@@ -62,14 +63,6 @@ function readAtMost(descriptor: number, max: number): Buffer {
     total += read;
   }
   return Buffer.concat(chunks, total);
-}
-
-function tooLarge(name: string, size: number, limit: number): string {
-  return `${name} is ${megabytes(size)} MB, over the ${megabytes(limit)} MB limit for this kind of file, so it was not read.`;
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
 
 function kindOf(stat: fs.Stats): string {

@@ -2,15 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { describeTakeLogProblems, parseTakeLog, serializeTakeLog, type TakeLog } from '../core/takes';
+import { describeTakeLogProblems, parseTakeLog, type TakeLog } from '../core/takes';
 import { dataFileLimit, readTextFileSafely } from './readFile';
 
-// The one writer of take logs, for the extension host (Log Take, the scoring panel) and anything
-// else that saves one. Every save takes a lock beside the log, reads the log as it is now, lets the
-// caller merge its change into it, and replaces the file atomically (temp file, fsync, rename, fsync
-// of the folder). So two windows logging takes at once both keep their takes, a crash leaves either
-// the old or the new log (never half of one), and a log that does not validate is never replaced.
-// Nothing here may import the parser or the rules: the client bundles it.
+// Writing a small data file on disk, for the Node host port's `update` (./host), through which the
+// take store (../takeStore.ts) saves every take log: a lock beside the file, the file read as it is
+// now under the lock, and an atomic replace (temp file, fsync, rename, fsync of the folder). So two
+// windows logging takes at once both keep their takes, and a crash leaves either the old or the new
+// log, never half of one. `loadTakeLog` reads a log for the CLI's listing.
 
 export type TakeLogLoad =
   | { status: 'absent'; path: string }
@@ -39,25 +38,6 @@ export interface TakeLogSaveOptions {
 /** A save that was refused: the message says why and that nothing was written. */
 export class TakeLogSaveError extends Error {}
 
-/** Saves a take log; refuses to replace a file that exists but does not validate. */
-export function saveTakeLog(logPath: string, log: TakeLog, options: TakeLogSaveOptions = {}): void {
-  updateTakeLog(logPath, () => log, options);
-}
-
-/**
- * Reads the log under the lock, hands it to `update` (undefined when there is none yet) and writes
- * what `update` returns. `update` runs while no other writer can change the file, so a change
- * merged into the log it is given is never lost. Returns the log written.
- */
-export function updateTakeLog(logPath: string, update: (current: TakeLog | undefined) => TakeLog, options: TakeLogSaveOptions = {}): TakeLog {
-  return updateFileLocked(logPath, (target) => {
-    const current = loadTakeLog(target);
-    if (current.status === 'invalid') throw new TakeLogSaveError(refusalOfInvalid(current.message));
-    const next = update(current.status === 'ok' ? current.log : undefined);
-    return { write: serializeTakeLog(next), result: next };
-  }, options);
-}
-
 /**
  * The lock, the link check, the mode kept and the atomic replace, for any small data file: `change`
  * reads the file (the real target, links resolved) under the lock and says what to write, if anything.
@@ -75,10 +55,6 @@ export function updateFileLocked<T>(file: string, change: (target: string) => { 
   } finally {
     release();
   }
-}
-
-function refusalOfInvalid(message: string): string {
-  return /will not be overwritten/.test(message) ? message : `${message} It will not be overwritten until it is fixed.`;
 }
 
 // ---- where to write ----------------------------------------------------------------------

@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
-
 // Reads a take's C2PA manifest (content credentials) with @trustnxt/c2pa-ts, a pure TypeScript
 // reader: no native binary, nothing downloaded. Sora signs every clip; a clip with no manifest,
-// or one that no longer validates, was re-encoded or had its metadata stripped.
+// or one that no longer validates, was re-encoded or had its metadata stripped. It reads bytes, not
+// files: the server's take store hands it what the host port read (disk, or the browser's
+// workspace.fs); ./file reads a file on disk for the CLI and tests.
 
 /** What the take log records about a video's content credentials. */
 export type Provenance = {
@@ -61,15 +61,15 @@ function bmffFormat(data: Uint8Array): string {
   return 'video/mp4';
 }
 
-/** Reads and validates the manifest of a file. Never throws: every failure is a status. */
-export async function readProvenance(file: string, now: Date = new Date()): Promise<Provenance> {
+/** A video that could not be read at all: why, as the take log records it. */
+export function unreadableProvenance(reason: string, now: Date = new Date()): Provenance {
+  return { status: 'unreadable', errors: [reason], checkedAt: now.toISOString() };
+}
+
+/** Reads and validates the manifest in a file's bytes. Never throws: every failure is a status. */
+export async function provenanceOfBytes(bytes: Uint8Array, now: Date = new Date()): Promise<Provenance> {
   const checkedAt = now.toISOString();
-  let data: Uint8Array<ArrayBuffer>;
-  try {
-    data = new Uint8Array(fs.readFileSync(file)) as Uint8Array<ArrayBuffer>;
-  } catch (error) {
-    return { status: 'unreadable', errors: [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`], checkedAt };
-  }
+  const data = bytes as Uint8Array<ArrayBuffer>;
   let lib: Awaited<ReturnType<typeof library>>;
   try {
     lib = await library();
