@@ -46,12 +46,14 @@ export interface Analysis {
 
 /** Parse and check a storyboard: the one entry point the server, the CLI and the tests share. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const storyboard = parseStoryboard(text);
-  return check(text, storyboard, options);
+  // One line index per analysis: the parser and the rules share it.
+  const lines = new LineIndex(text);
+  const storyboard = parseStoryboard(text, lines);
+  return check(text, storyboard, options, lines);
 }
 
-export function check(text: string, storyboard: Storyboard, options: AnalyzeOptions = {}): Analysis {
-  const lines = new LineIndex(text);
+/** Checks a storyboard already parsed from `text` (`lines` is the text's index, built if not given). */
+export function check(text: string, storyboard: Storyboard, options: AnalyzeOptions = {}, lines = new LineIndex(text)): Analysis {
   const sequence = options.sequence && !storyboard.sequence ? options.sequence : undefined;
   const merged = sequence ? inheritFromSequence(storyboard, sequence) : undefined;
   // The rules see the merged scene with inherited lines moved past the scene's end: whatever they

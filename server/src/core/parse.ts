@@ -17,9 +17,117 @@ import { lex, Newline, NewlineInValue } from './lexer';
 import { parseLine, type LineNode } from './parser';
 import { LineIndex } from './text';
 
-/** Parses a storyboard. Never throws: lines that parse as nothing become `syntaxErrors`. */
-export function parseStoryboard(text: string): Storyboard {
-  return new StoryboardBuilder(text).build();
+/**
+ * Parses a storyboard. Never throws: lines that parse as nothing become `syntaxErrors`. Pass the
+ * text's `LineIndex` when you have one, so an analysis builds it once.
+ */
+export function parseStoryboard(text: string, lines?: LineIndex): Storyboard {
+  const source = withoutByteOrderMark(text);
+  const index = lines && lines.text.length === text.length ? lines : new LineIndex(source);
+  const builder = new StoryboardBuilder(index.lineCount);
+  // Lexing a chunk of lines at a time lets each chunk's tokens die young: on a large file, keeping
+  // every token alive until the end made the garbage collector copy them again and again.
+  let line = 0;
+  let pending: IToken[] = [];
+  for (const chunk of lineChunks(source, chunkSize)) {
+    const { tokens, comments } = lex(chunk.text);
+    for (const comment of comments) builder.addComment(comment.image, index.positionAt(chunk.base + comment.startOffset), index.positionAt(chunk.base + comment.startOffset + comment.image.length));
+    let lineStart = 0;
+    for (const token of tokens) {
+      if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
+        builder.startLine(line, chunk.text, lineStart);
+        builder.addTokens(pending);
+        pending = [];
+        line++;
+        lineStart = token.startOffset + token.image.length;
+      } else {
+        pending.push(token);
+      }
+    }
+    // Chunks end after a line feed, so only the last one can end inside a line.
+    if (pending.length) {
+      builder.startLine(line, chunk.text, lineStart);
+      builder.addTokens(pending);
+      pending = [];
+    }
+  }
+  return builder.finish();
+}
+
+/**
+ * One line lexed and parsed on its own, offsets relative to the line's start. The grammar is
+ * line-based (the lexer starts every line in the same mode), so a line's result depends on its
+ * text alone and is reused for as long as the text is unchanged (see ./incremental).
+ */
+export interface ParsedLine {
+  /** The line without its line break (a byte order mark read as a blank). */
+  readonly text: string;
+  readonly node?: LineNode;
+  /** From the first token to the last visible character; undefined for a blank or comment line. */
+  readonly span?: { readonly start: number; readonly end: number };
+  /** Why the line parses as nothing, when it does. */
+  readonly error?: string;
+  /** A `//` comment filling the rest of the line. */
+  readonly comment?: { readonly start: number; readonly text: string };
+}
+
+/** Lexes and parses lines (texts without their line breaks) in one pass of the lexer. */
+export function parseLines(texts: readonly string[]): ParsedLine[] {
+  const joined = texts.join('\n');
+  const { tokens, comments } = lex(joined);
+  const parsed: ParsedLine[] = [];
+  let commentAt = 0;
+  let tokenAt = 0;
+  let lineStart = 0;
+  for (const text of texts) {
+    const lineEnd = lineStart + text.length;
+    const lineTokens: IToken[] = [];
+    for (; tokenAt < tokens.length; tokenAt++) {
+      const token = tokens[tokenAt];
+      if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
+        tokenAt++;
+        break;
+      }
+      // Offsets relative to the line: the result stands for the line wherever it moves.
+      token.startOffset -= lineStart;
+      lineTokens.push(token);
+    }
+    let comment: ParsedLine['comment'];
+    if (commentAt < comments.length && comments[commentAt].startOffset < lineEnd) {
+      comment = { start: comments[commentAt].startOffset - lineStart, text: comments[commentAt].image };
+      commentAt++;
+    }
+    parsed.push({ text, comment, ...readLine(lineTokens, text) });
+    lineStart = lineEnd + 1;
+  }
+  return parsed;
+}
+
+function readLine(tokens: IToken[], text: string): Pick<ParsedLine, 'node' | 'span' | 'error'> {
+  if (tokens.length === 0) return {};
+  const span = lineSpan(tokens, text);
+  const node = parseLine(tokens);
+  return node ? { node, span } : { span, error: describeBadLine(tokens) };
+}
+
+/** Builds the tree from lines already parsed. `lineCount` counts every line, blank ones too. */
+export function storyboardFromLines(lines: readonly ParsedLine[]): Storyboard {
+  const builder = new StoryboardBuilder(lines.length);
+  for (let line = 0; line < lines.length; line++) {
+    const parsed = lines[line];
+    if (parsed.comment) {
+      builder.addComment(parsed.comment.text, { line, character: parsed.comment.start }, { line, character: parsed.comment.start + parsed.comment.text.length });
+    }
+    if (!parsed.span) continue;
+    builder.startLine(line, parsed.text, 0);
+    builder.addParsed(parsed.node, parsed.span.start, parsed.span.end, parsed.error);
+  }
+  return builder.finish();
+}
+
+/** A byte order mark is not content: read as a blank, so a first-line comment or keyword still counts and offsets stay those of the text given (the CLI strips it, as editors do). */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 
 const lineShapes: Record<string, string> = {
@@ -47,29 +155,17 @@ const notInSequence: Partial<Record<LineNode['kind'], string>> = {
 };
 
 class StoryboardBuilder {
-  private readonly index: LineIndex;
   private readonly storyboard: Storyboard;
   private current: Section | undefined;
-  /** The line being built and its start offset: positions inside it need no search. */
+  /** The line being built: its number, the text holding it and where it starts there (token offsets are relative to that text). */
   private line = 0;
-  private lineStart = 0;
-  private lineEnd = 0;
-  private readonly linesWithErrors = new Set<number>();
-
-  private readonly source: string;
-  /** The chunk being read, and its offset in the source: token offsets are relative to it. */
   private text = '';
-  private base = 0;
+  private lineStart = 0;
+  private readonly linesWithErrors = new Set<number>();
   private readonly recentPositions: Position[] = [0, 1, 2, 3].map(() => ({ line: -1, character: -1 }));
   private nextRecent = 0;
-  /** Tokens of the line being read. */
-  private pending: IToken[] = [];
 
-  constructor(source: string) {
-    // A byte order mark is not content: read it as a blank, so a first-line comment or keyword still
-    // counts and offsets stay those of the text given (the CLI strips it, as editors do).
-    this.source = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
-    this.index = new LineIndex(this.source);
+  constructor(lineCount: number) {
     this.storyboard = {
       sections: [],
       characters: [],
@@ -78,47 +174,37 @@ class StoryboardBuilder {
       variants: [],
       comments: [],
       syntaxErrors: [],
-      lineCount: this.index.lineCount,
+      lineCount,
     };
   }
 
-  build(): Storyboard {
-    // Lexing a chunk of lines at a time lets each chunk's tokens die young: on a large file, keeping
-    // every token alive until the end made the garbage collector copy them again and again.
-    for (const chunk of lineChunks(this.source, chunkSize)) this.buildChunk(chunk);
-    this.addLine(this.pending);
+  finish(): Storyboard {
     computeTiming(this.storyboard.beats);
     return this.storyboard;
   }
 
-  private buildChunk(chunk: { text: string; base: number }): void {
-    this.text = chunk.text;
-    this.base = chunk.base;
-    this.lineStart = 0;
-    this.lineEnd = this.index.lineEnd(this.line) - chunk.base;
-    const { tokens, comments } = lex(chunk.text);
-    for (const comment of comments) {
-      this.storyboard.comments.push({ text: comment.image, range: this.tokenRange(comment) });
-    }
-    for (const token of tokens) {
-      if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
-        this.addLine(this.pending);
-        this.pending = [];
-        this.line++;
-        this.lineStart = token.startOffset + token.image.length;
-        this.lineEnd = this.index.lineEnd(this.line) - chunk.base;
-      } else {
-        this.pending.push(token);
-      }
-    }
+  startLine(line: number, text: string, lineStart: number): void {
+    this.line = line;
+    this.text = text;
+    this.lineStart = lineStart;
   }
 
-  private addLine(tokens: IToken[]): void {
+  addComment(text: string, start: Position, end: Position): void {
+    this.storyboard.comments.push({ text, range: { start, end } });
+  }
+
+  /** The tokens of the current line (no line breaks), lexed in the text given to `startLine`. */
+  addTokens(tokens: IToken[]): void {
     if (tokens.length === 0) return;
+    const span = lineSpan(tokens, this.text);
     const node = parseLine(tokens);
-    const lineRange = this.spanRange(tokens[0], tokens[tokens.length - 1]);
+    this.addParsed(node, span.start, span.end, node ? undefined : describeBadLine(tokens));
+  }
+
+  addParsed(node: LineNode | undefined, start: number, end: number, error: string | undefined): void {
+    const lineRange = this.offsetRange(start, end);
     if (!node) {
-      this.syntaxError(lineRange, describeBadLine(tokens));
+      this.syntaxError(lineRange, error ?? '');
       return;
     }
     this.addNode(node, lineRange);
@@ -360,34 +446,32 @@ class StoryboardBuilder {
     return this.offsetRange(token.startOffset, token.startOffset + token.image.length);
   }
 
-  private spanRange(first: IToken, last: IToken): Range {
-    const end = last.startOffset + last.image.length;
-    // A trailing Value token may carry trailing blanks; the line's range ends at its last visible character.
-    let trimmedEnd = end;
-    while (trimmedEnd > first.startOffset && isBlank(this.text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
-    return this.offsetRange(first.startOffset, trimmedEnd);
-  }
-
   private offsetRange(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  /** Comments are lexed in a group of their own, so they may fall outside the current line. */
+  /** A position on the current line. */
   private positionAt(offset: number): Position {
-    if (offset >= this.lineStart && offset <= this.lineEnd) {
-      // Ranges on one line share their ends (a field's range starts where its name does), so a
-      // few recent positions are reused: fewer objects for the garbage collector on large files.
-      const character = offset - this.lineStart;
-      for (const known of this.recentPositions) {
-        if (known.line === this.line && known.character === character) return known;
-      }
-      const position = { line: this.line, character };
-      this.recentPositions[this.nextRecent] = position;
-      this.nextRecent = (this.nextRecent + 1) % this.recentPositions.length;
-      return position;
+    // Ranges on one line share their ends (a field's range starts where its name does), so a
+    // few recent positions are reused: fewer objects for the garbage collector on large files.
+    const character = offset - this.lineStart;
+    for (const known of this.recentPositions) {
+      if (known.line === this.line && known.character === character) return known;
     }
-    return this.index.positionAt(this.base + offset);
+    const position = { line: this.line, character };
+    this.recentPositions[this.nextRecent] = position;
+    this.nextRecent = (this.nextRecent + 1) % this.recentPositions.length;
+    return position;
   }
+}
+
+/** From the line's first token to its last visible character (a trailing Value may carry blanks). */
+function lineSpan(tokens: IToken[], text: string): { start: number; end: number } {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  let end = last.startOffset + last.image.length;
+  while (end > first.startOffset && isBlank(text.charCodeAt(end - 1))) end--;
+  return { start: first.startOffset, end };
 }
 
 const chunkSize = 32 * 1024;
