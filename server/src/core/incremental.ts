@@ -1,12 +1,13 @@
 import { check, type AnalyzeOptions, type Analysis } from './analyze';
-import { parseLines, storyboardFromLines, withoutByteOrderMark, type ParsedLine } from './parse';
+import { BeatMemo, parseLines, storyboardFromLines, withoutByteOrderMark, type ParsedLine } from './parse';
+import { BeatRuleCache } from './ruleCache';
 import { LineIndex } from './text';
 
 // Incremental analysis of one document as it is edited. The grammar is line-based (the lexer starts
 // every line in the same mode and no token crosses a line break), so each line's lex and parse
 // result depends on its text alone: after an edit only the lines it touched are lexed and parsed
-// again, and the tree is rebuilt from the cached line results. The rules run as in `analyze`, with
-// the per-beat cache of `check` (see ./ruleCache). `analyze()` stays the from-scratch reference; the
+// again, and the tree is rebuilt from the cached line results, taking whole the beats whose lines are the same. The rules run as in `analyze`, with
+// the per-beat cache of beat-scoped rules (see ./ruleCache). `analyze()` stays the from-scratch reference; the
 // property test holds the two equal after every edit.
 
 /** Lines lexed together in one pass: large enough to amortise the lexer's set-up, small enough that tokens die young. */
@@ -16,14 +17,21 @@ export class IncrementalAnalyzer {
   private text: string | undefined;
   private index: LineIndex | undefined;
   private lines: ParsedLine[] = [];
+  private readonly beats = new BeatMemo();
+  private readonly rules = new BeatRuleCache();
   /** How many lines the last update lexed again (for the bench and the tests). */
   relexed = 0;
+
+  /** How many beats the last analysis judged again, summed over the beat-scoped rules. */
+  get ruleMisses(): number {
+    return this.rules.misses;
+  }
 
   /** Analyses `text`, reusing what is unchanged since the previous call. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const index = this.update(text);
-    const storyboard = storyboardFromLines(this.lines);
-    return check(text, storyboard, options, index);
+    const storyboard = storyboardFromLines(this.lines, this.beats);
+    return check(text, storyboard, options, index, this.rules);
   }
 
   /** Brings the line results up to `text`; returns its line index. */

@@ -2,6 +2,7 @@ import type { IToken } from 'chevrotain';
 import type {
   BeatSection,
   CharacterSection,
+  Comment,
   Consent,
   Field,
   Position,
@@ -10,6 +11,7 @@ import type {
   Seconds,
   SequenceSection,
   Storyboard,
+  SyntaxError as StoryboardSyntaxError,
   Text,
   VariantSection,
 } from './ast';
@@ -69,6 +71,8 @@ export interface ParsedLine {
   readonly error?: string;
   /** A `//` comment filling the rest of the line. */
   readonly comment?: { readonly start: number; readonly text: string };
+  /** The line starts a section, so it ends the beat before it. */
+  readonly startsSection?: boolean;
 }
 
 /** Lexes and parses lines (texts without their line breaks) in one pass of the lexer. */
@@ -103,26 +107,82 @@ export function parseLines(texts: readonly string[]): ParsedLine[] {
   return parsed;
 }
 
-function readLine(tokens: IToken[], text: string): Pick<ParsedLine, 'node' | 'span' | 'error'> {
+function readLine(tokens: IToken[], text: string): Pick<ParsedLine, 'node' | 'span' | 'error' | 'startsSection'> {
   if (tokens.length === 0) return {};
   const span = lineSpan(tokens, text);
   const node = parseLine(tokens);
-  return node ? { node, span } : { span, error: describeBadLine(tokens) };
+  return node ? { node, span, startsSection: sectionStarts.has(node.kind) } : { span, error: describeBadLine(tokens) };
 }
 
+/**
+ * Beats built by an earlier `storyboardFromLines`, by the line of their header: a beat whose lines
+ * are the very same line results, at the same place and with the same number, is the same beat, and
+ * is reused instead of built again (the incremental analysis keeps one memo per document).
+ */
+export class BeatMemo {
+  runs = new Map<number, BeatRun>();
+}
+
+interface BeatRun {
+  lines: readonly ParsedLine[];
+  beat: BeatSection;
+  syntaxErrors: readonly StoryboardSyntaxError[];
+  comments: readonly Comment[];
+}
+
+/** Lines that start a section end the beat before them (a stray `sequence` header does not: it is only an error there). */
+const sectionStarts = new Set<LineNode['kind']>(['sceneHeader', 'logline', 'reference', 'sectionHeader', 'characterHeader', 'beatHeader', 'variantHeader']);
+
 /** Builds the tree from lines already parsed. `lineCount` counts every line, blank ones too. */
-export function storyboardFromLines(lines: readonly ParsedLine[]): Storyboard {
+export function storyboardFromLines(lines: readonly ParsedLine[], memo?: BeatMemo): Storyboard {
   const builder = new StoryboardBuilder(lines.length);
-  for (let line = 0; line < lines.length; line++) {
-    const parsed = lines[line];
-    if (parsed.comment) {
-      builder.addComment(parsed.comment.text, { line, character: parsed.comment.start }, { line, character: parsed.comment.start + parsed.comment.text.length });
+  const runs = new Map<number, BeatRun>();
+  for (let line = 0; line < lines.length; ) {
+    if (!memo || lines[line].node?.kind !== 'beatHeader' || builder.inSequence) {
+      addParsedLine(builder, lines[line], line);
+      line++;
+      continue;
     }
-    if (!parsed.span) continue;
-    builder.startLine(line, parsed.text, 0);
-    builder.addParsed(parsed.node, parsed.span.start, parsed.span.end, parsed.error);
+    let end = line + 1;
+    while (end < lines.length && !lines[end].startsSection) end++;
+    const known = memo.runs.get(line);
+    let run: BeatRun;
+    if (known && known.beat.index === builder.nextBeatIndex && sameLines(known.lines, lines, line, end)) {
+      run = known;
+      builder.reuseBeat(run);
+    } else {
+      const mark = builder.mark();
+      for (let at = line; at < end; at++) addParsedLine(builder, lines[at], at);
+      run = builder.runSince(mark, lines.slice(line, end));
+    }
+    runs.set(line, run);
+    line = end;
   }
-  return builder.finish();
+  const storyboard = builder.finish();
+  if (memo) {
+    // A reused beat whose timing changed was copied (the old tree stays as it was): remember the copy.
+    for (const [line, run] of runs) {
+      const beat = storyboard.beats[run.beat.index - 1];
+      if (beat !== run.beat) runs.set(line, { ...run, beat });
+    }
+    memo.runs = runs;
+  }
+  return storyboard;
+}
+
+function addParsedLine(builder: StoryboardBuilder, parsed: ParsedLine, line: number): void {
+  if (parsed.comment) {
+    builder.addComment(parsed.comment.text, { line, character: parsed.comment.start }, { line, character: parsed.comment.start + parsed.comment.text.length });
+  }
+  if (!parsed.span) return;
+  builder.startLine(line, parsed.text, 0);
+  builder.addParsed(parsed.node, parsed.span.start, parsed.span.end, parsed.error);
+}
+
+function sameLines(known: readonly ParsedLine[], lines: readonly ParsedLine[], from: number, to: number): boolean {
+  if (known.length !== to - from) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== lines[from + i]) return false;
+  return true;
 }
 
 /** A byte order mark is not content: read as a blank, so a first-line comment or keyword still counts and offsets stay those of the text given (the CLI strips it, as editors do). */
@@ -162,6 +222,8 @@ class StoryboardBuilder {
   private text = '';
   private lineStart = 0;
   private readonly linesWithErrors = new Set<number>();
+  /** Beats taken whole from an earlier build (shared with its tree, so never changed). */
+  private readonly reused = new Set<BeatSection>();
   private readonly recentPositions: Position[] = [0, 1, 2, 3].map(() => ({ line: -1, character: -1 }));
   private nextRecent = 0;
 
@@ -179,8 +241,48 @@ class StoryboardBuilder {
   }
 
   finish(): Storyboard {
-    computeTiming(this.storyboard.beats);
+    const { beats, sections } = this.storyboard;
+    computeTiming(beats, this.reused);
+    if (this.reused.size) {
+      // computeTiming copies a reused beat rather than change it: put the copies in place.
+      for (let i = 0; i < sections.length; i++) {
+        const section = sections[i];
+        if (section.kind === 'beat' && beats[section.index - 1] !== section && this.reused.has(section)) sections[i] = beats[section.index - 1];
+      }
+    }
     return this.storyboard;
+  }
+
+  get inSequence(): boolean {
+    return !!this.storyboard.sequence;
+  }
+
+  get nextBeatIndex(): number {
+    return this.storyboard.beats.length + 1;
+  }
+
+  /** Where the tree stands, so what one beat's lines added can be taken as a run. */
+  mark(): { syntaxErrors: number; comments: number } {
+    return { syntaxErrors: this.storyboard.syntaxErrors.length, comments: this.storyboard.comments.length };
+  }
+
+  runSince(mark: { syntaxErrors: number; comments: number }, lines: readonly ParsedLine[]): BeatRun {
+    const { beats, syntaxErrors, comments } = this.storyboard;
+    return { lines, beat: beats[beats.length - 1], syntaxErrors: syntaxErrors.slice(mark.syntaxErrors), comments: comments.slice(mark.comments) };
+  }
+
+  /** A beat's lines unchanged since an earlier build: its section, errors and comments as they were. */
+  reuseBeat(run: BeatRun): void {
+    const { sections, beats, syntaxErrors, comments } = this.storyboard;
+    sections.push(run.beat);
+    beats.push(run.beat);
+    for (const error of run.syntaxErrors) {
+      this.linesWithErrors.add(error.range.start.line);
+      syntaxErrors.push(error);
+    }
+    for (const comment of run.comments) comments.push(comment);
+    this.current = run.beat;
+    this.reused.add(run.beat);
   }
 
   startLine(line: number, text: string, lineStart: number): void {
@@ -554,12 +656,16 @@ function parseConsent(value: Text): Consent {
   return { status: 'invalid', date: dateText, linesApproved, value };
 }
 
-/** The timing model: beats play in order, each starting where the previous one ends. */
-export function computeTiming(beats: BeatSection[]): void {
+/** The timing model: beats play in order, each starting where the previous one ends. Beats in `shared` are copied rather than changed. */
+export function computeTiming(beats: BeatSection[], shared?: ReadonlySet<BeatSection>): void {
   let clock = 0;
-  for (const beat of beats) {
-    beat.start = clock;
+  for (let i = 0; i < beats.length; i++) {
+    let beat = beats[i];
+    const start = clock;
     clock += beat.duration?.seconds ?? 0;
+    if (beat.start === start && beat.end === clock) continue;
+    if (shared?.has(beat)) beats[i] = beat = { ...beat };
+    beat.start = start;
     beat.end = clock;
   }
 }

@@ -18,7 +18,7 @@ import {
   type Token,
 } from '../words';
 import { replace } from './edits';
-import { rangeIn, subjectsOf } from './support';
+import { rangeIn, subjectsOf, judgedBeats } from './support';
 import type { Rule, RuleContext } from './types';
 
 type Attributes = Map<AttributeClass, Set<string>>;
@@ -58,6 +58,7 @@ const headWords = new Set(['head', 'scalp', 'crown', 'pate', 'feet', 'foot']);
 export const identityDriftRule: Rule = {
   code: 'identity-drift',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a beat describes a character against an anchor (anchor `yellow raincoat`, beat `red raincoat`)',
   explanation: [
     'A character\'s anchors are repeated in every shot they appear in; that is what keeps the same',
@@ -80,7 +81,7 @@ export const identityDriftRule: Rule = {
   check(context) {
     const cache = new Map<CharacterSection, Map<string, AnchorThing[]>>();
     const everyone = context.storyboard.characters.filter((character) => character.name);
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const subjects = subjectsOf(context, beat);
       const described = (subjects.length ? subjects : everyone).map((character) => ({ character, things: anchorThings(cache, character) }));
       if (!described.some((d) => d.things.size)) continue;
