@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
+import { IncrementalAnalyzer } from '../core/incremental';
 import { resolveConfig, validateConfig, type ConfigParse, type ResolvedConfig, type SoraConfig } from '../core/config';
 import { rules } from '../core/rules';
 import { resolveInside } from '../core/files';
@@ -57,6 +58,7 @@ export class Workspace {
   /** Bumped whenever something outside the text (settings, config files, take logs) changes. */
   private generation = 0;
   private readonly cache = new Map<string, { version: number; generation: number; state: DocumentState }>();
+  private readonly incremental = new Map<string, IncrementalAnalyzer>();
   private readonly takeLogs = new Map<string, TakeLogLoad>();
   private readonly configFiles = new Map<string, ConfigParse>();
   /** Which sequence lists which scene: a scene is analysed with what it inherits. */
@@ -110,7 +112,10 @@ export class Workspace {
     const takeLog = file ? this.takeLogFor(file) : undefined;
     const config = this.configFor(file);
     const root = file ? toCorePath(this.folderOf(file) ?? path.dirname(file)) : undefined;
-    const analysis = analyze(text, {
+    // An open document keeps an incremental analyzer: an edit costs what it touched (../core/incremental).
+    let incremental = version === null ? undefined : this.incremental.get(uri);
+    if (version !== null && !incremental) this.incremental.set(uri, (incremental = new IncrementalAnalyzer()));
+    const analysis = (incremental ? incremental.analyze.bind(incremental) : analyze)(text, {
       documentPath: file ? toCorePath(file) : undefined,
       takeLog,
       files: file ? nodeFileAccess : undefined,
@@ -130,6 +135,7 @@ export class Workspace {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.incremental.delete(uri);
   }
 
   invalidateAll(): void {
