@@ -17,6 +17,12 @@ export function changeDelayFor(lastAnalysisMs: number | undefined): number {
   return Math.round(Math.min(maxChangeDelay, Math.max(minChangeDelay, lastAnalysisMs * 4)));
 }
 
+/**
+ * How long the start-up check works before the event loop gets a turn: a hover or a keystroke in an
+ * open file waits at most about this long while the rest of the workspace is checked.
+ */
+export const startupSliceMs = 10;
+
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The version last published per URI, so an older one is never sent after a newer one. */
@@ -98,19 +104,24 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * The start-up check of every storyboard in the workspace, found and checked a few at a time so
-   * requests are answered in between. A new scan (the folders changed) stops the one running.
+   * The start-up check of every storyboard in the workspace (open files are checked when they open,
+   * so they come first), found and checked in slices of about `startupSliceMs` so requests are
+   * answered in between. A new scan (the folders changed) stops the one running.
    */
   async workspaceFiles(): Promise<number> {
     const scan = ++this.scans;
     const cancelled = () => scan !== this.scans || this.disposed;
     let checked = 0;
+    let sliceStarted = performance.now();
     for await (const file of this.workspace.storyboardFiles({ cancelled })) {
       if (cancelled()) break;
       if (this.workspace.openUriFor(file)) continue;
       this.file(file);
       checked++;
-      if (checked % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (performance.now() - sliceStarted >= startupSliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
     }
     return checked;
   }
