@@ -16,18 +16,25 @@ import { generateStoryboard } from './generate';
 export interface Timing {
   median: number;
   p95: number;
+  /** Median CPU time of this process per run (user + system, GC threads included): on a shared, loaded machine, what the work itself cost. */
+  cpu: number;
 }
 
 export function measure(run: () => void, repeats: number): Timing {
   for (let i = 0; i < Math.min(5, repeats); i++) run(); // warm-up: let the JIT settle
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   for (let i = 0; i < repeats; i++) {
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     run();
     samples.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuSamples.push((cpu.user + cpu.system) / 1000);
   }
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))] };
+  cpuSamples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))], cpu: cpuSamples[Math.floor(cpuSamples.length / 2)] };
 }
 
 function ms(value: number): string {
@@ -35,20 +42,21 @@ function ms(value: number): string {
 }
 
 export function benchCore(): void {
-  console.log('Core (parse → check → compile), medians over repeated runs');
-  console.log(`${'beats'.padStart(6)} ${'KB'.padStart(7)} ${'lex'.padStart(10)} ${'parse'.padStart(10)} ${'check'.padStart(10)} ${'compile'.padStart(10)} ${'MB/s'.padStart(7)} ${'check/lex'.padStart(9)} ${'incremental'.padStart(11)}`);
+  console.log(`Core (parse → check → compile), medians over repeated runs; wall clock, and in [brackets] CPU time (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+  console.log(`${'beats'.padStart(6)} ${'KB'.padStart(7)} ${'lex'.padStart(19)} ${'parse'.padStart(19)} ${'check'.padStart(19)} ${'compile'.padStart(10)} ${'MB/s'.padStart(7)} ${'check/lex'.padStart(12)} ${'incremental'.padStart(19)}`);
   for (const beats of [10, 100, 1000, 2000, 10000]) {
     const text = generateStoryboard(beats);
     const repeats = beats >= 10000 ? 10 : beats >= 1000 ? 30 : 100;
-    const lexTime = measure(() => lex(text), repeats).median;
-    const parseTime = measure(() => parseStoryboard(text), repeats).median;
-    const checkTime = measure(() => analyze(text), repeats).median;
+    const lexTime = measure(() => lex(text), repeats);
+    const parseTime = measure(() => parseStoryboard(text), repeats);
+    const checkTime = measure(() => analyze(text), repeats);
     const storyboard = parseStoryboard(text);
     const compileTime = measure(() => compile(storyboard), repeats).median;
     const incrementalTime = measureIncremental(text, beats >= 10000 ? 20 : 60);
     const megabytes = Buffer.byteLength(text) / 1e6;
+    const both = (timing: Timing) => `${ms(timing.median)} [${timing.cpu.toFixed(2)}]`.padStart(19);
     console.log(
-      `${String(beats).padStart(6)} ${(megabytes * 1000).toFixed(1).padStart(7)} ${ms(lexTime)} ${ms(parseTime)} ${ms(checkTime)} ${ms(compileTime)} ${(megabytes / (checkTime / 1000)).toFixed(1).padStart(7)} ${(checkTime / lexTime).toFixed(2).padStart(9)} ${ms(incrementalTime).padStart(11)}`,
+      `${String(beats).padStart(6)} ${(megabytes * 1000).toFixed(1).padStart(7)} ${both(lexTime)} ${both(parseTime)} ${both(checkTime)} ${ms(compileTime)} ${(megabytes / (checkTime.median / 1000)).toFixed(1).padStart(7)} ${`${(checkTime.median / lexTime.median).toFixed(2)} [${(checkTime.cpu / lexTime.cpu).toFixed(2)}]`.padStart(12)} ${both(incrementalTime)}`,
     );
   }
   console.log('check = parse + every rule; incremental = the same after typing one character into the middle beat (IncrementalAnalyzer).');
@@ -58,7 +66,7 @@ export function benchCore(): void {
 }
 
 /** One character typed into (and taken out of) the middle beat's action, in turn: each run analyses an edit. */
-function measureIncremental(text: string, repeats: number): number {
+function measureIncremental(text: string, repeats: number): Timing {
   const middle = text.indexOf('action:', Math.floor(text.length / 2)) + 'action: '.length + 3;
   const edited = text.slice(0, middle) + 'x' + text.slice(middle);
   const analyzer = new IncrementalAnalyzer();
@@ -67,7 +75,7 @@ function measureIncremental(text: string, repeats: number): number {
   return measure(() => {
     typed = !typed;
     analyzer.analyze(typed ? edited : text);
-  }, repeats).median;
+  }, repeats);
 }
 
 /** The core again in a child process with the young-generation size the language server runs with. */

@@ -27,33 +27,66 @@ export function parseStoryboard(text: string, lines?: LineIndex): Storyboard {
   const source = withoutByteOrderMark(text);
   const index = lines && lines.text.length === text.length ? lines : new LineIndex(source);
   const builder = new StoryboardBuilder(index.lineCount);
-  // Lexing a chunk of lines at a time lets each chunk's tokens die young: on a large file, keeping
-  // every token alive until the end made the garbage collector copy them again and again.
-  let line = 0;
-  let pending: IToken[] = [];
-  for (const chunk of lineChunks(source, chunkSize)) {
-    const { tokens, comments } = lex(chunk.text);
-    for (const comment of comments) builder.addComment(comment.image, index.positionAt(chunk.base + comment.startOffset), index.positionAt(chunk.base + comment.startOffset + comment.image.length));
-    let lineStart = 0;
-    for (const token of tokens) {
-      if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
-        builder.startLine(line, chunk.text, lineStart);
-        builder.addTokens(pending);
-        pending = [];
-        line++;
-        lineStart = token.startOffset + token.image.length;
-      } else {
-        pending.push(token);
-      }
+  // Most lines are `name: value` fields or blank: read directly (see `readField`). The others are
+  // lexed a window at a time, which lets their tokens die young instead of living to the end.
+  const field = new Int32Array(4);
+  for (let from = 0; from < index.lineCount; from += linesPerWindow) {
+    const to = Math.min(index.lineCount, from + linesPerWindow);
+    const texts: string[] = [];
+    for (let line = from; line < to; line++) {
+      const start = index.lineStart(line);
+      const end = index.lineEnd(line);
+      if (!isBlankRun(source, start, end) && !readField(source, start, end, field)) texts.push(source.slice(start, end));
     }
-    // Chunks end after a line feed, so only the last one can end inside a line.
-    if (pending.length) {
-      builder.startLine(line, chunk.text, lineStart);
-      builder.addTokens(pending);
-      pending = [];
+    const parsed = texts.length ? parseLines(texts, { lexerOnly: true }) : [];
+    let next = 0;
+    for (let line = from; line < to; line++) {
+      const start = index.lineStart(line);
+      const end = index.lineEnd(line);
+      if (isBlankRun(source, start, end)) continue;
+      if (readField(source, start, end, field)) {
+        builder.startLine(line, source, start);
+        builder.addFieldAt(field);
+        continue;
+      }
+      addParsedLine(builder, parsed[next++], line);
     }
   }
   return builder.finish();
+}
+
+const linesPerWindow = 1024;
+
+/** Only blanks (or nothing) in text[start, end): a line without tokens. */
+function isBlankRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `  name: value` with an ASCII name that is no keyword: what the lexer and the field rule would read, without them. */
+const fieldLine = /[^\S\r\n]*([A-Za-z][A-Za-z0-9_-]*)[^\S\r\n]*:/y;
+const keywordNames = new Set(['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant', 'say', 'from', 'sequence']);
+
+/**
+ * Reads a field line in text[start, end) into `out` (name start, name end, value start, value end;
+ * -1 for no value) and says whether it is one. It reads exactly what the lexer and the parser's
+ * field rule read: a Name (an ASCII one here; others go through the lexer), blanks, a colon, and
+ * in value mode everything after the blanks (`//` included) to the end of the line.
+ */
+function readField(text: string, start: number, end: number, out: Int32Array): boolean {
+  fieldLine.lastIndex = start;
+  const match = fieldLine.exec(text);
+  if (!match || fieldLine.lastIndex > end) return false;
+  const name = match[1];
+  if (keywordNames.has(name.toLowerCase())) return false;
+  const nameStart = fieldLine.lastIndex - match[0].length + match[0].indexOf(name);
+  let valueStart = fieldLine.lastIndex;
+  while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
+  out[0] = nameStart;
+  out[1] = nameStart + name.length;
+  out[2] = valueStart < end ? valueStart : -1;
+  out[3] = valueStart < end ? end : -1;
+  return true;
 }
 
 /**
@@ -75,8 +108,13 @@ export interface ParsedLine {
   readonly startsSection?: boolean;
 }
 
-/** Lexes and parses lines (texts without their line breaks) in one pass of the lexer. */
-export function parseLines(texts: readonly string[]): ParsedLine[] {
+/**
+ * Lexes and parses lines (texts without their line breaks) in one pass of the lexer; blank lines and
+ * plain field lines are read directly (`lexerOnly` sends them through the lexer too, for the tests
+ * that hold the two equal).
+ */
+export function parseLines(texts: readonly string[], options: { lexerOnly?: boolean } = {}): ParsedLine[] {
+  if (!options.lexerOnly) return parseLinesReadingFields(texts);
   const joined = texts.join('\n');
   const { tokens, comments } = lex(joined);
   const parsed: ParsedLine[] = [];
@@ -105,6 +143,33 @@ export function parseLines(texts: readonly string[]): ParsedLine[] {
     lineStart = lineEnd + 1;
   }
   return parsed;
+}
+
+function parseLinesReadingFields(texts: readonly string[]): ParsedLine[] {
+  const field = new Int32Array(4);
+  const results: (ParsedLine | undefined)[] = [];
+  const lexed: string[] = [];
+  for (const text of texts) {
+    if (isBlankRun(text, 0, text.length)) results.push({ text });
+    else if (readField(text, 0, text.length, field)) results.push(fieldResult(text, field));
+    else {
+      results.push(undefined);
+      lexed.push(text);
+    }
+  }
+  if (!lexed.length) return results as ParsedLine[];
+  const parsed = parseLines(lexed, { lexerOnly: true });
+  let next = 0;
+  return results.map((result) => result ?? parsed[next++]);
+}
+
+/** A field line read by `readField`, in the shape the parser gives (tokens with an image and an offset). */
+function fieldResult(text: string, field: Int32Array): ParsedLine {
+  const name = { image: text.slice(field[0], field[1]), startOffset: field[0] } as IToken;
+  const value = field[2] < 0 ? undefined : ({ image: text.slice(field[2], field[3]), startOffset: field[2] } as IToken);
+  let end = value ? field[3] : text.indexOf(':', field[1]) + 1;
+  while (end > field[0] && isBlank(text.charCodeAt(end - 1))) end--;
+  return { text, node: { kind: 'field', name, value }, span: { start: field[0], end }, startsSection: false };
 }
 
 function readLine(tokens: IToken[], text: string): Pick<ParsedLine, 'node' | 'span' | 'error' | 'startsSection'> {
@@ -357,8 +422,10 @@ class StoryboardBuilder {
         return;
       case 'say':
         return this.addSay(node, lineRange);
-      case 'field':
-        return this.addField(node.name, node.value, lineRange);
+      case 'field': {
+        const { name, value } = node;
+        return this.addField(name.startOffset, name.startOffset + name.image.length, value ? value.startOffset : -1, value ? value.startOffset + value.image.length : -1, lineRange);
+      }
       case 'override':
         return this.addOverride(node, lineRange);
     }
@@ -446,16 +513,25 @@ class StoryboardBuilder {
     this.extend(beat, lineRange);
   }
 
-  private addField(nameToken: IToken, valueToken: IToken | undefined, lineRange: Range): void {
+  /** A field line read without the lexer: name start and end, value start and end (-1: none), in the current line's text. */
+  addFieldAt(field: Int32Array): void {
+    const [nameStart, nameEnd, valueStart, valueEnd] = field;
+    let end = valueStart < 0 ? this.text.indexOf(':', nameEnd) + 1 : valueEnd;
+    while (end > nameStart && isBlank(this.text.charCodeAt(end - 1))) end--;
+    this.addField(nameStart, nameEnd, valueStart, valueEnd, this.offsetRange(nameStart, end));
+  }
+
+  private addField(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, lineRange: Range): void {
     const section = this.current;
+    const name = this.text.slice(nameStart, nameEnd);
     if (!section) {
-      this.syntaxError(lineRange, `\`${nameToken.image}:\` stands outside any section; put it under \`settings\`, \`style\`, a \`character\` or a \`beat\`.`);
+      this.syntaxError(lineRange, `\`${name}:\` stands outside any section; put it under \`settings\`, \`style\`, a \`character\` or a \`beat\`.`);
       return;
     }
     const field: Field = {
-      key: nameToken.image.toLowerCase(),
-      name: this.tokenText(nameToken),
-      value: this.value(valueToken) ?? { text: '', range: { start: lineRange.end, end: lineRange.end } },
+      key: name.toLowerCase(),
+      name: { text: name, range: this.offsetRange(nameStart, nameEnd) },
+      value: valueStart < 0 ? { text: '', range: { start: lineRange.end, end: lineRange.end } } : this.trimmedText(valueStart, valueEnd),
       range: lineRange,
     };
     section.fields.push(field);
@@ -574,24 +650,6 @@ function lineSpan(tokens: IToken[], text: string): { start: number; end: number 
   let end = last.startOffset + last.image.length;
   while (end > first.startOffset && isBlank(text.charCodeAt(end - 1))) end--;
   return { start: first.startOffset, end };
-}
-
-const chunkSize = 32 * 1024;
-
-/** The source cut after a line feed about every `size` characters (never inside a CRLF). */
-function lineChunks(source: string, size: number): { text: string; base: number }[] {
-  const chunks: { text: string; base: number }[] = [];
-  let base = 0;
-  while (base < source.length) {
-    let end = source.length;
-    if (source.length - base > size) {
-      const newline = source.indexOf('\n', base + size);
-      end = newline < 0 ? source.length : newline + 1;
-    }
-    chunks.push({ text: source.slice(base, end), base });
-    base = end;
-  }
-  return chunks;
 }
 
 /** Blank characters other than line breaks, as trimming sees them. */
