@@ -63,30 +63,36 @@ function isBlankRun(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** `  name: value` with an ASCII name that is no keyword: what the lexer and the field rule would read, without them. */
-const fieldLine = /[^\S\r\n]*([A-Za-z][A-Za-z0-9_-]*)[^\S\r\n]*:/y;
 const keywordNames = new Set(['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant', 'say', 'from', 'sequence']);
 
-/**
- * Reads a field line in text[start, end) into `out` (name start, name end, value start, value end;
- * -1 for no value) and says whether it is one. It reads exactly what the lexer and the parser's
- * field rule read: a Name (an ASCII one here; others go through the lexer), blanks, a colon, and
- * in value mode everything after the blanks (`//` included) to the end of the line.
- */
 function readField(text: string, start: number, end: number, out: Int32Array): boolean {
-  fieldLine.lastIndex = start;
-  const match = fieldLine.exec(text);
-  if (!match || fieldLine.lastIndex > end) return false;
-  const name = match[1];
-  if (keywordNames.has(name.toLowerCase())) return false;
-  const nameStart = fieldLine.lastIndex - match[0].length + match[0].indexOf(name);
-  let valueStart = fieldLine.lastIndex;
+  let at = start;
+  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  const nameStart = at;
+  if (at >= end || !isAsciiLetter(text.charCodeAt(at))) return false;
+  at++;
+  while (at < end && isAsciiNameCharacter(text.charCodeAt(at))) at++;
+  const nameEnd = at;
+  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  if (at >= end || text.charCodeAt(at) !== 58 /* : */) return false;
+  const length = nameEnd - nameStart;
+  if (length >= 3 && length <= 9 && keywordNames.has(text.slice(nameStart, nameEnd).toLowerCase())) return false;
+  let valueStart = at + 1;
   while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
   out[0] = nameStart;
-  out[1] = nameStart + name.length;
+  out[1] = nameEnd;
   out[2] = valueStart < end ? valueStart : -1;
   out[3] = valueStart < end ? end : -1;
   return true;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** What a Name holds after its first letter, in ASCII: letters, digits, `_` and `-`. */
+function isAsciiNameCharacter(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 45;
 }
 
 /**
@@ -139,7 +145,7 @@ export function parseLines(texts: readonly string[], options: { lexerOnly?: bool
       comment = { start: comments[commentAt].startOffset - lineStart, text: comments[commentAt].image };
       commentAt++;
     }
-    parsed.push({ text, comment, ...readLine(lineTokens, text) });
+    parsed.push(readLine(lineTokens, text, comment));
     lineStart = lineEnd + 1;
   }
   return parsed;
@@ -172,11 +178,11 @@ function fieldResult(text: string, field: Int32Array): ParsedLine {
   return { text, node: { kind: 'field', name, value }, span: { start: field[0], end }, startsSection: false };
 }
 
-function readLine(tokens: IToken[], text: string): Pick<ParsedLine, 'node' | 'span' | 'error' | 'startsSection'> {
-  if (tokens.length === 0) return {};
+function readLine(tokens: IToken[], text: string, comment: ParsedLine['comment']): ParsedLine {
+  if (tokens.length === 0) return { text, comment };
   const span = lineSpan(tokens, text);
   const node = parseLine(tokens);
-  return node ? { node, span, startsSection: sectionStarts.has(node.kind) } : { span, error: describeBadLine(tokens) };
+  return node ? { text, comment, node, span, startsSection: sectionStarts.has(node.kind) } : { text, comment, span, error: describeBadLine(tokens) };
 }
 
 /**
@@ -483,11 +489,22 @@ class StoryboardBuilder {
       const last = node.title[node.title.length - 1];
       title = this.trimmedText(first.startOffset, last.startOffset + last.image.length);
     }
-    const beat: BeatSection = this.startSection(
-      { kind: 'beat', index: this.storyboard.beats.length + 1, duration, title, says: [], start: 0, end: 0 },
-      node.keyword,
-      lineRange,
-    ) as BeatSection;
+    // Written out (not spread like other sections): a file holds thousands of beats.
+    const beat: BeatSection = {
+      kind: 'beat',
+      index: this.storyboard.beats.length + 1,
+      duration,
+      title,
+      says: [],
+      start: 0,
+      end: 0,
+      keyword: this.tokenText(node.keyword),
+      headerRange: lineRange,
+      range: { start: lineRange.start, end: lineRange.end },
+      fields: [],
+    };
+    this.storyboard.sections.push(beat);
+    this.current = beat;
     this.storyboard.beats.push(beat);
   }
 
@@ -575,7 +592,8 @@ class StoryboardBuilder {
       ...partial,
       keyword: this.tokenText(keyword),
       headerRange: lineRange,
-      range: lineRange,
+      // Its own object: `extend` moves its end as lines are added.
+      range: { start: lineRange.start, end: lineRange.end },
       fields: [] as Field[],
     } as unknown as T & Section;
     this.storyboard.sections.push(section);
@@ -584,7 +602,7 @@ class StoryboardBuilder {
   }
 
   private extend(section: Section, lineRange: Range): void {
-    section.range = { start: section.range.start, end: lineRange.end };
+    section.range.end = lineRange.end;
   }
 
   /** One bad line, one syntax error: the first problem found on a line is the one reported. */
