@@ -79,7 +79,7 @@ const targetLeadIns = new Set(['to', 'toward', 'towards', 'into', 'onto', 'acros
 /** Words in the movement items of a camera that names a shot size: each should be one Sora knows. */
 function unknownMovementWords(item: string): Token[] {
   const unknown: Token[] = [];
-  for (const token of tokenize(item)) {
+  for (const token of tokensOf({ text: item })) {
     if (targetLeadIns.has(token.lower)) break;
     if (movementWords.has(token.lower) || isCameraMovement(token) || /^\d/.test(token.lower)) continue;
     unknown.push(token);
@@ -89,7 +89,7 @@ function unknownMovementWords(item: string): Token[] {
 
 function checkMovements(context: RuleContext, beat: BeatSection, camera: Text): void {
   for (const item of splitList(camera)) {
-    if (namesShotSize(tokenize(item.text))) continue;
+    if (namesShotSize(tokensOf(item))) continue;
     const unknown = unknownMovementWords(item.text);
     if (!unknown.length) continue;
     const words = unknown.map((token) => `"${token.text}"`).join(', ');

@@ -89,7 +89,7 @@ export const identityDriftRule: Rule = {
         const field = fieldOf(beat, key);
         if (!field) continue;
         const tokens = tokensOf(field.value);
-        for (const statement of statements(field.value.text, tokens)) {
+        for (const statement of fieldStatements(field.value.text, tokens)) {
           const concerned = described.filter((d) => d.things.has(statement.family));
           if (!subjects.length) {
             // Nobody in the subject: `her scarf` is the scarf of the one character who has one.
@@ -210,6 +210,23 @@ function addValue(attributes: Attributes, cls: AttributeClass, value: string): v
 }
 
 /** Everything a text says about things: described, absent, worn, taken off. */
+/**
+ * A beat field's statements, remembered by its text: the same camera or action recurs in beat
+ * after beat, and what it says depends on its words alone. Read only (shared between beats).
+ */
+function fieldStatements(text: string, tokens: readonly Token[]): readonly Statement[] {
+  let found = statementCache.get(text);
+  if (!found) {
+    found = statements(text, tokens);
+    if (statementCache.size >= statementCacheLimit) statementCache.clear();
+    statementCache.set(text, found);
+  }
+  return found;
+}
+
+const statementCache = new Map<string, Statement[]>();
+const statementCacheLimit = 5_000;
+
 function statements(text: string, tokens: readonly Token[], breaks?: ReadonlySet<string>): Statement[] {
   const found: Statement[] = [];
   const restored = /\b(?:back on|on again)\b/i.test(text);
