@@ -6,9 +6,10 @@ import { LineIndex } from './text';
 // Incremental analysis of one document as it is edited. The grammar is line-based (the lexer starts
 // every line in the same mode and no token crosses a line break), so each line's lex and parse
 // result depends on its text alone: after an edit only the lines it touched are lexed and parsed
-// again, and the tree is rebuilt from the cached line results, taking whole the beats whose lines are the same. The rules run as in `analyze`, with
-// the per-beat cache of beat-scoped rules (see ./ruleCache). `analyze()` stays the from-scratch reference; the
-// property test holds the two equal after every edit.
+// again, and the tree is rebuilt from the cached line results, taking whole the beats whose lines
+// are the same ones. The rules run as in `analyze`, with the per-beat cache of beat-scoped rules
+// (see ./ruleCache). `analyze()` stays the from-scratch reference; the property test
+// (test/property/incremental.property.test.ts) holds the two equal after every edit.
 
 /** Lines lexed together in one pass: large enough to amortise the lexer's set-up, small enough that tokens die young. */
 const linesPerPass = 2000;
@@ -52,7 +53,7 @@ export class IncrementalAnalyzer {
       // A region that stops short of the end ends with a line break: the empty piece after it is not a line.
       if (!change.toEnd) replacement.pop();
       const parsed = parseAll(replacement);
-      this.lines.splice(change.firstLine, change.endLine - change.firstLine, ...parsed);
+      this.lines = spliced(this.lines, change.firstLine, change.endLine, parsed);
       this.relexed = parsed.length;
       index = previousIndex.edited(text, change.firstLine, change.endLine, change.newStart, change.newEnd);
     }
@@ -60,6 +61,15 @@ export class IncrementalAnalyzer {
     this.index = index;
     return index;
   }
+}
+
+/** lines[0, from) + replacement + lines[to, …): in place for a small replacement, copied for a large one (a spread of a pasted file would overflow the call). */
+function spliced(lines: ParsedLine[], from: number, to: number, replacement: ParsedLine[]): ParsedLine[] {
+  if (replacement.length <= 10000) {
+    lines.splice(from, to - from, ...replacement);
+    return lines;
+  }
+  return lines.slice(0, from).concat(replacement, lines.slice(to));
 }
 
 function parseAll(texts: string[]): ParsedLine[] {

@@ -21,7 +21,7 @@ export function changeDelayFor(lastAnalysisMs: number | undefined): number {
  * How long the start-up check works before the event loop gets a turn: a hover or a keystroke in an
  * open file waits at most about this long while the rest of the workspace is checked.
  */
-export const startupSliceMs = 10;
+export const startupSliceMs = 5;
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
