@@ -29,27 +29,33 @@ export function parseStoryboard(text: string, lines?: LineIndex): Storyboard {
   const builder = new StoryboardBuilder(index.lineCount);
   // Most lines are `name: value` fields or blank: read directly (see `readField`). The others are
   // lexed a window at a time, which lets their tokens die young instead of living to the end.
-  const field = new Int32Array(4);
+  // Per line of a window: 0 blank, 1 a field (its offsets in `fields`), 2 lexed.
+  const kinds = new Uint8Array(linesPerWindow);
+  const fields = new Int32Array(linesPerWindow * 4);
   for (let from = 0; from < index.lineCount; from += linesPerWindow) {
     const to = Math.min(index.lineCount, from + linesPerWindow);
     const texts: string[] = [];
     for (let line = from; line < to; line++) {
       const start = index.lineStart(line);
       const end = index.lineEnd(line);
-      if (!isBlankRun(source, start, end) && !readField(source, start, end, field)) texts.push(source.slice(start, end));
+      const slot = line - from;
+      if (isBlankRun(source, start, end)) kinds[slot] = 0;
+      else if (readField(source, start, end, fields.subarray(slot * 4, slot * 4 + 4))) kinds[slot] = 1;
+      else {
+        kinds[slot] = 2;
+        texts.push(source.slice(start, end));
+      }
     }
     const parsed = texts.length ? parseLines(texts, { lexerOnly: true }) : [];
     let next = 0;
     for (let line = from; line < to; line++) {
-      const start = index.lineStart(line);
-      const end = index.lineEnd(line);
-      if (isBlankRun(source, start, end)) continue;
-      if (readField(source, start, end, field)) {
-        builder.startLine(line, source, start);
-        builder.addFieldAt(field);
-        continue;
+      const slot = line - from;
+      if (kinds[slot] === 1) {
+        builder.startLine(line, source, index.lineStart(line));
+        builder.addFieldAt(fields, slot * 4);
+      } else if (kinds[slot] === 2) {
+        addParsedLine(builder, parsed[next++], line);
       }
-      addParsedLine(builder, parsed[next++], line);
     }
   }
   return builder.finish();
@@ -531,8 +537,11 @@ class StoryboardBuilder {
   }
 
   /** A field line read without the lexer: name start and end, value start and end (-1: none), in the current line's text. */
-  addFieldAt(field: Int32Array): void {
-    const [nameStart, nameEnd, valueStart, valueEnd] = field;
+  addFieldAt(fields: Int32Array, at = 0): void {
+    const nameStart = fields[at];
+    const nameEnd = fields[at + 1];
+    const valueStart = fields[at + 2];
+    const valueEnd = fields[at + 3];
     let end = valueStart < 0 ? this.text.indexOf(':', nameEnd) + 1 : valueEnd;
     while (end > nameStart && isBlank(this.text.charCodeAt(end - 1))) end--;
     this.addField(nameStart, nameEnd, valueStart, valueEnd, this.offsetRange(nameStart, end));

@@ -84,6 +84,12 @@ export class LineIndex {
 
 /** Pushes the start of every line that begins after a break in text[from, to). */
 function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  const carriageReturn = text.indexOf('\r', from);
+  if (carriageReturn < 0 || carriageReturn >= to) {
+    // Line feeds only (the usual case): found by the engine's search, not a character loop.
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
