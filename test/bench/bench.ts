@@ -100,10 +100,18 @@ export function benchCli(): void {
     console.log('CLI whole process (sora check, bundled), medians');
     console.log(`  bare node start-up                ${ms(bare)}`);
     console.log(`  one scene                         ${ms(measure(run(path.join(folder, 'one.sora')), 10).median)}  target ≤ 150 ms`);
-    console.log(`  1,000 scenes (3–5 beats each)     ${ms(measure(run(many), 3).median)}  target ≤ 2 s\n`);
+    console.log(`  1,000 scenes (3–5 beats each)     ${ms(measure(run(many), 3).median)}  target ≤ 2 s`);
+    console.log(`  peak memory: one scene ${peakMemoryMb(cli, path.join(folder, 'one.sora'))}, 1,000 scenes ${peakMemoryMb(cli, many)} (RSS)\n`);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The CLI's peak resident memory on a check, read from the preloaded reporter. */
+function peakMemoryMb(cli: string, target: string): string {
+  const result = spawnSync(process.execPath, ['-r', path.join(__dirname, 'peakMemory.js'), cli, 'check', target, '--format', 'json'], { encoding: 'utf8' });
+  const kb = /sora-bench-peak-rss-kb:(\d+)/.exec(result.stderr)?.[1];
+  return kb ? `${(Number(kb) / 1024).toFixed(0)} MB` : 'unknown';
 }
 
 async function main(): Promise<void> {
