@@ -182,9 +182,9 @@ describe('incremental analysis (property)', function () {
           edits++;
         });
       }),
-      { numRuns: 50 },
+      { numRuns: 70 },
     );
-    assert.ok(edits >= 1000, `only ${edits} edits were tried`);
+    assert.ok(edits >= 1400, `only ${edits} edits were tried`);
   });
 });
 
