@@ -12,17 +12,26 @@ type Change = BoundedDiffModule.Change;
 // Work that must grow with the text, not with the text times something else. Budgets are counted in
 // operations (characters scanned, words diffed), never in time.
 
-/** Counts the characters `includes` and `indexOf` scan on strings at least `minLength` long while `run` runs. */
+/**
+ * Counts the characters `includes` and `indexOf` scan on strings at least `minLength` long while
+ * `run` runs: from the position they start at to the match (or the end), as the search reads them.
+ */
 function charactersSearched(minLength: number, run: () => void): number {
   const prototype = String.prototype as { includes: (...args: unknown[]) => boolean; indexOf: (...args: unknown[]) => number };
   const { includes, indexOf } = prototype;
   let scanned = 0;
+  const count = (text: string, args: unknown[]) => {
+    if (text.length < minLength) return;
+    const from = Math.max(0, Number(args[1] ?? 0) || 0);
+    const found = indexOf.apply(text, args) as number;
+    scanned += (found >= 0 ? found + String(args[0]).length : text.length) - from;
+  };
   prototype.includes = function (this: string, ...args: unknown[]) {
-    if (this.length >= minLength) scanned += this.length;
+    count(this, args);
     return includes.apply(this, args);
   };
   prototype.indexOf = function (this: string, ...args: unknown[]) {
-    if (this.length >= minLength) scanned += this.length;
+    count(this, args);
     return indexOf.apply(this, args);
   };
   try {

@@ -13,6 +13,7 @@ import type { Problem, Rule, RuleContext } from './rules/types';
 import type { TakeLog } from './takes';
 import { resolveTarget, type Target } from './target/target';
 import { LineIndex } from './text';
+import type { BeatRuleCache } from './ruleCache';
 
 export interface AnalyzeOptions {
   /** The storyboard's path (forward slashes), for the scene id, references and messages. */
@@ -46,12 +47,18 @@ export interface Analysis {
 
 /** Parse and check a storyboard: the one entry point the server, the CLI and the tests share. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const storyboard = parseStoryboard(text);
-  return check(text, storyboard, options);
+  // One line index per analysis: the parser and the rules share it.
+  const lines = new LineIndex(text);
+  const storyboard = parseStoryboard(text, lines);
+  return check(text, storyboard, options, lines);
 }
 
-export function check(text: string, storyboard: Storyboard, options: AnalyzeOptions = {}): Analysis {
-  const lines = new LineIndex(text);
+/**
+ * Checks a storyboard already parsed from `text` (`lines` is the text's index, built if not given).
+ * With a `cache` (the incremental analysis keeps one per document) beat-scoped rules reuse what they
+ * found in beats that did not change.
+ */
+export function check(text: string, storyboard: Storyboard, options: AnalyzeOptions = {}, lines = new LineIndex(text), cache?: BeatRuleCache): Analysis {
   const sequence = options.sequence && !storyboard.sequence ? options.sequence : undefined;
   const merged = sequence ? inheritFromSequence(storyboard, sequence) : undefined;
   // The rules see the merged scene with inherited lines moved past the scene's end: whatever they
@@ -67,6 +74,7 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
   const compiled = () => (compilation ??= compile(merged ?? storyboard, { takeLog: options.takeLog, profiles: options.profiles }));
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  cache?.begin({ text, lines, checked, options: cacheOptionsKey(options, config) });
   for (const rule of rulesFor(storyboard, sequence)) {
     const severity = effectiveSeverity(config, rule.code, rule.severity);
     if (!severity) continue;
@@ -102,7 +110,8 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
         });
       },
     };
-    rule.check(context);
+    if (cache && rule.scope === 'beat') cache.check(rule, context);
+    else rule.check(context);
   }
   const mergedNames = merged ? resolveNames(merged, options.takeLog) : names;
   return {
@@ -115,6 +124,28 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
     lines,
     diagnostics: sortDiagnostics(withoutIgnored(diagnostics, lines)),
   };
+}
+
+/**
+ * What the rules read besides the text, as a key: plain values as they are, objects by identity
+ * (the target follows from the settings, which the cache reads, and the profiles).
+ */
+function cacheOptionsKey(options: AnalyzeOptions, config: ResolvedConfig): string {
+  const { documentPath, workspaceRoot, takeLog, files, profiles, sequence, otherSequences } = options;
+  return JSON.stringify([documentPath, workspaceRoot, config.wordsPerSecond, [takeLog, files, profiles, sequence, otherSequences].map(identityOf)]);
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+
+function identityOf(value: object | undefined): number {
+  if (!value) return 0;
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = nextIdentity++;
+    identities.set(value, id);
+  }
+  return id;
 }
 
 /** A sequence file is checked for what applies to it; continuity rules need a scene with a sequence. */

@@ -2,6 +2,7 @@ import type { IToken } from 'chevrotain';
 import type {
   BeatSection,
   CharacterSection,
+  Comment,
   Consent,
   Field,
   Position,
@@ -10,6 +11,7 @@ import type {
   Seconds,
   SequenceSection,
   Storyboard,
+  SyntaxError as StoryboardSyntaxError,
   Text,
   VariantSection,
 } from './ast';
@@ -17,9 +19,252 @@ import { lex, Newline, NewlineInValue } from './lexer';
 import { parseLine, type LineNode } from './parser';
 import { LineIndex } from './text';
 
-/** Parses a storyboard. Never throws: lines that parse as nothing become `syntaxErrors`. */
-export function parseStoryboard(text: string): Storyboard {
-  return new StoryboardBuilder(text).build();
+/**
+ * Parses a storyboard. Never throws: lines that parse as nothing become `syntaxErrors`. Pass the
+ * text's `LineIndex` when you have one, so an analysis builds it once.
+ */
+export function parseStoryboard(text: string, lines?: LineIndex): Storyboard {
+  const source = withoutByteOrderMark(text);
+  const index = lines && lines.text.length === text.length ? lines : new LineIndex(source);
+  const builder = new StoryboardBuilder(index.lineCount);
+  // Most lines are `name: value` fields or blank: read directly (see `readField`). The others are
+  // lexed a window at a time, which lets their tokens die young instead of living to the end.
+  // Per line of a window: 0 blank, 1 a field (its offsets in `fields`), 2 lexed.
+  const kinds = new Uint8Array(linesPerWindow);
+  const fields = new Int32Array(linesPerWindow * 4);
+  for (let from = 0; from < index.lineCount; from += linesPerWindow) {
+    const to = Math.min(index.lineCount, from + linesPerWindow);
+    const texts: string[] = [];
+    for (let line = from; line < to; line++) {
+      const start = index.lineStart(line);
+      const end = index.lineEnd(line);
+      const slot = line - from;
+      if (isBlankRun(source, start, end)) kinds[slot] = 0;
+      else if (readField(source, start, end, fields.subarray(slot * 4, slot * 4 + 4))) kinds[slot] = 1;
+      else {
+        kinds[slot] = 2;
+        texts.push(source.slice(start, end));
+      }
+    }
+    const parsed = texts.length ? parseLines(texts, { lexerOnly: true }) : [];
+    let next = 0;
+    for (let line = from; line < to; line++) {
+      const slot = line - from;
+      if (kinds[slot] === 1) {
+        builder.startLine(line, source, index.lineStart(line));
+        builder.addFieldAt(fields, slot * 4);
+      } else if (kinds[slot] === 2) {
+        addParsedLine(builder, parsed[next++], line);
+      }
+    }
+  }
+  return builder.finish();
+}
+
+const linesPerWindow = 1024;
+
+/** Only blanks (or nothing) in text[start, end): a line without tokens. */
+function isBlankRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+const keywordNames = new Set(['scene', 'logline', 'settings', 'style', 'character', 'reference', 'beat', 'variant', 'say', 'from', 'sequence']);
+
+function readField(text: string, start: number, end: number, out: Int32Array): boolean {
+  let at = start;
+  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  const nameStart = at;
+  if (at >= end || !isAsciiLetter(text.charCodeAt(at))) return false;
+  at++;
+  while (at < end && isAsciiNameCharacter(text.charCodeAt(at))) at++;
+  const nameEnd = at;
+  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  if (at >= end || text.charCodeAt(at) !== 58 /* : */) return false;
+  const length = nameEnd - nameStart;
+  if (length >= 3 && length <= 9 && keywordNames.has(text.slice(nameStart, nameEnd).toLowerCase())) return false;
+  let valueStart = at + 1;
+  while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
+  out[0] = nameStart;
+  out[1] = nameEnd;
+  out[2] = valueStart < end ? valueStart : -1;
+  out[3] = valueStart < end ? end : -1;
+  return true;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** What a Name holds after its first letter, in ASCII: letters, digits, `_` and `-`. */
+function isAsciiNameCharacter(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 45;
+}
+
+/**
+ * One line lexed and parsed on its own, offsets relative to the line's start. The grammar is
+ * line-based (the lexer starts every line in the same mode), so a line's result depends on its
+ * text alone and is reused for as long as the text is unchanged (see ./incremental).
+ */
+export interface ParsedLine {
+  /** The line without its line break (a byte order mark read as a blank). */
+  readonly text: string;
+  readonly node?: LineNode;
+  /** From the first token to the last visible character; undefined for a blank or comment line. */
+  readonly span?: { readonly start: number; readonly end: number };
+  /** Why the line parses as nothing, when it does. */
+  readonly error?: string;
+  /** A `//` comment filling the rest of the line. */
+  readonly comment?: { readonly start: number; readonly text: string };
+  /** The line starts a section, so it ends the beat before it. */
+  readonly startsSection?: boolean;
+}
+
+/**
+ * Lexes and parses lines (texts without their line breaks) in one pass of the lexer; blank lines and
+ * plain field lines are read directly (`lexerOnly` sends them through the lexer too, for the tests
+ * that hold the two equal).
+ */
+export function parseLines(texts: readonly string[], options: { lexerOnly?: boolean } = {}): ParsedLine[] {
+  if (!options.lexerOnly) return parseLinesReadingFields(texts);
+  const joined = texts.join('\n');
+  const { tokens, comments } = lex(joined);
+  const parsed: ParsedLine[] = [];
+  let commentAt = 0;
+  let tokenAt = 0;
+  let lineStart = 0;
+  for (const text of texts) {
+    const lineEnd = lineStart + text.length;
+    const lineTokens: IToken[] = [];
+    for (; tokenAt < tokens.length; tokenAt++) {
+      const token = tokens[tokenAt];
+      if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
+        tokenAt++;
+        break;
+      }
+      // Offsets relative to the line: the result stands for the line wherever it moves.
+      token.startOffset -= lineStart;
+      lineTokens.push(token);
+    }
+    let comment: ParsedLine['comment'];
+    if (commentAt < comments.length && comments[commentAt].startOffset < lineEnd) {
+      comment = { start: comments[commentAt].startOffset - lineStart, text: comments[commentAt].image };
+      commentAt++;
+    }
+    parsed.push(readLine(lineTokens, text, comment));
+    lineStart = lineEnd + 1;
+  }
+  return parsed;
+}
+
+function parseLinesReadingFields(texts: readonly string[]): ParsedLine[] {
+  const field = new Int32Array(4);
+  const results: (ParsedLine | undefined)[] = [];
+  const lexed: string[] = [];
+  for (const text of texts) {
+    if (isBlankRun(text, 0, text.length)) results.push({ text });
+    else if (readField(text, 0, text.length, field)) results.push(fieldResult(text, field));
+    else {
+      results.push(undefined);
+      lexed.push(text);
+    }
+  }
+  if (!lexed.length) return results as ParsedLine[];
+  const parsed = parseLines(lexed, { lexerOnly: true });
+  let next = 0;
+  return results.map((result) => result ?? parsed[next++]);
+}
+
+/** A field line read by `readField`, in the shape the parser gives (tokens with an image and an offset). */
+function fieldResult(text: string, field: Int32Array): ParsedLine {
+  const name = { image: text.slice(field[0], field[1]), startOffset: field[0] } as IToken;
+  const value = field[2] < 0 ? undefined : ({ image: text.slice(field[2], field[3]), startOffset: field[2] } as IToken);
+  let end = value ? field[3] : text.indexOf(':', field[1]) + 1;
+  while (end > field[0] && isBlank(text.charCodeAt(end - 1))) end--;
+  return { text, node: { kind: 'field', name, value }, span: { start: field[0], end }, startsSection: false };
+}
+
+function readLine(tokens: IToken[], text: string, comment: ParsedLine['comment']): ParsedLine {
+  if (tokens.length === 0) return { text, comment };
+  const span = lineSpan(tokens, text);
+  const node = parseLine(tokens);
+  return node ? { text, comment, node, span, startsSection: sectionStarts.has(node.kind) } : { text, comment, span, error: describeBadLine(tokens) };
+}
+
+/**
+ * Beats built by an earlier `storyboardFromLines`, by the line of their header: a beat whose lines
+ * are the very same line results, at the same place and with the same number, is the same beat, and
+ * is reused instead of built again (the incremental analysis keeps one memo per document).
+ */
+export class BeatMemo {
+  runs = new Map<number, BeatRun>();
+}
+
+interface BeatRun {
+  lines: readonly ParsedLine[];
+  beat: BeatSection;
+  syntaxErrors: readonly StoryboardSyntaxError[];
+  comments: readonly Comment[];
+}
+
+/** Lines that start a section end the beat before them (a stray `sequence` header does not: it is only an error there). */
+const sectionStarts = new Set<LineNode['kind']>(['sceneHeader', 'logline', 'reference', 'sectionHeader', 'characterHeader', 'beatHeader', 'variantHeader']);
+
+/** Builds the tree from lines already parsed. `lineCount` counts every line, blank ones too. */
+export function storyboardFromLines(lines: readonly ParsedLine[], memo?: BeatMemo): Storyboard {
+  const builder = new StoryboardBuilder(lines.length);
+  const runs = new Map<number, BeatRun>();
+  for (let line = 0; line < lines.length; ) {
+    if (!memo || lines[line].node?.kind !== 'beatHeader' || builder.inSequence) {
+      addParsedLine(builder, lines[line], line);
+      line++;
+      continue;
+    }
+    let end = line + 1;
+    while (end < lines.length && !lines[end].startsSection) end++;
+    const known = memo.runs.get(line);
+    let run: BeatRun;
+    if (known && known.beat.index === builder.nextBeatIndex && sameLines(known.lines, lines, line, end)) {
+      run = known;
+      builder.reuseBeat(run);
+    } else {
+      const mark = builder.mark();
+      for (let at = line; at < end; at++) addParsedLine(builder, lines[at], at);
+      run = builder.runSince(mark, lines.slice(line, end));
+    }
+    runs.set(line, run);
+    line = end;
+  }
+  const storyboard = builder.finish();
+  if (memo) {
+    // A reused beat whose timing changed was copied (the old tree stays as it was): remember the copy.
+    for (const [line, run] of runs) {
+      const beat = storyboard.beats[run.beat.index - 1];
+      if (beat !== run.beat) runs.set(line, { ...run, beat });
+    }
+    memo.runs = runs;
+  }
+  return storyboard;
+}
+
+function addParsedLine(builder: StoryboardBuilder, parsed: ParsedLine, line: number): void {
+  if (parsed.comment) {
+    builder.addComment(parsed.comment.text, { line, character: parsed.comment.start }, { line, character: parsed.comment.start + parsed.comment.text.length });
+  }
+  if (!parsed.span) return;
+  builder.startLine(line, parsed.text, 0);
+  builder.addParsed(parsed.node, parsed.span.start, parsed.span.end, parsed.error);
+}
+
+function sameLines(known: readonly ParsedLine[], lines: readonly ParsedLine[], from: number, to: number): boolean {
+  if (known.length !== to - from) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== lines[from + i]) return false;
+  return true;
+}
+
+/** A byte order mark is not content: read as a blank, so a first-line comment or keyword still counts and offsets stay those of the text given (the CLI strips it, as editors do). */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 
 const lineShapes: Record<string, string> = {
@@ -47,29 +292,19 @@ const notInSequence: Partial<Record<LineNode['kind'], string>> = {
 };
 
 class StoryboardBuilder {
-  private readonly index: LineIndex;
   private readonly storyboard: Storyboard;
   private current: Section | undefined;
-  /** The line being built and its start offset: positions inside it need no search. */
+  /** The line being built: its number, the text holding it and where it starts there (token offsets are relative to that text). */
   private line = 0;
-  private lineStart = 0;
-  private lineEnd = 0;
-  private readonly linesWithErrors = new Set<number>();
-
-  private readonly source: string;
-  /** The chunk being read, and its offset in the source: token offsets are relative to it. */
   private text = '';
-  private base = 0;
+  private lineStart = 0;
+  private readonly linesWithErrors = new Set<number>();
+  /** Beats taken whole from an earlier build (shared with its tree, so never changed). */
+  private readonly reused = new Set<BeatSection>();
   private readonly recentPositions: Position[] = [0, 1, 2, 3].map(() => ({ line: -1, character: -1 }));
   private nextRecent = 0;
-  /** Tokens of the line being read. */
-  private pending: IToken[] = [];
 
-  constructor(source: string) {
-    // A byte order mark is not content: read it as a blank, so a first-line comment or keyword still
-    // counts and offsets stay those of the text given (the CLI strips it, as editors do).
-    this.source = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
-    this.index = new LineIndex(this.source);
+  constructor(lineCount: number) {
     this.storyboard = {
       sections: [],
       characters: [],
@@ -78,47 +313,77 @@ class StoryboardBuilder {
       variants: [],
       comments: [],
       syntaxErrors: [],
-      lineCount: this.index.lineCount,
+      lineCount,
     };
   }
 
-  build(): Storyboard {
-    // Lexing a chunk of lines at a time lets each chunk's tokens die young: on a large file, keeping
-    // every token alive until the end made the garbage collector copy them again and again.
-    for (const chunk of lineChunks(this.source, chunkSize)) this.buildChunk(chunk);
-    this.addLine(this.pending);
-    computeTiming(this.storyboard.beats);
+  finish(): Storyboard {
+    const { beats, sections } = this.storyboard;
+    computeTiming(beats, this.reused);
+    if (this.reused.size) {
+      // computeTiming copies a reused beat rather than change it: put the copies in place.
+      for (let i = 0; i < sections.length; i++) {
+        const section = sections[i];
+        if (section.kind === 'beat' && beats[section.index - 1] !== section && this.reused.has(section)) sections[i] = beats[section.index - 1];
+      }
+    }
     return this.storyboard;
   }
 
-  private buildChunk(chunk: { text: string; base: number }): void {
-    this.text = chunk.text;
-    this.base = chunk.base;
-    this.lineStart = 0;
-    this.lineEnd = this.index.lineEnd(this.line) - chunk.base;
-    const { tokens, comments } = lex(chunk.text);
-    for (const comment of comments) {
-      this.storyboard.comments.push({ text: comment.image, range: this.tokenRange(comment) });
-    }
-    for (const token of tokens) {
-      if (token.tokenType === Newline || token.tokenType === NewlineInValue) {
-        this.addLine(this.pending);
-        this.pending = [];
-        this.line++;
-        this.lineStart = token.startOffset + token.image.length;
-        this.lineEnd = this.index.lineEnd(this.line) - chunk.base;
-      } else {
-        this.pending.push(token);
-      }
-    }
+  get inSequence(): boolean {
+    return !!this.storyboard.sequence;
   }
 
-  private addLine(tokens: IToken[]): void {
+  get nextBeatIndex(): number {
+    return this.storyboard.beats.length + 1;
+  }
+
+  /** Where the tree stands, so what one beat's lines added can be taken as a run. */
+  mark(): { syntaxErrors: number; comments: number } {
+    return { syntaxErrors: this.storyboard.syntaxErrors.length, comments: this.storyboard.comments.length };
+  }
+
+  runSince(mark: { syntaxErrors: number; comments: number }, lines: readonly ParsedLine[]): BeatRun {
+    const { beats, syntaxErrors, comments } = this.storyboard;
+    return { lines, beat: beats[beats.length - 1], syntaxErrors: syntaxErrors.slice(mark.syntaxErrors), comments: comments.slice(mark.comments) };
+  }
+
+  /** A beat's lines unchanged since an earlier build: its section, errors and comments as they were. */
+  reuseBeat(run: BeatRun): void {
+    const { sections, beats, syntaxErrors, comments } = this.storyboard;
+    sections.push(run.beat);
+    beats.push(run.beat);
+    for (const error of run.syntaxErrors) {
+      this.linesWithErrors.add(error.range.start.line);
+      syntaxErrors.push(error);
+    }
+    for (const comment of run.comments) comments.push(comment);
+    this.current = run.beat;
+    this.reused.add(run.beat);
+  }
+
+  startLine(line: number, text: string, lineStart: number): void {
+    this.line = line;
+    this.text = text;
+    this.lineStart = lineStart;
+  }
+
+  addComment(text: string, start: Position, end: Position): void {
+    this.storyboard.comments.push({ text, range: { start, end } });
+  }
+
+  /** The tokens of the current line (no line breaks), lexed in the text given to `startLine`. */
+  addTokens(tokens: IToken[]): void {
     if (tokens.length === 0) return;
+    const span = lineSpan(tokens, this.text);
     const node = parseLine(tokens);
-    const lineRange = this.spanRange(tokens[0], tokens[tokens.length - 1]);
+    this.addParsed(node, span.start, span.end, node ? undefined : describeBadLine(tokens));
+  }
+
+  addParsed(node: LineNode | undefined, start: number, end: number, error: string | undefined): void {
+    const lineRange = this.offsetRange(start, end);
     if (!node) {
-      this.syntaxError(lineRange, describeBadLine(tokens));
+      this.syntaxError(lineRange, error ?? '');
       return;
     }
     this.addNode(node, lineRange);
@@ -169,8 +434,10 @@ class StoryboardBuilder {
         return;
       case 'say':
         return this.addSay(node, lineRange);
-      case 'field':
-        return this.addField(node.name, node.value, lineRange);
+      case 'field': {
+        const { name, value } = node;
+        return this.addField(name.startOffset, name.startOffset + name.image.length, value ? value.startOffset : -1, value ? value.startOffset + value.image.length : -1, lineRange);
+      }
       case 'override':
         return this.addOverride(node, lineRange);
     }
@@ -228,11 +495,22 @@ class StoryboardBuilder {
       const last = node.title[node.title.length - 1];
       title = this.trimmedText(first.startOffset, last.startOffset + last.image.length);
     }
-    const beat: BeatSection = this.startSection(
-      { kind: 'beat', index: this.storyboard.beats.length + 1, duration, title, says: [], start: 0, end: 0 },
-      node.keyword,
-      lineRange,
-    ) as BeatSection;
+    // Written out (not spread like other sections): a file holds thousands of beats.
+    const beat: BeatSection = {
+      kind: 'beat',
+      index: this.storyboard.beats.length + 1,
+      duration,
+      title,
+      says: [],
+      start: 0,
+      end: 0,
+      keyword: this.tokenText(node.keyword),
+      headerRange: lineRange,
+      range: { start: lineRange.start, end: lineRange.end },
+      fields: [],
+    };
+    this.storyboard.sections.push(beat);
+    this.current = beat;
     this.storyboard.beats.push(beat);
   }
 
@@ -258,16 +536,28 @@ class StoryboardBuilder {
     this.extend(beat, lineRange);
   }
 
-  private addField(nameToken: IToken, valueToken: IToken | undefined, lineRange: Range): void {
+  /** A field line read without the lexer: name start and end, value start and end (-1: none), in the current line's text. */
+  addFieldAt(fields: Int32Array, at = 0): void {
+    const nameStart = fields[at];
+    const nameEnd = fields[at + 1];
+    const valueStart = fields[at + 2];
+    const valueEnd = fields[at + 3];
+    let end = valueStart < 0 ? this.text.indexOf(':', nameEnd) + 1 : valueEnd;
+    while (end > nameStart && isBlank(this.text.charCodeAt(end - 1))) end--;
+    this.addField(nameStart, nameEnd, valueStart, valueEnd, this.offsetRange(nameStart, end));
+  }
+
+  private addField(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, lineRange: Range): void {
     const section = this.current;
+    const name = this.text.slice(nameStart, nameEnd);
     if (!section) {
-      this.syntaxError(lineRange, `\`${nameToken.image}:\` stands outside any section; put it under \`settings\`, \`style\`, a \`character\` or a \`beat\`.`);
+      this.syntaxError(lineRange, `\`${name}:\` stands outside any section; put it under \`settings\`, \`style\`, a \`character\` or a \`beat\`.`);
       return;
     }
     const field: Field = {
-      key: nameToken.image.toLowerCase(),
-      name: this.tokenText(nameToken),
-      value: this.value(valueToken) ?? { text: '', range: { start: lineRange.end, end: lineRange.end } },
+      key: name.toLowerCase(),
+      name: { text: name, range: this.offsetRange(nameStart, nameEnd) },
+      value: valueStart < 0 ? { text: '', range: { start: lineRange.end, end: lineRange.end } } : this.trimmedText(valueStart, valueEnd),
       range: lineRange,
     };
     section.fields.push(field);
@@ -311,7 +601,8 @@ class StoryboardBuilder {
       ...partial,
       keyword: this.tokenText(keyword),
       headerRange: lineRange,
-      range: lineRange,
+      // Its own object: `extend` moves its end as lines are added.
+      range: { start: lineRange.start, end: lineRange.end },
       fields: [] as Field[],
     } as unknown as T & Section;
     this.storyboard.sections.push(section);
@@ -320,7 +611,7 @@ class StoryboardBuilder {
   }
 
   private extend(section: Section, lineRange: Range): void {
-    section.range = { start: section.range.start, end: lineRange.end };
+    section.range.end = lineRange.end;
   }
 
   /** One bad line, one syntax error: the first problem found on a line is the one reported. */
@@ -360,52 +651,32 @@ class StoryboardBuilder {
     return this.offsetRange(token.startOffset, token.startOffset + token.image.length);
   }
 
-  private spanRange(first: IToken, last: IToken): Range {
-    const end = last.startOffset + last.image.length;
-    // A trailing Value token may carry trailing blanks; the line's range ends at its last visible character.
-    let trimmedEnd = end;
-    while (trimmedEnd > first.startOffset && isBlank(this.text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
-    return this.offsetRange(first.startOffset, trimmedEnd);
-  }
-
   private offsetRange(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  /** Comments are lexed in a group of their own, so they may fall outside the current line. */
+  /** A position on the current line. */
   private positionAt(offset: number): Position {
-    if (offset >= this.lineStart && offset <= this.lineEnd) {
-      // Ranges on one line share their ends (a field's range starts where its name does), so a
-      // few recent positions are reused: fewer objects for the garbage collector on large files.
-      const character = offset - this.lineStart;
-      for (const known of this.recentPositions) {
-        if (known.line === this.line && known.character === character) return known;
-      }
-      const position = { line: this.line, character };
-      this.recentPositions[this.nextRecent] = position;
-      this.nextRecent = (this.nextRecent + 1) % this.recentPositions.length;
-      return position;
+    // Ranges on one line share their ends (a field's range starts where its name does), so a
+    // few recent positions are reused: fewer objects for the garbage collector on large files.
+    const character = offset - this.lineStart;
+    for (const known of this.recentPositions) {
+      if (known.line === this.line && known.character === character) return known;
     }
-    return this.index.positionAt(this.base + offset);
+    const position = { line: this.line, character };
+    this.recentPositions[this.nextRecent] = position;
+    this.nextRecent = (this.nextRecent + 1) % this.recentPositions.length;
+    return position;
   }
 }
 
-const chunkSize = 32 * 1024;
-
-/** The source cut after a line feed about every `size` characters (never inside a CRLF). */
-function lineChunks(source: string, size: number): { text: string; base: number }[] {
-  const chunks: { text: string; base: number }[] = [];
-  let base = 0;
-  while (base < source.length) {
-    let end = source.length;
-    if (source.length - base > size) {
-      const newline = source.indexOf('\n', base + size);
-      end = newline < 0 ? source.length : newline + 1;
-    }
-    chunks.push({ text: source.slice(base, end), base });
-    base = end;
-  }
-  return chunks;
+/** From the line's first token to its last visible character (a trailing Value may carry blanks). */
+function lineSpan(tokens: IToken[], text: string): { start: number; end: number } {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  let end = last.startOffset + last.image.length;
+  while (end > first.startOffset && isBlank(text.charCodeAt(end - 1))) end--;
+  return { start: first.startOffset, end };
 }
 
 /** Blank characters other than line breaks, as trimming sees them. */
@@ -470,12 +741,16 @@ function parseConsent(value: Text): Consent {
   return { status: 'invalid', date: dateText, linesApproved, value };
 }
 
-/** The timing model: beats play in order, each starting where the previous one ends. */
-export function computeTiming(beats: BeatSection[]): void {
+/** The timing model: beats play in order, each starting where the previous one ends. Beats in `shared` are copied rather than changed. */
+export function computeTiming(beats: BeatSection[], shared?: ReadonlySet<BeatSection>): void {
   let clock = 0;
-  for (const beat of beats) {
-    beat.start = clock;
+  for (let i = 0; i < beats.length; i++) {
+    let beat = beats[i];
+    const start = clock;
     clock += beat.duration?.seconds ?? 0;
+    if (beat.start === start && beat.end === clock) continue;
+    if (shared?.has(beat)) beats[i] = beat = { ...beat };
+    beat.start = start;
     beat.end = clock;
   }
 }

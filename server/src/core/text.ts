@@ -6,13 +6,37 @@ export class LineIndex {
   private readonly lineStarts: number[];
   private lineBreak: string | undefined;
 
-  constructor(readonly text: string) {
-    this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
-      if (code === 10 || code === 13) this.lineStarts.push(i + 1);
+  /** `lineStarts` only from `edited`, which knows them already. */
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
     }
+    this.lineStarts = [0];
+    pushLineStarts(text, 0, text.length, this.lineStarts);
+  }
+
+  /**
+   * The index of `text`, an edit of this index's text in which lines [firstLine, endLine) became
+   * text[newStart, newEnd) (whole lines, as `changedLines` finds them): the starts before the edit
+   * are kept and those after it shifted, instead of reading the whole text again.
+   */
+  edited(text: string, firstLine: number, endLine: number, newStart: number, newEnd: number): LineIndex {
+    const starts = this.lineStarts.slice(0, firstLine + 1);
+    pushLineStarts(text, newStart, newEnd, starts);
+    if (endLine < this.lineStarts.length) {
+      // newEnd is a line start: the scan pushed it already.
+      const shift = text.length - this.text.length;
+      for (let line = endLine + 1; line < this.lineStarts.length; line++) starts.push(this.lineStarts[line] + shift);
+    }
+    return new LineIndex(text, starts);
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[line];
   }
 
   get lineCount(): number {
@@ -55,6 +79,21 @@ export class LineIndex {
     // Remembered: every inserted line asks, and a fix-all over a long file inserts thousands.
     this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n';
     return this.lineBreak;
+  }
+}
+
+/** Pushes the start of every line that begins after a break in text[from, to). */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  const carriageReturn = text.indexOf('\r', from);
+  if (carriageReturn < 0 || carriageReturn >= to) {
+    // Line feeds only (the usual case): found by the engine's search, not a character loop.
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (code === 10 || code === 13) starts.push(i + 1);
   }
 }
 

@@ -17,10 +17,18 @@ export function changeDelayFor(lastAnalysisMs: number | undefined): number {
   return Math.round(Math.min(maxChangeDelay, Math.max(minChangeDelay, lastAnalysisMs * 4)));
 }
 
+/**
+ * How long the start-up check works before the event loop gets a turn: a hover or a keystroke in an
+ * open file waits at most about this long while the rest of the workspace is checked.
+ */
+export const startupSliceMs = 5;
+
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The version last published per URI, so an older one is never sent after a newer one. */
   private readonly published = new Map<string, number | null>();
+  /** The workspace generation of the analysis last published per URI (see DocumentState.generation). */
+  private readonly publishedGeneration = new Map<string, number>();
   /** How long the last analysis of each open document took, in ms, for the typing pause. */
   private readonly analysisMs = new Map<string, number>();
   private scans = 0;
@@ -89,6 +97,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
+    this.publishedGeneration.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -98,19 +107,24 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * The start-up check of every storyboard in the workspace, found and checked a few at a time so
-   * requests are answered in between. A new scan (the folders changed) stops the one running.
+   * The start-up check of every storyboard in the workspace (open files are checked when they open,
+   * so they come first), found and checked in slices of about `startupSliceMs` so requests are
+   * answered in between. A new scan (the folders changed) stops the one running.
    */
   async workspaceFiles(): Promise<number> {
     const scan = ++this.scans;
     const cancelled = () => scan !== this.scans || this.disposed;
     let checked = 0;
+    let sliceStarted = performance.now();
     for await (const file of this.workspace.storyboardFiles({ cancelled })) {
       if (cancelled()) break;
       if (this.workspace.openUriFor(file)) continue;
       await this.file(file);
       checked++;
-      if (checked % 20 === 0) await nextTurn();
+      if (performance.now() - sliceStarted >= startupSliceMs) {
+        await nextTurn();
+        sliceStarted = performance.now();
+      }
     }
     return checked;
   }
@@ -118,7 +132,12 @@ export class DiagnosticsPublisher {
   private publish(state: DocumentState): void {
     const last = this.published.get(state.uri);
     if (state.version !== null && typeof last === 'number' && last > state.version) return;
+    // The same text analysed before a settings, config or take-log change, finishing after the analysis
+    // that saw the change: stale, whatever its version says.
+    const sameText = state.version === null || last === state.version;
+    if (sameText && state.generation < (this.publishedGeneration.get(state.uri) ?? -1)) return;
     this.published.set(state.uri, state.version);
+    this.publishedGeneration.set(state.uri, state.generation);
     const diagnostics = state.analysis.diagnostics.map((d) => toLspDiagnostic(d, state.analysis.lines));
     void this.connection.sendDiagnostics({ uri: state.uri, version: state.version ?? undefined, diagnostics });
   }

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalyzeOptions } from '../core/analyze';
+import { IncrementalAnalyzer } from '../core/incremental';
 import { validateConfig, type ResolvedConfig, type SoraConfig } from '../core/config';
 import { folderOf, resolveInside, baseName, type FileAccess } from '../core/files';
 import { rules } from '../core/rules';
@@ -37,6 +38,11 @@ export interface DocumentState {
   files?: FileAccess;
   /** What the analysis was run with, for re-analysing a fixed text (fix all) the same way. */
   options: AnalyzeOptions;
+  /**
+   * The workspace's generation (settings, config files, take logs, sequences) when the analysis
+   * began: an analysis that began before a change must not be published over one that began after.
+   */
+  generation: number;
 }
 
 export interface DocumentSource {
@@ -58,6 +64,8 @@ export class Workspace {
   /** Bumped whenever something outside the text (settings, config files, take logs, sequences) changes. */
   private generation = 0;
   private readonly cache = new Map<string, { version: number; generation: number; state: Promise<DocumentState> }>();
+  /** Open documents' incremental analyzers: an edit costs what it touched (../core/incremental). */
+  private readonly incremental = new Map<string, IncrementalAnalyzer>();
   /** Which sequence lists which scene: a scene is analysed with what it inherits. */
   readonly sequences = new SequenceIndex();
   readonly contexts: StoryboardContexts;
@@ -130,10 +138,19 @@ export class Workspace {
   }
 
   async analyzeText(uri: string, text: string, version: number | null): Promise<DocumentState> {
+    const generation = this.generation;
     const context = await this.contexts.contextFor(uri);
     const options = await this.contexts.analysisOptions(context, text);
-    const analysis = analyze(text, options);
-    return { uri, version, text, path: context.path, analysis, takeLog: context.takeLog, config: context.config, root: context.root, files: options.files, options };
+    const analysis = this.analyzerFor(uri, version)(text, options);
+    return { uri, version, text, path: context.path, analysis, takeLog: context.takeLog, config: context.config, root: context.root, files: options.files, options, generation };
+  }
+
+  /** An open document keeps an incremental analyzer; a file read from disk is analysed from scratch. */
+  private analyzerFor(uri: string, version: number | null): (text: string, options: AnalyzeOptions) => Analysis {
+    if (version === null) return analyze;
+    let incremental = this.incremental.get(uri);
+    if (!incremental) this.incremental.set(uri, (incremental = new IncrementalAnalyzer()));
+    return (text, options) => incremental.analyze(text, options);
   }
 
   /** A `.sora` file inside a workspace folder, links resolved. */
@@ -148,6 +165,7 @@ export class Workspace {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.incremental.delete(uri);
   }
 
   invalidateAll(): void {

@@ -28,6 +28,8 @@ export const anchorCountRule: Rule = {
     'Pick visible, specific things: hair, one garment with its colour, a distinctive detail.',
   ].join('\n'),
   check(context) {
+    // Who appears where costs a pass over every beat: only worth it when someone has too few or too many anchors.
+    if (!context.storyboard.characters.some((character) => character.name && (character.anchors.length < 3 || character.anchors.length > 4))) return;
     const appears = appearances(context);
     for (const character of context.storyboard.characters) {
       const name = character.name?.text;

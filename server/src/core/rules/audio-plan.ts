@@ -34,6 +34,7 @@ export const audioPlanRule: Rule = {
         const kind = field.key === 'music' ? 'music' : field.key === 'sound' ? 'ambience' : undefined;
         if (kind && field.value.text.trim() && !firstUse.has(kind)) firstUse.set(kind, { range: field.name.range, beat: beat.index });
       }
+      if (firstUse.size === 3) break; // each kind's first use is found: later beats change nothing
     }
     for (const [kind, use] of firstUse) {
       if (planned.has(kind)) continue;

@@ -1,7 +1,7 @@
 import type { BeatSection } from '../ast';
 import { requiredBeatFields } from '../vocabulary';
 import { insertLinesAfter, fieldIndent } from './edits';
-import { filled, joinWords } from './support';
+import { filled, joinWords, judgedBeats } from './support';
 import type { Rule } from './types';
 
 /** What an inserted field says until the writer fills it in. */
@@ -15,6 +15,7 @@ export const beatFieldPlaceholders: Record<(typeof requiredBeatFields)[number], 
 export const beatFieldsRule: Rule = {
   code: 'beat-fields',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a beat lacks subject, action, setting or emotion (one diagnostic naming all missing)',
   explanation: [
     'Each beat is one shot, and a shot Sora can follow says four things: the **subject** (who or',
@@ -25,7 +26,7 @@ export const beatFieldsRule: Rule = {
     'The quick fix inserts the missing fields with placeholder values to fill in.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const missing = requiredBeatFields.filter((key) => !filled(beat, key));
       if (!missing.length) continue;
       context.report({

@@ -1,8 +1,10 @@
+import { judgedBeats } from './support';
 import type { Rule } from './types';
 
 export const cameoLinesRule: Rule = {
   code: 'cameo-lines',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a cameo character has a `say` line without `lines approved`',
   explanation: [
     'Approving a cameo is not approving words: putting a line in a real person\'s mouth needs their',
@@ -10,7 +12,7 @@ export const cameoLinesRule: Rule = {
     'read the lines, or give the line to someone else.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       for (const say of beat.says) {
         const character = context.names.characters.get(say.speaker.text);
         if (!character?.cameo || character.consent?.linesApproved) continue;

@@ -1,11 +1,12 @@
 import { fieldOf } from '../model';
 import { replace } from './edits';
-import { insertFields } from './support';
+import { insertFields, judgedBeats } from './support';
 import type { Rule } from './types';
 
 export const cameraMissingRule: Rule = {
   code: 'camera-missing',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a beat has no camera',
   explanation: [
     'Every shot needs a camera: a shot size (wide, medium, close-up, …) and optionally one movement',
@@ -16,7 +17,7 @@ export const cameraMissingRule: Rule = {
     'identity steadier.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const camera = fieldOf(beat, 'camera');
       if (camera?.value.text.trim()) continue;
       // A framing is a creative choice; `medium, static` is a sensible start, not the writer's intent.

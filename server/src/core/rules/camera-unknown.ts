@@ -6,7 +6,7 @@ import { editDistance } from '../text';
 import { cameraMovements, shotSizes } from '../vocabulary';
 import { isCameraMovement, namesShotSize, tokenize, tokensOf, type Token } from '../words';
 import { replace } from './edits';
-import { rangeIn } from './support';
+import { rangeIn, judgedBeats } from './support';
 import type { Rule, RuleContext } from './types';
 
 const sizes: readonly string[] = shotSizes.filter((size) => size !== 'CU' && size !== 'ECU');
@@ -14,6 +14,7 @@ const sizes: readonly string[] = shotSizes.filter((size) => size !== 'CU' && siz
 export const cameraUnknownRule: Rule = {
   code: 'camera-unknown',
   severity: 'info',
+  scope: 'beat',
   summary: 'no known shot size in `camera`, or a movement word Sora does not know',
   explanation: [
     '`camera` starts with a shot size, then optionally a movement: `close-up, slow pan left`.',
@@ -28,7 +29,7 @@ export const cameraUnknownRule: Rule = {
     'What follows a direction word (`push in toward the lamp`) is where the camera goes, and is not checked.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const camera = fieldOf(beat, 'camera')?.value;
       if (!camera?.text.trim()) continue;
       if (namesShotSize(tokensOf(camera))) {
@@ -78,7 +79,7 @@ const targetLeadIns = new Set(['to', 'toward', 'towards', 'into', 'onto', 'acros
 /** Words in the movement items of a camera that names a shot size: each should be one Sora knows. */
 function unknownMovementWords(item: string): Token[] {
   const unknown: Token[] = [];
-  for (const token of tokenize(item)) {
+  for (const token of tokensOf({ text: item })) {
     if (targetLeadIns.has(token.lower)) break;
     if (movementWords.has(token.lower) || isCameraMovement(token) || /^\d/.test(token.lower)) continue;
     unknown.push(token);
@@ -88,7 +89,7 @@ function unknownMovementWords(item: string): Token[] {
 
 function checkMovements(context: RuleContext, beat: BeatSection, camera: Text): void {
   for (const item of splitList(camera)) {
-    if (namesShotSize(tokenize(item.text))) continue;
+    if (namesShotSize(tokensOf(item))) continue;
     const unknown = unknownMovementWords(item.text);
     if (!unknown.length) continue;
     const words = unknown.map((token) => `"${token.text}"`).join(', ');

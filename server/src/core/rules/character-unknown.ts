@@ -1,6 +1,6 @@
 import type { Text } from '../ast';
 import { fieldOf } from '../model';
-import { subjectsOf } from './support';
+import { subjectsOf, judgedBeats, judgesRest } from './support';
 import { nearest } from '../text';
 import { replace } from './edits';
 import type { Rule, RuleContext } from './types';
@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from './types';
 export const characterUnknownRule: Rule = {
   code: 'character-unknown',
   severity: 'error',
+  scope: 'beat',
   summary: '`say`, an override or a subject names no declared character where one is required',
   explanation: [
     'A speaker, a `character NAME anchors:` override, or a subject that is a single name must be a',
@@ -18,14 +19,14 @@ export const characterUnknownRule: Rule = {
     'Declare the character (3–4 anchors), or fix the spelling. Names are case-sensitive.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       for (const say of beat.says) checkName(context, say.speaker, 'speaks');
       const subject = fieldOf(beat, 'subject')?.value;
       if (subject && looksLikeAName(subject.text) && subjectsOf(context, beat).length === 0) {
         checkName(context, subject, 'is the subject');
       }
     }
-    for (const variant of context.storyboard.variants) {
+    for (const variant of judgesRest(context) ? context.storyboard.variants : []) {
       for (const override of variant.overrides) {
         if (override.character) checkName(context, override.character, 'is overridden');
       }

@@ -1,10 +1,11 @@
 import { countWords, formatSpan } from '../text';
-import { seconds } from './support';
+import { seconds, judgedBeats } from './support';
 import type { Rule } from './types';
 
 export const dialogueLengthRule: Rule = {
   code: 'dialogue-length',
   severity: 'warning',
+  scope: 'beat',
   summary: 'the line cannot be spoken (2.5 words/s) before its beat ends',
   explanation: [
     'People speak about **2.5 words a second** on screen (the `wordsPerSecond` setting). A line that',
@@ -15,7 +16,7 @@ export const dialogueLengthRule: Rule = {
   ].join('\n'),
   check(context) {
     const wps = context.options.wordsPerSecond;
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const duration = beat.end - beat.start;
       for (const say of beat.says) {
         const from = say.marker?.seconds ?? 0;

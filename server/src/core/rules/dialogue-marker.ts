@@ -1,10 +1,12 @@
 import type { BeatSection } from '../ast';
 import { countWords, formatSeconds } from '../text';
+import { judgedBeats } from './support';
 import type { Rule } from './types';
 
 export const dialogueMarkerRule: Rule = {
   code: 'dialogue-marker',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a `say` line without a marker',
   explanation: [
     'A `say` line\'s marker (`@1s`) is when the line starts, from the start of its beat. It becomes an',
@@ -16,7 +18,7 @@ export const dialogueMarkerRule: Rule = {
   ].join('\n'),
   check(context) {
     const wps = context.options.wordsPerSecond;
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       if (beat.says.length === 0 || beat.says.every((say) => say.marker)) continue;
       const markers = proposeMarkers(beat, wps);
       beat.says.forEach((say, i) => {

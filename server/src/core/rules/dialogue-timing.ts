@@ -1,10 +1,11 @@
 import { formatSpan } from '../text';
-import { seconds } from './support';
+import { seconds, judgedBeats } from './support';
 import type { Rule } from './types';
 
 export const dialogueTimingRule: Rule = {
   code: 'dialogue-timing',
   severity: 'error',
+  scope: 'beat',
   summary: 'a marker at or after the end of its beat',
   explanation: [
     'A marker is measured from the start of its **own** beat: `@1s` in a beat that runs 0:04–0:08 means',
@@ -14,7 +15,7 @@ export const dialogueTimingRule: Rule = {
     'Move the marker inside the beat, or the line to the beat it belongs to.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const duration = beat.end - beat.start;
       for (const say of beat.says) {
         if (!say.marker || say.marker.seconds < duration) continue;

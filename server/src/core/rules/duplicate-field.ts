@@ -2,12 +2,14 @@ import type { Field } from '../ast';
 import type { Fix } from '../diagnostics';
 import { sectionFields } from '../vocabulary';
 import { deleteLine } from './edits';
-import { distinctSections } from './support';
+import { distinctSections, judgedSections } from './support';
 import type { Rule } from './types';
 
 export const duplicateFieldRule: Rule = {
   code: 'duplicate-field',
   severity: 'warning',
+  scope: 'beat',
+  linesInMessages: true,
   summary: 'the same field twice in one section',
   explanation: [
     'A section sets each field once. With two `camera:` lines in a beat (or two `duration:` lines in',
@@ -18,7 +20,7 @@ export const duplicateFieldRule: Rule = {
     'automatically (`sora check --fix`) only when both say the same thing.',
   ].join('\n'),
   check(context) {
-    for (const section of distinctSections(context.storyboard.sections)) {
+    for (const section of distinctSections(judgedSections(context))) {
       const allowed: readonly string[] = sectionFields[section.kind];
       // Sections hold a handful of fields: a scan of the earlier ones beats a Map per section.
       const seen: Field[] = [];

@@ -18,7 +18,7 @@ import {
   type Token,
 } from '../words';
 import { replace } from './edits';
-import { rangeIn, subjectsOf } from './support';
+import { rangeIn, subjectsOf, judgedBeats } from './support';
 import type { Rule, RuleContext } from './types';
 
 type Attributes = Map<AttributeClass, Set<string>>;
@@ -58,6 +58,7 @@ const headWords = new Set(['head', 'scalp', 'crown', 'pate', 'feet', 'foot']);
 export const identityDriftRule: Rule = {
   code: 'identity-drift',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a beat describes a character against an anchor (anchor `yellow raincoat`, beat `red raincoat`)',
   explanation: [
     'A character\'s anchors are repeated in every shot they appear in; that is what keeps the same',
@@ -80,7 +81,7 @@ export const identityDriftRule: Rule = {
   check(context) {
     const cache = new Map<CharacterSection, Map<string, AnchorThing[]>>();
     const everyone = context.storyboard.characters.filter((character) => character.name);
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const subjects = subjectsOf(context, beat);
       const described = (subjects.length ? subjects : everyone).map((character) => ({ character, things: anchorThings(cache, character) }));
       if (!described.some((d) => d.things.size)) continue;
@@ -88,7 +89,7 @@ export const identityDriftRule: Rule = {
         const field = fieldOf(beat, key);
         if (!field) continue;
         const tokens = tokensOf(field.value);
-        for (const statement of statements(field.value.text, tokens)) {
+        for (const statement of fieldStatements(field.value.text, tokens)) {
           const concerned = described.filter((d) => d.things.has(statement.family));
           if (!subjects.length) {
             // Nobody in the subject: `her scarf` is the scarf of the one character who has one.
@@ -209,6 +210,23 @@ function addValue(attributes: Attributes, cls: AttributeClass, value: string): v
 }
 
 /** Everything a text says about things: described, absent, worn, taken off. */
+/**
+ * A beat field's statements, remembered by its text: the same camera or action recurs in beat
+ * after beat, and what it says depends on its words alone. Read only (shared between beats).
+ */
+function fieldStatements(text: string, tokens: readonly Token[]): readonly Statement[] {
+  let found = statementCache.get(text);
+  if (!found) {
+    found = statements(text, tokens);
+    if (statementCache.size >= statementCacheLimit) statementCache.clear();
+    statementCache.set(text, found);
+  }
+  return found;
+}
+
+const statementCache = new Map<string, Statement[]>();
+const statementCacheLimit = 5_000;
+
 function statements(text: string, tokens: readonly Token[], breaks?: ReadonlySet<string>): Statement[] {
   const found: Statement[] = [];
   const restored = /\b(?:back on|on again)\b/i.test(text);

@@ -2,7 +2,7 @@ import type { Text } from '../ast';
 import type { TextEdit } from '../diagnostics';
 import { fieldOf } from '../model';
 import { judgeLight, lightingLeadIns, lightingMentions, tokensOf } from '../words';
-import { appendToValue, insertFields, insertSection, joinWords, rangeIn } from './support';
+import { appendToValue, insertFields, insertSection, joinWords, rangeIn, judgedBeats } from './support';
 import type { Rule, RuleContext } from './types';
 
 const scannedFields = ['subject', 'action', 'setting'] as const;
@@ -12,6 +12,7 @@ const leadIns = lightingLeadIns.map((leadIn) => leadIn.split(' '));
 export const lightingDriftRule: Rule = {
   code: 'lighting-drift',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a beat names lighting (neon, sunset, candlelight…) that the style\'s lighting does not',
   explanation: [
     'Lighting belongs in **one** place: the style\'s `lighting` line, which opens the prompt and',
@@ -37,7 +38,7 @@ export const lightingDriftRule: Rule = {
         if (!styleWords.has(mention.look)) styleWords.set(mention.look, field.value.text.slice(mention.start, mention.end));
       }
     }
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       for (const key of scannedFields) {
         const value = fieldOf(beat, key)?.value;
         if (!value) continue;

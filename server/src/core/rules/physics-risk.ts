@@ -2,7 +2,7 @@ import type { Field } from '../ast';
 import { fieldOf } from '../model';
 import { formatSeconds } from '../text';
 import { impactTokens, physicsFixes, physicsMitigations, tokensOf, type Token } from '../words';
-import { appendToValue, joinWords, rangeIn } from './support';
+import { appendToValue, joinWords, rangeIn, judgedBeats } from './support';
 import type { Rule } from './types';
 
 const scannedFields = ['action', 'setting'] as const;
@@ -15,6 +15,7 @@ function calmed(text: string): boolean {
 export const physicsRiskRule: Rule = {
   code: 'physics-risk',
   severity: 'info',
+  scope: 'beat',
   summary: 'two or more impacts or collisions in one beat, or one in a beat under 3 s',
   explanation: [
     'Impacts and collisions (crash, shatter, smash, collide, explode…) are where Sora\'s physics breaks',
@@ -25,7 +26,7 @@ export const physicsRiskRule: Rule = {
     '`settling gradually` so the motion comes to rest instead of ending mid-air.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       const hits: { field: Field; token: Token }[] = [];
       const fields: Field[] = [];
       for (const key of scannedFields) {

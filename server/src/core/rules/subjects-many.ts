@@ -1,10 +1,11 @@
 import { fieldOf, subjectCharacters } from '../model';
-import { joinWords, subjectsOf } from './support';
+import { joinWords, subjectsOf, judgedBeats } from './support';
 import type { Rule } from './types';
 
 export const subjectsManyRule: Rule = {
   code: 'subjects-many',
   severity: 'warning',
+  scope: 'beat',
   summary: 'one beat with two or more declared characters as subject (stabilize one subject first)',
   explanation: [
     'Identity holds best when each shot has **one** subject. With two declared characters in one',
@@ -14,7 +15,7 @@ export const subjectsManyRule: Rule = {
     'once a take shows both holding their look.',
   ].join('\n'),
   check(context) {
-    for (const beat of context.storyboard.beats) {
+    for (const beat of judgedBeats(context)) {
       if (subjectsOf(context, beat).length < 2) continue;
       const found = subjectCharacters(beat, context.names);
       const subject = fieldOf(beat, 'subject');

@@ -125,6 +125,25 @@ export function distinctSections(sections: readonly Section[]): Section[] {
 const subjectCache = new WeakMap<Storyboard, Map<string, CharacterSection[]>>();
 
 /** The declared characters a beat's subject names, worked out once per distinct subject text. */
+/** The beats a rule judges: all of them, or the one the incremental analysis asks about (see RuleContext.scope). */
+export function judgedBeats(context: RuleContext): readonly BeatSection[] {
+  const scope = context.scope;
+  if (!scope) return context.storyboard.beats;
+  return scope === 'rest' ? [] : [scope.beat];
+}
+
+/** The sections a rule judges: all of them, those that are not beats, or one beat (see RuleContext.scope). */
+export function judgedSections(context: RuleContext): readonly Section[] {
+  const scope = context.scope;
+  if (!scope) return context.storyboard.sections;
+  return scope === 'rest' ? context.storyboard.sections.filter((section) => section.kind !== 'beat') : [scope.beat];
+}
+
+/** Whether a rule judges what is not a beat (variants, the cast) this time. */
+export function judgesRest(context: RuleContext): boolean {
+  return !context.scope || context.scope === 'rest';
+}
+
 export function subjectsOf(context: RuleContext, beat: BeatSection): CharacterSection[] {
   const subject = fieldOf(beat, 'subject')?.value.text;
   if (!subject) return [];

@@ -1,4 +1,4 @@
-import type { Range, Storyboard } from '../ast';
+import type { BeatSection, Range, Storyboard } from '../ast';
 import type { Fix, Severity } from '../diagnostics';
 import type { FileAccess } from '../files';
 import type { Compilation } from '../compile';
@@ -48,6 +48,12 @@ export interface RuleContext {
   readonly ownStoryboard?: Storyboard;
   /** For a sequence file: the workspace's other sequences and the scenes they list. */
   readonly otherSequences?: readonly SequenceListing[];
+  /**
+   * For a beat-scoped rule run by the incremental analysis: judge only this beat, or only what is
+   * not a beat (`rest`). The storyboard stays whole (a fix may insert a section anywhere). Unset:
+   * judge everything.
+   */
+  readonly scope?: 'rest' | { readonly beat: BeatSection };
   report(problem: Problem): void;
 }
 
@@ -61,4 +67,14 @@ export interface Rule {
   /** Markdown for hovers and `sora explain`: the limit, why it exists, and what to do. */
   explanation: string;
   check(context: RuleContext): void;
+  /**
+   * `beat`: the rule judges each beat on its own. With `context.scope` set to one beat it reports
+   * exactly that beat's problems (`judgedBeats`, `judgedSections`); with `rest`, everything else.
+   * What it finds in a beat depends on nothing of the file but that beat's lines, the sections
+   * that are not beats, and the options (never `compiled()`, `files`, or other beats), so the
+   * incremental analysis reuses its problems per beat (see ../ruleCache).
+   */
+  scope?: 'beat';
+  /** Its messages name line numbers: what it found in a beat is reused only while the beat has not moved. */
+  linesInMessages?: boolean;
 }

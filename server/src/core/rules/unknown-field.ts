@@ -2,7 +2,7 @@ import type { SectionKind } from '../ast';
 import { nearest } from '../text';
 import { sectionFields } from '../vocabulary';
 import { replace } from './edits';
-import { distinctSections } from './support';
+import { distinctSections, judgedSections } from './support';
 import type { Rule } from './types';
 
 const where: Record<SectionKind, string> = {
@@ -26,6 +26,7 @@ for (const [kind, fields] of Object.entries(sectionFields) as [SectionKind, read
 export const unknownFieldRule: Rule = {
   code: 'unknown-field',
   severity: 'warning',
+  scope: 'beat',
   summary: 'a field the section does not have',
   explanation: [
     'Each section has a fixed set of fields, and only those reach the compiled prompt:',
@@ -41,7 +42,7 @@ export const unknownFieldRule: Rule = {
     'means the shot has no camera at all. The quick fix renames it to the nearest field.',
   ].join('\n'),
   check(context) {
-    for (const section of distinctSections(context.storyboard.sections)) {
+    for (const section of distinctSections(judgedSections(context))) {
       const allowed: readonly string[] = sectionFields[section.kind];
       for (const field of section.fields) {
         if (allowed.includes(field.key)) continue;
