@@ -5,6 +5,7 @@ import { trackStoryboards } from './activeStoryboard';
 import { compileVariant, copyIteration, copyPrompt, copyRequest, newStoryboard, openPreview } from './commands';
 import { clientOptions, RestartingErrorHandler, type ClientFactory } from './languageClient';
 import { importFountainScene } from './board/importFountain';
+import { assembleRoughCut } from './board/roughCut';
 import { SequenceBoards } from './board/panel';
 import { PreviewManager } from './preview/manager';
 import { StoryboardStatus } from './statusBar';
@@ -69,6 +70,15 @@ export async function activateSora(context: vscode.ExtensionContext, platform: P
     vscode.commands.registerCommand('sora.newStoryboard', guard(() => newStoryboard())),
     boards,
     vscode.commands.registerCommand('sora.importFountain', guard((uri?: unknown) => importFountainScene(languageClient, uri))),
+    // Returns the server's answer (for the e2e test and for keybindings that pass the film and the output).
+    vscode.commands.registerCommand('sora.assembleRoughCut', async (uri?: unknown, target?: unknown) => {
+      try {
+        return await assembleRoughCut(languageClient, output, uri, target);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Sora Storyboard: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }),
     vscode.commands.registerCommand(
       'sora.openSequenceBoard',
       guard(async (uri?: unknown) => {

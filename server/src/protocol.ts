@@ -395,3 +395,18 @@ export interface TakesChangedParams {
   /** The storyboard whose take log changed. */
   uri: string;
 }
+
+// ---- the rough cut: the best takes joined with ffmpeg (the Node server only) ---------------------
+
+export const assembleRoughCutRequest = 'sora/assembleRoughCut';
+
+export interface AssembleRoughCutParams {
+  /** A sequence file, or a scene one lists. */
+  uri: string;
+  /** Where the cut goes (a file URI the writer chose); never overwritten. */
+  output: string;
+}
+
+export type AssembleRoughCutResponse =
+  | { ok: true; output: string; clips: string[]; skipped: string[]; command: string[] }
+  | { ok: false; message: string };

@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { serve } from './lsp/serve';
 import { nodeHost } from './node/host';
+import { roughCutFeature } from './node/roughCut';
 import { transportFor } from './node/transport';
 
 // The Sora Storyboard language server: `node server/out/server.js --stdio` (the default, and the
@@ -40,4 +41,4 @@ function sendConsoleToClient(target: Connection): void {
   console.error = (...args: unknown[]) => target.console.error(text(args));
 }
 
-serve(connection, nodeHost());
+serve(connection, nodeHost(), [roughCutFeature]);

@@ -29,6 +29,8 @@ export interface HarnessOptions {
   minimalCapabilities?: boolean;
   /** `files.exclude` answered to workspace/configuration. */
   filesExclude?: Record<string, boolean>;
+  /** The server process's environment (default: this process's), e.g. a PATH without ffmpeg. */
+  env?: NodeJS.ProcessEnv;
   /** Wait for the start-up check of the workspace before returning (default true). */
   waitForStartup?: boolean;
   /** Extra `initializationOptions`. */
@@ -108,7 +110,7 @@ export class Harness {
       fs.writeFileSync(path.join(root, file), text);
     }
     options.prepare?.(root);
-    const child = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const harness = new Harness(child, root, options);
     const rootUri = pathToFileURL(root).toString();
     const full = !options.minimalCapabilities;

@@ -1,5 +1,5 @@
 import { LSPErrorCodes, ResponseError, type TextEdit } from 'vscode-languageserver';
-import { filmOf } from '../core/film';
+import { filmOf, type Film } from '../core/film';
 import { readSettings } from '../core/model';
 import { folderOf, resolveInside } from '../core/files';
 import { sceneSpend, type Take } from '../core/takes';
@@ -23,14 +23,23 @@ async function sequenceState(workspace: Workspace, uri: string): Promise<Documen
   throw new ResponseError(LSPErrorCodes.RequestFailed, 'This file is no sequence and no sequence lists it: a board shows the scenes of a `sequence` file.');
 }
 
-export async function sequenceBoard(workspace: Workspace, params: SequenceBoardParams): Promise<SequenceBoard> {
-  const state = await sequenceState(workspace, params.uri);
+/**
+ * The film of the sequence at `uri` (or of the sequence that lists the scene at `uri`), each scene as
+ * the writer sees it now (open editors' text), merged with what it inherits, with its take log.
+ */
+export async function workspaceFilm(workspace: Workspace, uri: string): Promise<{ state: DocumentState; film: Film; states: Map<string, DocumentState> }> {
+  const state = await sequenceState(workspace, uri);
   const source = { path: state.path ?? workspace.pathOf(state.uri) ?? '', storyboard: state.analysis.storyboard };
   const states = await sceneStates(workspace, source);
   const film = filmOf(source, (scenePath) => {
     const scene = states.get(scenePath);
     return scene ? { storyboard: scene.analysis.merged ?? scene.analysis.storyboard, takeLog: scene.takeLog } : undefined;
   });
+  return { state, film, states };
+}
+
+export async function sequenceBoard(workspace: Workspace, params: SequenceBoardParams): Promise<SequenceBoard> {
+  const { state, film, states } = await workspaceFilm(workspace, params.uri);
   const cards = film.scenes.map((scene) => {
     const own = states.get(scene.path);
     const storyboard = scene.storyboard;

@@ -61,7 +61,9 @@ export const features: readonly Feature[] = [
   takesFeature,
 ];
 
-export function serve(connection: Connection, host: HostPort): void {
+/** `extraFeatures`: what only one host can do (the Node server's rough cut with ffmpeg). */
+export function serve(connection: Connection, host: HostPort, extraFeatures: readonly Feature[] = []): void {
+  const table = [...features, ...extraFeatures];
   const documents = new TextDocuments(TextDocument);
   const notifier = notifierOf(connection);
   const workspace = new Workspace(documents, notifier, host);
@@ -92,7 +94,7 @@ export function serve(connection: Connection, host: HostPort): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        ...capabilitiesOf(features, params),
+        ...capabilitiesOf(table, params),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'sora-storyboard', version: '0.1.0' },
@@ -209,7 +211,7 @@ export function serve(connection: Connection, host: HostPort): void {
     if (file && workspace.sequences.isSequence(file)) void sequenceSync.changed(file);
   });
 
-  for (const feature of features) feature.register(server);
+  for (const feature of table) feature.register(server);
 
   connection.onShutdown(() => {
     publisher.dispose();
