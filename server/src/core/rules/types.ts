@@ -7,6 +7,7 @@ import type { Target } from '../target/target';
 import type { SequenceListing, SequenceSource } from '../sequence';
 import type { TakeLog } from '../takes';
 import type { LineIndex } from '../text';
+import type { RuleCase } from './cases';
 
 export interface RuleOptions {
   /** Speaking rate used to judge whether a line fits its time. */
@@ -61,4 +62,6 @@ export interface Rule {
   /** Markdown for hovers and `sora explain`: the limit, why it exists, and what to do. */
   explanation: string;
   check(context: RuleContext): void;
+  /** A trigger, near misses and the fix's result for each way the rule fires (see `./cases`); the rule tests walk them. */
+  cases: readonly RuleCase[];
 }
