@@ -62,7 +62,7 @@ function benchCoreWithServerFlags(): void {
 
 /** The CLI as a writer runs it: whole processes, on one scene and on a folder of 1,000 scenes. */
 export function benchCli(): void {
-  const cli = path.join(__dirname, '../../../server/dist/cli.js');
+  const cli = path.join(__dirname, '../../server/dist/cli.js');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sora-bench-cli-'));
   try {
     fs.writeFileSync(path.join(folder, 'one.sora'), generateStoryboard(4));

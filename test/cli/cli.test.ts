@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { rules } from '../../server/out/core/rules';
 import { exampleFiles, fixturesDir, repoRoot } from '../helpers/paths';
+import { modelProfiles } from '../../server/out/core/models';
 
 // The CLI as users run it: `node server/out/cli.js ...` in a subprocess. Every run works on copies
 // in a temporary folder, so nothing is ever written into the fixtures or ../shared.
@@ -407,7 +408,6 @@ describe('cli: compile', function () {
 describe('cli: targets (compile --model, models)', function () {
   // Subprocesses (or thousands of cases) on a shared, possibly loaded machine: generous, never asserted.
   this.timeout(90000);
-  const { modelProfiles } = require(path.join(repoRoot, 'server/out/core/models')) as typeof import('../../server/out/core/models');
 
   it('models: every profile with its status, clip lengths, price and as-of date', () => {
     const result = run(['models']);

@@ -1,18 +1,12 @@
-import * as path from 'node:path';
-import type * as TakeOpsModule from '../../server/out/core/takeOps';
-import type * as TakesModule from '../../server/out/core/takes';
-import type * as TakeLogFileModule from '../../server/out/node/takeLogFile';
 import { repoRoot } from './paths';
+import { appendTake } from '../../server/out/core/takeOps';
+import { emptyTakeLog } from '../../server/out/core/takes';
+import { updateTakeLog } from '../../server/out/node/takeLogFile';
 
 // A separate process that logs takes through the real take-log writer, for the tests that need
 // more than one writer or a writer killed mid-save (test/takes/takeLogWriters.test.ts):
 //   node takeLogWriter.js append LOG COUNT TAG   logs COUNT takes, one save each, then prints COUNT
 //   node takeLogWriter.js loop LOG               logs takes until killed, printing "saved N" after each
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { appendTake } = require(path.join(repoRoot, 'server/out/core/takeOps')) as typeof TakeOpsModule;
-const { emptyTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const { updateTakeLog } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
 
 /** A long prompt, so a save writes enough bytes for a kill to land inside it. */
 const prompt = 'A lighthouse keeper climbs the spiral stairs at dusk, lantern swinging. '.repeat(40);

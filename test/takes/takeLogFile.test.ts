@@ -4,17 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as TakesModule from '../../server/out/core/takes';
-import type * as ReadFileModule from '../../server/out/node/readFile';
-import type * as TakeLogFileModule from '../../server/out/node/takeLogFile';
-import { repoRoot } from '../helpers/paths';
+import { emptyTakeLog, serializeTakeLog } from '../../server/out/core/takes';
+import { dataFileLimit, readTextFileSafely } from '../../server/out/node/readFile';
+import { loadTakeLog, lockPathFor, saveTakeLog, updateTakeLog } from '../../server/out/node/takeLogFile';
 
 // Hostile take logs and the places they live: special files, links, read-only logs, a crashed
 // writer's leftovers, a byte order mark.
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { emptyTakeLog, serializeTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const { dataFileLimit, readTextFileSafely } = require(path.join(repoRoot, 'server/out/node/readFile')) as typeof ReadFileModule;
-const { loadTakeLog, lockPathFor, saveTakeLog, updateTakeLog } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
 
 type TakeLog = TakesModule.TakeLog;
 

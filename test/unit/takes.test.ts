@@ -3,11 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as TakesModule from '../../server/out/core/takes';
-import type * as FilesModule from '../../server/out/node/files';
-import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
+import { exampleFiles, readExample } from '../helpers/paths';
+import * as takes from '../../server/out/core/takes';
+import * as files from '../../server/out/node/files';
 
-const takes = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const files = require(path.join(repoRoot, 'server/out/node/files')) as typeof FilesModule;
 const { parseTakeLog, bestTake, nextTakeId, takeTotal, takeFileName, takeLogPathFor, describeTakeLogProblems, serializeTakeLog, emptyTakeLog } = takes;
 const { loadTakeLog, loadTakeLogFor, saveTakeLog, writeFileAtomic } = files;
 

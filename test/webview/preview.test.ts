@@ -2,20 +2,17 @@
 // shared example (the shape the server's `sora/compile` answers with).
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as CompileModule from '../../server/out/core/compile';
-import type * as ModelModule from '../../server/out/core/model';
 import type * as TakesModule from '../../server/out/core/takes';
 import type { CompileResponse } from '../../server/out/protocol';
 import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
+import { compile } from '../../server/out/core/compile';
+import { analyze } from '../../server/out/core/analyze';
+import { baseKind } from '../../server/out/core/model';
+import { parseTakeLog } from '../../server/out/core/takes';
+import * as model from '../../client/out/preview/model';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const core = (name: string) => require(path.join(repoRoot, 'server/out/core', name));
-const { compile } = core('compile') as typeof CompileModule;
-const { analyze } = core('analyze') as typeof AnalyzeModule;
-const { baseKind } = core('model') as typeof ModelModule;
-const { parseTakeLog } = core('takes') as typeof TakesModule;
 
 const scriptPath = 'client/dist/webview/preview.js';
 const cssPath = 'client/dist/webview/preview.css';
@@ -445,9 +442,6 @@ describe('preview webview (Chromium)', function () {
 });
 
 describe('preview model (pure)', () => {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const model = require(path.join(repoRoot, 'client/out/preview/model')) as typeof import('../../client/out/preview/model');
-
   it('lays beats out in proportion to their seconds over the clip', () => {
     const layout = model.timelineLayout(examples.lighthouse());
     assert.equal(layout.span, 12);

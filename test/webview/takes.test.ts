@@ -5,6 +5,7 @@ import { readExample, repoRoot } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 
 import type { TakeRowView, TakesState } from '../../client/out/takes/model';
+import * as spend from '../../client/out/takes/spend';
 
 // The scoring page (client/dist/webview/takes.js) in headless Chromium: keys, clicks, the messages
 // it posts, escaping of user strings, the trend chart and the best take highlighted.
@@ -355,8 +356,6 @@ describe('webview: the takes scoring page', function () {
   });
 
   it('words the spend, and records the model and estimated cost of the compilation a take is logged with', () => {
-    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-    const spend = require(path.join(repoRoot, 'client/out/takes/spend')) as typeof import('../../client/out/takes/spend');
     assert.equal(spend.spendText({ usd: 9.6, priced: 3, unpriced: 0 }), 'Spend ≈ $9.60 on 3 takes');
     assert.equal(spend.spendText({ usd: 0.005, priced: 1, unpriced: 1 }), 'Spend ≈ $0.005 on 1 take (1 take without a cost)');
     const cost = { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', confidence: 'official', source: 'profile' as const };

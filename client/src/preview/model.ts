@@ -2,7 +2,9 @@
 // the state saved for restore, and the timeline's geometry. No vscode or DOM imports here, so it can
 // be unit-tested in Node and bundled into the browser script.
 import type { CompileResponse, TargetChoice } from '../../../server/src/protocol';
-import { stableClipSeconds } from '../../../server/src/core/workflow';
+// The compiled core (not its source): the tests load this module from client/out, where only the
+// compiled core resolves, and the webview bundle resolves it the same way after `tsc -b`.
+import { stableClipSeconds } from '../../../server/out/core/workflow';
 
 export type { CompileResponse, TargetChoice };
 

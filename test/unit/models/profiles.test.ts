@@ -24,11 +24,12 @@ describe('model profiles: the table', () => {
   });
 
   it('registers every profile module of the models folder, each id once and lower-case', () => {
+    // The sources name the modules (a compiled file left from a deleted source is not one).
     const folder = path.dirname(require.resolve('../../../server/out/core/models'));
     const defined = fs
-      .readdirSync(folder)
-      .filter((name) => name.endsWith('.js'))
-      .flatMap((name) => Object.values(require(path.join(folder, name)) as Record<string, unknown>))
+      .readdirSync(path.join(repoRoot, 'server/src/core/models'))
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => Object.values(require(path.join(folder, name.replace(/\.ts$/, '.js'))) as Record<string, unknown>))
       .filter((value): value is ModelProfile => typeof value === 'object' && value !== null && 'id' in value && 'durations' in value);
     assert.deepEqual([...new Set(defined)].filter((p) => !modelProfiles.includes(p)).map((p) => p.id), [], 'a profile module whose profile is not in models/index.ts');
     const ids = modelProfiles.map((p) => p.id);

@@ -9,6 +9,7 @@ import type { FileAccess } from '../../../server/out/core/files';
 import { parseStoryboard } from '../../../server/out/core/parse';
 import { rules, type Rule } from '../../../server/out/core/rules';
 import { clean, edit, type CaseSetup, type RuleCase } from '../../../server/out/core/rules/cases';
+import { repoRoot } from '../../helpers/paths';
 import { applyFix, checkFixes, describeAll, diagnostics, expectNone, expectOne, rangeOf } from './harness';
 
 // Walks the rule table: every rule's own cases (beside the rule, `Rule.cases`) are checked here, so
@@ -87,11 +88,12 @@ describe('rules: the table', () => {
   });
 
   it('registers every rule module of the rules folder', () => {
+    // The sources name the modules (a compiled file left from a deleted source is not one).
     const folder = path.dirname(require.resolve('../../../server/out/core/rules'));
     const defined = fs
-      .readdirSync(folder)
-      .filter((name) => name.endsWith('.js'))
-      .flatMap((name) => Object.values(require(path.join(folder, name)) as Record<string, unknown>))
+      .readdirSync(path.join(repoRoot, 'server/src/core/rules'))
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => Object.values(require(path.join(folder, name.replace(/\.ts$/, '.js'))) as Record<string, unknown>))
       .filter((value): value is Rule => typeof value === 'object' && value !== null && 'code' in value && 'check' in value);
     const unregistered = [...new Set(defined)].filter((rule) => !rules.includes(rule)).map((rule) => rule.code);
     assert.deepEqual(unregistered, [], 'a rule module whose rule is not in rules/index.ts');
