@@ -99,7 +99,7 @@ function parseArgs(argv) {
       case '--timeout-ms': opts.timeoutMs = Number(value()); break;
       case '--verbose': opts.verbose = true; break;
       case '--restricted': opts.restricted = true; break;
-      case '-h': case '--help': usage();
+      case '-h': case '--help': usage(); break;
       default: usage(`unknown argument ${arg}`);
     }
   }
@@ -204,7 +204,7 @@ async function main() {
 
   const serverLog = path.join(tmp, 'code-server.log');
   let server, browser, screenshotTimer, timeoutTimer;
-  let exitCode = 1;
+  let exitCode;
 
   const cleanup = async () => {
     clearInterval(screenshotTimer);

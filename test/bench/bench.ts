@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   for (const extra of ['./lsp-bench', './client-bench']) {
     let bench: { run?: () => Promise<void> } | undefined;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional parts, loaded only when built.
       bench = require(extra) as { run?: () => Promise<void> };
     } catch {
       bench = undefined; // that part of the product is not built yet

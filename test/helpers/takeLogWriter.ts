@@ -1,4 +1,3 @@
-import { repoRoot } from './paths';
 import { appendTake } from '../../server/out/core/takeOps';
 import { emptyTakeLog } from '../../server/out/core/takes';
 import { updateTakeLog } from '../../server/out/node/takeLogFile';

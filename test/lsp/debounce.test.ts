@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { changeDelayFor, minChangeDelay, maxChangeDelay } from '../../server/out/lsp/diagnostics';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-
 describe('lsp: the typing pause before diagnostics', () => {
   it('is short for a document not analysed yet or analysed in a few ms', () => {
     assert.equal(changeDelayFor(undefined), minChangeDelay);

@@ -25,10 +25,6 @@ import { applyEdits } from '../../server/out/core/text';
 import { ruleFor } from '../../server/out/core/rules';
 import { modelProfiles } from '../../server/out/core/models';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-
 type CompileResponse = ProtocolModule.CompileResponse;
 
 const lighthouse = 'lighthouse/scene09.sora';

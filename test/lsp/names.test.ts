@@ -6,8 +6,6 @@ import { fixturesDir } from '../helpers/paths';
 import { Harness, positionOf } from './harness';
 import { applyEdits } from '../../server/out/core/text';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-
 // Hover, completion and rename with names in five scripts, against the real server.
 
 const scripts = { latin: 'Émile', cyrillic: 'Шеф', greek: 'Ζωή', cjk: '小林', devanagari: 'सीता' };

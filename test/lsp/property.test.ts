@@ -9,10 +9,6 @@ import { formatStoryboard } from '../../server/out/lsp/format';
 import { parseStoryboard } from '../../server/out/core/parse';
 import { applyEdits } from '../../server/out/core/text';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-
 const seeds = [exampleFiles.lighthouse, exampleFiles.problems, exampleFiles.rooftop].map((file) => fs.readFileSync(file, 'utf8'));
 
 /** Pieces writers (and accidents) type: whole lines, punctuation the grammar cares about, odd code points. */

@@ -6,8 +6,6 @@ import { repoRoot } from '../helpers/paths';
 import { Harness, positionOf } from './harness';
 import { applyEdits } from '../../server/out/core/text';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-
 // Sequences through the protocol: the workspace index (a sequence or a scene added, changed,
 // renamed, deleted), scenes checked with what they inherit, and the cast renamed across files.
 // The workspace is the three-scene example, examples/06-sequence.

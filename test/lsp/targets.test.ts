@@ -9,8 +9,6 @@ import { formatDurations } from '../../server/out/lsp/modelInfo';
 // in the table, an unknown id's nearest ids, completion details, the targets the preview's picker
 // offers, the compile summary the status bar shows, and the iteration CodeLens.
 
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 type CompileResponse = ProtocolModule.CompileResponse;
 
 const lighthouse = 'lighthouse/scene09.sora';

@@ -4,15 +4,13 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type * as TakesModule from '../../server/out/core/takes';
 import type { CompileResponse } from '../../server/out/protocol';
-import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
+import { exampleFiles, readExample } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 import { compile } from '../../server/out/core/compile';
 import { analyze } from '../../server/out/core/analyze';
 import { baseKind } from '../../server/out/core/model';
 import { parseTakeLog } from '../../server/out/core/takes';
 import * as model from '../../client/out/preview/model';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
 
 const scriptPath = 'client/dist/webview/preview.js';
 const cssPath = 'client/dist/webview/preview.css';

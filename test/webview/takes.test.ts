@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 
 import type { TakeRowView, TakesState } from '../../client/out/takes/model';

@@ -10,8 +10,6 @@ import { profileFor } from '../../server/out/core/models';
 import { iterationTitle } from '../../server/out/protocol';
 import * as targets from '../../client/out/preview/targets';
 
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 type Targeted = CompileResponse;
 
 const scriptPath = 'client/dist/webview/preview.js';

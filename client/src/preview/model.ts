@@ -169,7 +169,7 @@ export function timelineLayout(response: TimelineInput): Timeline {
 // ---- text --------------------------------------------------------------------------------------
 
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words ? words.length : 0;
 }
 

@@ -4,7 +4,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { BeatSection, CharacterSection, Field, Range, SayLine, Section, VariantSection } from '../core/ast';
 import { compile } from '../core/compile';
 import { ruleFor } from '../core/rules';
-import { baseKind, fieldOf, sameName, subjectCharacters, parseDuration } from '../core/model';
+import { baseKind, sameName, subjectCharacters, parseDuration } from '../core/model';
 import { splitList } from '../core/parse';
 import { sceneOf, variantChain } from '../core/scene';
 import { countWords, formatSeconds, formatSpan, formatTimecode } from '../core/text';

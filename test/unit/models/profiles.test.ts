@@ -29,6 +29,7 @@ describe('model profiles: the table', () => {
     const defined = fs
       .readdirSync(path.join(repoRoot, 'server/src/core/models'))
       .filter((name) => name.endsWith('.ts'))
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- every module of the folder, by name.
       .flatMap((name) => Object.values(require(path.join(folder, name.replace(/\.ts$/, '.js'))) as Record<string, unknown>))
       .filter((value): value is ModelProfile => typeof value === 'object' && value !== null && 'id' in value && 'durations' in value);
     assert.deepEqual([...new Set(defined)].filter((p) => !modelProfiles.includes(p)).map((p) => p.id), [], 'a profile module whose profile is not in models/index.ts');

@@ -93,6 +93,7 @@ describe('rules: the table', () => {
     const defined = fs
       .readdirSync(path.join(repoRoot, 'server/src/core/rules'))
       .filter((name) => name.endsWith('.ts'))
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- every module of the folder, by name.
       .flatMap((name) => Object.values(require(path.join(folder, name.replace(/\.ts$/, '.js'))) as Record<string, unknown>))
       .filter((value): value is Rule => typeof value === 'object' && value !== null && 'code' in value && 'check' in value);
     const unregistered = [...new Set(defined)].filter((rule) => !rules.includes(rule)).map((rule) => rule.code);

@@ -5,7 +5,7 @@ import { plural, seconds as secs, setDurationEdits, topRange } from './support';
 import { cite, severityFor } from './targets';
 import type { Fix } from '../diagnostics';
 import type { Rule, RuleContext } from './types';
-import { clean, edit, withModel, withDurations } from './cases';
+import { clean, withModel, withDurations } from './cases';
 
 export const clipLengthRule: Rule = {
   code: 'clip-length',

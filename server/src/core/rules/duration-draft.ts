@@ -5,7 +5,7 @@ import { setDurationEdits } from './support';
 import { cite, severityFor } from './targets';
 import type { TakeLog } from '../takes';
 import type { Rule } from './types';
-import { clean, withModel, withDurations } from './cases';
+import { withModel, withDurations } from './cases';
 import { stableClipSeconds } from '../workflow';
 
 /** One take logged for `clean`: the draft is no longer a first draft. */
