@@ -12,8 +12,11 @@ import { registerTestHooks } from './testHooks';
 
 let client: LanguageClient | undefined;
 
+/** `false` in the production bundle (scripts/bundle.mjs defines it), which leaves the e2e test hooks out of it. */
+declare const SORA_TEST_HOOKS: boolean | undefined;
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  registerTestHooks(context); // e2e tests only (ExtensionMode.Test): see testHooks.ts
+  if (typeof SORA_TEST_HOOKS === 'undefined' || SORA_TEST_HOOKS) registerTestHooks(context); // e2e tests only (ExtensionMode.Test): see testHooks.ts
   const output = vscode.window.createOutputChannel('Sora Storyboard', { log: true });
   const errorHandler = new RestartingErrorHandler();
   const languageClient = createLanguageClient(context, errorHandler, output);
