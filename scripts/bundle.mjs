@@ -4,9 +4,14 @@
 // there is no Node: a browser bundle that reaches `node:fs` or any other Node module fails here.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: production, logLevel: 'warning' };
+// `--out-dir DIR` writes the bundles under DIR instead of in place (the production bundle's test).
+const outDirAt = process.argv.indexOf('--out-dir');
+const outRoot = outDirAt >= 0 ? process.argv[outDirAt + 1] : '.';
+// SORA_TEST_HOOKS: the production bundle leaves client/src/testHooks.ts out (the e2e suite runs the development build).
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: production, logLevel: 'warning', define: { SORA_TEST_HOOKS: String(!production) } };
 
 // cbor-x (under @trustnxt/c2pa-ts) tries an optional native accelerator, cbor-extract, and falls
 // back to plain JavaScript when it is missing: left out of the bundles so the fallback is always used.
@@ -36,4 +41,4 @@ if (missing.length) {
   process.exit(1);
 }
 
-await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
+await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build, outfile: path.join(outRoot, build.outfile) })));

@@ -12,6 +12,9 @@ import { StoryboardStatus } from './statusBar';
 import { registerTakeFeatures } from './takes';
 import { registerTestHooks } from './testHooks';
 
+/** `false` in the production bundle (scripts/bundle.mjs defines it), which leaves the e2e test hooks out of it. */
+declare const SORA_TEST_HOOKS: boolean | undefined;
+
 // Activation shared by the Node entry (extension.ts: VS Code desktop, a remote's Node extension
 // host) and the browser entry (browserExtension.ts: vscode.dev, a web-worker extension host). They
 // differ only in what `Platform` says: how the server runs and what it can reach.
@@ -29,7 +32,7 @@ export interface Platform {
 let client: BaseLanguageClient | undefined;
 
 export async function activateSora(context: vscode.ExtensionContext, platform: Platform): Promise<void> {
-  registerTestHooks(context); // e2e tests only (ExtensionMode.Test): see testHooks.ts
+  if (typeof SORA_TEST_HOOKS === 'undefined' || SORA_TEST_HOOKS) registerTestHooks(context); // e2e tests only (ExtensionMode.Test): see testHooks.ts
   const output = vscode.window.createOutputChannel('Sora Storyboard', { log: true });
   const errorHandler = new RestartingErrorHandler();
   const languageClient = platform.createClient(context, clientOptions(errorHandler, output, platform.documentSelector));

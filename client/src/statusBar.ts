@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { displayName, isStoryboard, requestCompile } from './compile';
 import { formatUsd, summaryText } from './preview/model';
+import { stableClipSeconds } from '../../server/src/core/workflow';
 
 /** `12 s · 3 beats · 16:9 · veo-3.1 · ≈ $4.80` for the active storyboard; warning background when over limits or with errors. */
 export class StoryboardStatus implements vscode.Disposable {
@@ -56,7 +57,7 @@ export class StoryboardStatus implements vscode.Disposable {
       this.item.color = warn ? new vscode.ThemeColor('statusBarItem.warningForeground') : undefined;
       const tooltip = new vscode.MarkdownString(undefined, true);
       tooltip.appendMarkdown(`**${escapeMarkdown(displayName(document.uri))}** — ${escapeMarkdown(summaryText(summary))}\n\n`);
-      if (summary.overLimit) tooltip.appendMarkdown('$(warning) Over the ~20 s stable limit for one clip.\n\n');
+      if (summary.overLimit) tooltip.appendMarkdown(`$(warning) Over the ~${stableClipSeconds} s stable limit for one clip.\n\n`);
       if (summary.model) tooltip.appendMarkdown(`${escapeMarkdown(targetLine(summary.model, summary.cost))}\n\n`);
       if (summary.errors || summary.warnings) tooltip.appendMarkdown(`${summary.errors} errors, ${summary.warnings} warnings\n\n`);
       tooltip.appendMarkdown('Click to open the preview to the side.');

@@ -102,7 +102,7 @@ function parseArgs(argv) {
       case '--verbose': opts.verbose = true; break;
       case '--restricted': opts.restricted = true; break;
       case '--web': opts.web = true; break;
-      case '-h': case '--help': usage();
+      case '-h': case '--help': usage(); break;
       default: usage(`unknown argument ${arg}`);
     }
   }
@@ -161,7 +161,7 @@ async function main() {
 
   const serverLog = path.join(tmp, 'code-server.log');
   let server, browser, screenshotTimer, timeoutTimer;
-  let exitCode = 1;
+  let exitCode;
 
   const cleanup = async () => {
     clearInterval(screenshotTimer);

@@ -88,7 +88,7 @@ function benchCoreWithServerFlags(): void {
 
 /** The CLI as a writer runs it: whole processes, on one scene and on a folder of 1,000 scenes. */
 export function benchCli(): void {
-  const cli = path.join(__dirname, '../../../server/dist/cli.js');
+  const cli = path.join(__dirname, '../../server/dist/cli.js');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sora-bench-cli-'));
   try {
     fs.writeFileSync(path.join(folder, 'one.sora'), generateStoryboard(4));
@@ -125,6 +125,7 @@ async function main(): Promise<void> {
   for (const extra of ['./lsp-bench', './workspace-bench', './client-bench']) {
     let bench: { run?: () => Promise<void> } | undefined;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional parts, loaded only when built.
       bench = require(extra) as { run?: () => Promise<void> };
     } catch {
       bench = undefined; // that part of the product is not built yet

@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { analyze } from '../../server/out/core/analyze';
 import { sectionFields, sectionKeywords } from '../../server/out/core/vocabulary';
 import { exampleFiles, fixturesDir, repoRoot } from '../helpers/paths';
 

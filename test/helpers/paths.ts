@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The repository root (compiled tests run from test/out/<suite>/). */
-export const repoRoot = path.resolve(__dirname, '../../..');
+/** The repository root (compiled tests run from test-out/<suite>/, sources sit in test/<suite>/). */
+export const repoRoot = path.resolve(__dirname, '../..');
 
 /** The shared examples beside the repository: test data, never shipped. */
 export const sharedExamples = path.resolve(repoRoot, '../shared/examples');

@@ -1,21 +1,13 @@
-import * as path from 'node:path';
-import type * as TakeOpsModule from '../../server/out/core/takeOps';
-import type * as TakesModule from '../../server/out/core/takes';
-import type * as TakeStoreModule from '../../server/out/takeStore';
-import type * as HostModule from '../../server/out/node/host';
-import { repoRoot } from './paths';
+import { appendTake } from '../../server/out/core/takeOps';
+import { emptyTakeLog } from '../../server/out/core/takes';
+import { TakeStore } from '../../server/out/takeStore';
+import { nodeHost } from '../../server/out/node/host';
 
 // A separate process that logs takes through the take store on the disk host (as the language
 // server and the CLI write every log), for the tests that need
 // more than one writer or a writer killed mid-save (test/takes/takeLogWriters.test.ts):
 //   node takeLogWriter.js append LOG COUNT TAG   logs COUNT takes, one save each, then prints COUNT
 //   node takeLogWriter.js loop LOG               logs takes until killed, printing "saved N" after each
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { appendTake } = require(path.join(repoRoot, 'server/out/core/takeOps')) as typeof TakeOpsModule;
-const { emptyTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof TakeStoreModule;
-const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof HostModule;
 
 const store = new TakeStore(nodeHost());
 

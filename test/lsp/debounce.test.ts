@@ -1,10 +1,5 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as DiagnosticsModule from '../../server/out/lsp/diagnostics';
-import { repoRoot } from '../helpers/paths';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { changeDelayFor, minChangeDelay, maxChangeDelay } = require(path.join(repoRoot, 'server/out/lsp/diagnostics')) as typeof DiagnosticsModule;
+import { changeDelayFor, minChangeDelay, maxChangeDelay } from '../../server/out/lsp/diagnostics';
 
 describe('lsp: the typing pause before diagnostics', () => {
   it('is short for a document not analysed yet or analysed in a few ms', () => {

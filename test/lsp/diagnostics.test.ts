@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type * as RulesModule from '../../server/out/core/rules';
 import { repoRoot } from '../helpers/paths';
 import { Harness, lineCountOf, type Published } from './harness';
+import { rules } from '../../server/out/core/rules';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rules } = require(path.join(repoRoot, 'server/out/core/rules')) as typeof RulesModule;
 const knownCodes = new Set(rules.map((rule) => rule.code));
 /** The shared lighthouse and rooftop name `model: sora-2`: retired, so one hint and nothing else. */
 const retiredOnly = ['model-retired'];
@@ -76,10 +74,9 @@ describe('language server: diagnostics', function () {
     await server.diagnostics(uri, { version: 1 });
     const mark = server.mark;
     const original = server.text(uri);
-    let text = original;
     // Rapid edits: break the speaker's name a letter at a time, then fix it.
     for (const name of ['Anx', 'Anxy', 'Anxyz']) {
-      text = original.replace('say Ana', `say ${name}`);
+      const text = original.replace('say Ana', `say ${name}`);
       await server.replaceText(uri, text);
     }
     const last = server.version(uri);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type {
   CodeAction,
   CodeLens,
@@ -20,19 +19,11 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
-import type * as ModelsModule from '../../server/out/core/models';
-import type * as RulesModule from '../../server/out/core/rules';
-import type * as TextModule from '../../server/out/core/text';
 import type * as ProtocolModule from '../../server/out/protocol';
-import { repoRoot } from '../helpers/paths';
 import { Harness, positionOf } from './harness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ruleFor } = require(path.join(repoRoot, 'server/out/core/rules')) as typeof RulesModule;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { modelProfiles } = require(path.join(repoRoot, 'server/out/core/models')) as typeof ModelsModule;
+import { applyEdits } from '../../server/out/core/text';
+import { ruleFor } from '../../server/out/core/rules';
+import { modelProfiles } from '../../server/out/core/models';
 
 type CompileResponse = ProtocolModule.CompileResponse;
 

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type * as FormatModule from '../../server/out/lsp/format';
-import type * as ParseModule from '../../server/out/core/parse';
-import { exampleFiles, repoRoot } from '../helpers/paths';
+import { exampleFiles } from '../helpers/paths';
+import { formatStoryboard } from '../../server/out/lsp/format';
+import { parseStoryboard } from '../../server/out/core/parse';
 
 // A byte order mark is only an encoding mark at the start of a file; one further in (two files
 // pasted together) used to read as a broken line, then move to the start on formatting and turn
 // into a real mark on the next pass: formatting it twice gave two different files.
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { formatStoryboard } = require(path.join(repoRoot, 'server/out/lsp/format')) as typeof FormatModule;
-const { parseStoryboard } = require(path.join(repoRoot, 'server/out/core/parse')) as typeof ParseModule;
 
 const mark = '\ufeff';
 const format = (text: string) => formatStoryboard(text, parseStoryboard(text));

@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, Hover, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import type * as TextModule from '../../server/out/core/text';
-import { fixturesDir, repoRoot } from '../helpers/paths';
+import { fixturesDir } from '../helpers/paths';
 import { Harness, positionOf } from './harness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
+import { applyEdits } from '../../server/out/core/text';
 
 // Hover, completion and rename with names in five scripts, against the real server.
 

@@ -3,20 +3,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as TextModule from '../../server/out/core/text';
-import type * as FormatModule from '../../server/out/lsp/format';
 import { repoRoot } from '../helpers/paths';
+import { analyze } from '../../server/out/core/analyze';
+import { applyEdits } from '../../server/out/core/text';
+import { formatStoryboard } from '../../server/out/lsp/format';
 
 // The server with a client we did not write: Debian's Neovim, headless, driven by a Lua script
 // (test/lsp/neovim-client.lua). Diagnostics, hover, completion, a code lens command, a quick fix
 // applied, rename and formatting, on lines where emoji and CJK make UTF-16 columns differ from bytes.
 // CI needs the `neovim` package (.ci/run installs it).
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
-const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
-const { formatStoryboard } = require(path.join(repoRoot, 'server/out/lsp/format')) as typeof FormatModule;
 
 const storyboard = [
   '// Harbour, scene 05 🎣',

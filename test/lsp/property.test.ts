@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-protocol/node';
-import type * as FormatModule from '../../server/out/lsp/format';
-import type * as ParseModule from '../../server/out/core/parse';
-import type * as TextModule from '../../server/out/core/text';
-import { exampleFiles, repoRoot } from '../helpers/paths';
+import { exampleFiles } from '../helpers/paths';
 import { Harness } from './harness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { formatStoryboard } = require(path.join(repoRoot, 'server/out/lsp/format')) as typeof FormatModule;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseStoryboard } = require(path.join(repoRoot, 'server/out/core/parse')) as typeof ParseModule;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
+import { formatStoryboard } from '../../server/out/lsp/format';
+import { parseStoryboard } from '../../server/out/core/parse';
+import { applyEdits } from '../../server/out/core/text';
 
 const seeds = [exampleFiles.lighthouse, exampleFiles.problems, exampleFiles.rooftop].map((file) => fs.readFileSync(file, 'utf8'));
 

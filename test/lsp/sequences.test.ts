@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type * as TextModule from '../../server/out/core/text';
 import { repoRoot } from '../helpers/paths';
 import { Harness, positionOf } from './harness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { applyEdits } = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
+import { applyEdits } from '../../server/out/core/text';
 
 // Sequences through the protocol: the workspace index (a sequence or a scene added, changed,
 // renamed, deleted), scenes checked with what they inherit, and the cast renamed across files.

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { CodeLens, CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
-import type * as ModelsModule from '../../server/out/core/models';
-import type * as ModelInfoModule from '../../server/out/lsp/modelInfo';
 import type * as ProtocolModule from '../../server/out/protocol';
-import { repoRoot } from '../helpers/paths';
 import { Harness, positionOf } from './harness';
+import { modelProfiles } from '../../server/out/core/models';
+import { formatDurations } from '../../server/out/lsp/modelInfo';
 
 // The editor's side of targets, against the real server: the hover on `model: ID` for every profile
 // in the table, an unknown id's nearest ids, completion details, the targets the preview's picker
 // offers, the compile summary the status bar shows, and the iteration CodeLens.
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { modelProfiles } = require(path.join(repoRoot, 'server/out/core/models')) as typeof ModelsModule;
-const { formatDurations } = require(path.join(repoRoot, 'server/out/lsp/modelInfo')) as typeof ModelInfoModule;
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 type CompileResponse = ProtocolModule.CompileResponse;
 

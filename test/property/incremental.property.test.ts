@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as CompileModule from '../../server/out/core/compile';
-import type * as ConfigModule from '../../server/out/core/config';
-import type * as IncrementalModule from '../../server/out/core/incremental';
-import type * as ParseModule from '../../server/out/core/parse';
-import type * as TakesModule from '../../server/out/core/takes';
 import { generateStoryboard } from '../bench/generate';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
+import { analyze } from '../../server/out/core/analyze';
+import { IncrementalAnalyzer, splitLines } from '../../server/out/core/incremental';
+import { compile } from '../../server/out/core/compile';
+import { resolveConfig } from '../../server/out/core/config';
+import { parseLines, parseStoryboard, storyboardFromLines } from '../../server/out/core/parse';
+import { parseTakeLog } from '../../server/out/core/takes';
 
 // The incremental analysis equals the from-scratch one: random edits (characters and whole lines,
 // in beats, headers, settings, style, cast and variants; unicode, CRLF and lone CR included) are
@@ -16,14 +16,6 @@ import { readExample, repoRoot } from '../helpers/paths';
 // `analyze()` must give the same diagnostics (code, severity, message, range, fixes), the same
 // tree (every range in it) and the same compiled prompt; and the tree equals the one built with
 // every line lexed (the parser reads plain field lines directly).
-
-const core = (name: string) => require(path.join(repoRoot, 'server/out/core', name));
-const { analyze } = core('analyze') as typeof AnalyzeModule;
-const { IncrementalAnalyzer, splitLines } = core('incremental') as typeof IncrementalModule;
-const { compile } = core('compile') as typeof CompileModule;
-const { resolveConfig } = core('config') as typeof ConfigModule;
-const { parseLines, parseStoryboard, storyboardFromLines } = core('parse') as typeof ParseModule;
-const { parseTakeLog } = core('takes') as typeof TakesModule;
 
 const parsedLog = parseTakeLog(readExample('lighthouseTakes'));
 assert.ok(parsedLog.ok);

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import fc from 'fast-check';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
 import type * as AstModule from '../../server/out/core/ast';
-import type * as CompileModule from '../../server/out/core/compile';
-import type * as ParseModule from '../../server/out/core/parse';
-import type * as TakesModule from '../../server/out/core/takes';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
+import { parseStoryboard } from '../../server/out/core/parse';
+import { analyze } from '../../server/out/core/analyze';
+import { compile } from '../../server/out/core/compile';
+import { parseTakeLog } from '../../server/out/core/takes';
 
 // Properties of the core on any text at all: it never throws, every range it hands out lies inside
 // the document, compiling is deterministic, and a bad line costs at most one `syntax` error.
-
-const core = (name: string) => require(path.join(repoRoot, 'server/out/core', name));
-const { parseStoryboard } = core('parse') as typeof ParseModule;
-const { analyze } = core('analyze') as typeof AnalyzeModule;
-const { compile } = core('compile') as typeof CompileModule;
-const { parseTakeLog } = core('takes') as typeof TakesModule;
 
 type Range = AstModule.Range;
 

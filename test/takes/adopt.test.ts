@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as AdoptModule from '../../server/out/core/adopt';
-import type * as ParseModule from '../../server/out/core/parse';
-import { readExample, repoRoot } from '../helpers/paths';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const compiled = (name: string) => require(path.join(repoRoot, 'server/out', name));
-const { adoptVariant } = compiled('core/adopt') as typeof AdoptModule;
-const { parseStoryboard } = compiled('core/parse') as typeof ParseModule;
+import { readExample } from '../helpers/paths';
+import { adoptVariant } from '../../server/out/core/adopt';
+import { parseStoryboard } from '../../server/out/core/parse';
 
 const adopt = (text: string, variant: string) => adoptVariant(parseStoryboard(text), text, variant);
 

@@ -1,17 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type * as LineageModule from '../../server/out/core/lineage';
-import type * as TakeOpsModule from '../../server/out/core/takeOps';
-import type * as TakesModule from '../../server/out/core/takes';
 import type { Take, TakeLog } from '../../server/out/core/takes';
-import { exampleFiles, repoRoot } from '../helpers/paths';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const compiled = (name: string) => require(path.join(repoRoot, 'server/out', name));
-const { formatLineageTree, takeLineage } = compiled('core/lineage') as typeof LineageModule;
-const { setShotScore, typicalFixFor, provenanceProblem } = compiled('core/takeOps') as typeof TakeOpsModule;
-const { parseTakeLog } = compiled('core/takes') as typeof TakesModule;
+import { exampleFiles } from '../helpers/paths';
+import { formatLineageTree, takeLineage } from '../../server/out/core/lineage';
+import { setShotScore, typicalFixFor, provenanceProblem } from '../../server/out/core/takeOps';
+import { parseTakeLog } from '../../server/out/core/takes';
 
 function take(id: string, fields: Partial<Take> = {}): Take {
   return { id, file: `takes/scene01_${id}.mp4`, createdAt: '2026-11-20T09:00:00Z', variant: 'main', settings: {}, prompt: 'p', ...fields };

@@ -2,12 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as ProvenanceModule from '../../server/out/provenance/file';
 import { makeColourPng, makeColourVideo, removeC2paBox, signC2pa, stripByRemux } from '../helpers/media';
-import { repoRoot } from '../helpers/paths';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { readProvenance } = require(path.join(repoRoot, 'server/out/provenance/file')) as typeof ProvenanceModule;
+import { readProvenance } from '../../server/out/provenance/file';
 
 describe('provenance: a take’s C2PA manifest', function () {
   this.timeout(60000);

@@ -4,21 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as TakesModule from '../../server/out/core/takes';
-import type * as ReadFileModule from '../../server/out/node/readFile';
-import type * as TakeLogFileModule from '../../server/out/node/takeLogFile';
-import type * as HostModule from '../../server/out/node/host';
-import type * as TakeStoreModule from '../../server/out/takeStore';
-import { repoRoot } from '../helpers/paths';
+import { emptyTakeLog, serializeTakeLog } from '../../server/out/core/takes';
+import { dataFileLimit, readTextFileSafely } from '../../server/out/node/readFile';
+import { loadTakeLog, lockPathFor } from '../../server/out/node/takeLogFile';
+import { nodeHost } from '../../server/out/node/host';
+import { TakeStore } from '../../server/out/takeStore';
 
 // Hostile take logs and the places they live: special files, links, read-only logs, a crashed
 // writer's leftovers, a byte order mark.
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { emptyTakeLog, serializeTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const { dataFileLimit, readTextFileSafely } = require(path.join(repoRoot, 'server/out/node/readFile')) as typeof ReadFileModule;
-const { loadTakeLog, lockPathFor } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
-const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof HostModule;
-const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof TakeStoreModule;
 
 type TakeLog = TakesModule.TakeLog;
 

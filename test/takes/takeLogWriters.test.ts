@@ -3,20 +3,16 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as TakesModule from '../../server/out/core/takes';
-import type * as TakeLogFileModule from '../../server/out/node/takeLogFile';
 import { repoRoot } from '../helpers/paths';
+import { parseTakeLog } from '../../server/out/core/takes';
+import { loadTakeLog, lockPathFor } from '../../server/out/node/takeLogFile';
+import { nodeHost } from '../../server/out/node/host';
+import { TakeStore } from '../../server/out/takeStore';
 
 // The take log under real concurrency and real crashes: writers in separate processes, and a writer
 // killed with SIGKILL at random moments while it saves. Sized for CI; SORA_FUZZ_KILLS sets the kills.
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { parseTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const { loadTakeLog, lockPathFor } = require(path.join(repoRoot, 'server/out/node/takeLogFile')) as typeof TakeLogFileModule;
-const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof import('../../server/out/node/host');
-const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof import('../../server/out/takeStore');
-
-const writer = path.join(repoRoot, 'test/out/helpers/takeLogWriter.js');
+const writer = path.join(repoRoot, 'test-out/helpers/takeLogWriter.js');
 const kills = Number(process.env.SORA_FUZZ_KILLS ?? 30);
 
 let folder: string;

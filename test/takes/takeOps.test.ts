@@ -2,43 +2,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as BranchingModule from '../../server/out/core/branching';
-import type * as ParseModule from '../../server/out/core/parse';
-import type * as TakeOpsModule from '../../server/out/core/takeOps';
-import type * as TakeSchemaModule from '../../server/out/core/takeSchema';
-import type * as TakesModule from '../../server/out/core/takes';
 import type { TakeLog } from '../../server/out/core/takes';
-import type * as FilesModule from '../../server/out/node/files';
 import { readExample, repoRoot } from '../helpers/paths';
+import { analyze } from '../../server/out/core/analyze';
+import { parseStoryboard } from '../../server/out/core/parse';
+import { appendBlock, appendTake, branchRefusal, branchVariantText, countBranches, maxBranchesPerTake, mergeTakeLogs, missingTakeFiles, parseTakeFileName, setNotes, setScore, suggestVariantName, typicalFixForBest, typicalFixFor, unloggedTakeFiles } from '../../server/out/core/takeOps';
+import { overrideChoices } from '../../server/out/core/branching';
+import { takeLogJsonSchemaText } from '../../server/out/core/takeSchema';
+import { emptyTakeLog, parseTakeLog, sceneSpend, serializeTakeLog } from '../../server/out/core/takes';
+import { loadTakeLog } from '../../server/out/node/files';
+import { nodeHost } from '../../server/out/node/host';
+import { TakeStore } from '../../server/out/takeStore';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const compiled = (name: string) => require(path.join(repoRoot, 'server/out', name));
-const { analyze } = compiled('core/analyze') as typeof AnalyzeModule;
-const { parseStoryboard } = compiled('core/parse') as typeof ParseModule;
-const {
-  appendBlock,
-  appendTake,
-  branchRefusal,
-  branchVariantText,
-  countBranches,
-  maxBranchesPerTake,
-  mergeTakeLogs,
-  missingTakeFiles,
-  parseTakeFileName,
-  setNotes,
-  setScore,
-  suggestVariantName,
-  typicalFixForBest,
-  typicalFixFor,
-  unloggedTakeFiles,
-} = compiled('core/takeOps') as typeof TakeOpsModule;
-const { overrideChoices } = compiled('core/branching') as typeof BranchingModule;
-const { takeLogJsonSchemaText } = compiled('core/takeSchema') as typeof TakeSchemaModule;
-const { emptyTakeLog, parseTakeLog, sceneSpend, serializeTakeLog } = compiled('core/takes') as typeof TakesModule;
-const { loadTakeLog } = compiled('node/files') as typeof FilesModule;
-const { nodeHost } = compiled('node/host') as typeof import('../../server/out/node/host');
-const { TakeStore } = compiled('takeStore') as typeof import('../../server/out/takeStore');
 /** Saves through the take store on the disk host, as the language server and the CLI do. */
 const saveTakeLog = (file: string, log: TakeLog): Promise<TakeLog> => new TakeStore(nodeHost()).update(file, () => log);
 

@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as TakeStoreModule from '../../server/out/takeStore';
-import type * as TakesModule from '../../server/out/core/takes';
 import { memoryHost, type MemoryHost } from '../helpers/memoryHost';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
+import { TakeStore, TakeStoreError } from '../../server/out/takeStore';
+import { parseTakeLog, serializeTakeLog } from '../../server/out/core/takes';
 
 // The take store, the one owner of take logs, on an in-memory host: what it caches and when it
 // reads again, that it refuses to replace a log that does not validate (naming the file and why),
 // that changes applied at once all survive, and that a FIFO where the log should be is refused.
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { TakeStore, TakeStoreError } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof TakeStoreModule;
-const { parseTakeLog, serializeTakeLog } = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
 
 const storyboard = '/work/lighthouse/scene09.sora';
 const logPath = '/work/lighthouse/scene09.takes.json';

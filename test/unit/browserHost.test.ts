@@ -1,12 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as BrowserHostModule from '../../server/out/browser/host';
-import type * as ProtocolModule from '../../server/out/protocol';
-import { repoRoot } from '../helpers/paths';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { browserHost } = require(path.join(repoRoot, 'server/out/browser/host')) as typeof BrowserHostModule;
-const protocol = require(path.join(repoRoot, 'server/out/protocol')) as typeof ProtocolModule;
+import { browserHost } from '../../server/out/browser/host';
+import * as protocol from '../../server/out/protocol';
 
 // The browser server's host port asks its client for every file (the sora/host/* requests). Here the
 // client is a map of URIs to texts that answers those requests, as client/src/hostFiles.ts does with

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type * as CompileModule from '../../server/out/core/compile';
-import type * as ParseModule from '../../server/out/core/parse';
 import type * as TakesModule from '../../server/out/core/takes';
-import { readExample, repoRoot } from '../helpers/paths';
-
-const core = (name: string) => require(path.join(repoRoot, 'server/out/core', name));
-const { compile } = core('compile') as typeof CompileModule;
-const { parseStoryboard } = core('parse') as typeof ParseModule;
-const { parseTakeLog } = core('takes') as typeof TakesModule;
+import { readExample } from '../helpers/paths';
+import { compile } from '../../server/out/core/compile';
+import { parseStoryboard } from '../../server/out/core/parse';
+import { parseTakeLog } from '../../server/out/core/takes';
 
 type Compilation = CompileModule.Compilation;
 type Range = Compilation['sourceMap'][number]['source'];

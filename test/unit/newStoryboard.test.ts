@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as TemplateModule from '../../server/out/core/template';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as CompileModule from '../../server/out/core/compile';
-import { repoRoot } from '../helpers/paths';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
-const { compile } = require(path.join(repoRoot, 'server/out/core/compile')) as typeof CompileModule;
-const { storyboardTemplate, validateSceneId, normalizeSceneId, storyboardFileName, cleanTitle, templateModels, templateAspects, templateSummary } = require(
-  path.join(repoRoot, 'server/out/core/template'),
-) as typeof TemplateModule;
+import { analyze } from '../../server/out/core/analyze';
+import { compile } from '../../server/out/core/compile';
+import { storyboardTemplate, validateSceneId, normalizeSceneId, storyboardFileName, cleanTitle, templateModels, templateAspects, templateSummary } from '../../server/out/core/template';
 
 describe('New Storyboard template', () => {
   for (const aspect of ['16:9', '9:16'] as const) {

@@ -3,11 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as HostModule from '../../server/out/node/host';
-import { repoRoot } from '../helpers/paths';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof HostModule;
+import { nodeHost } from '../../server/out/node/host';
 
 describe('the Node host port', () => {
   let folder: string;

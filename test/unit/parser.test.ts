@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
 import type * as AstModule from '../../server/out/core/ast';
-import type * as ParseModule from '../../server/out/core/parse';
-import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
-
-// Compiled tests run from test/out/unit/, so the core is loaded from the repository root at run
-// time; the type-only import above gives the compiler the same module's types.
-const { parseStoryboard, splitList } = require(path.join(repoRoot, 'server/out/core/parse')) as typeof ParseModule;
-const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
+import { exampleFiles, readExample } from '../helpers/paths';
+import { parseStoryboard, splitList } from '../../server/out/core/parse';
+import { analyze } from '../../server/out/core/analyze';
 
 type Range = AstModule.Range;
 type Storyboard = AstModule.Storyboard;

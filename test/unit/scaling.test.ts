@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type * as BoundedDiffModule from '../../client/out/preview/boundedDiff';
 import { analyze } from '../../server/out/core/analyze';
 import { applyEdits } from '../../server/out/core/text';
-import { repoRoot } from '../helpers/paths';
+import { boundedDiff, byLinesNote, fineWordLimit, wholeNote } from '../../client/out/preview/boundedDiff';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { boundedDiff, byLinesNote, fineWordLimit, wholeNote } = require(path.join(repoRoot, 'client/out/preview/boundedDiff')) as typeof BoundedDiffModule;
 type Change = BoundedDiffModule.Change;
 
 // Work that must grow with the text, not with the text times something else. Budgets are counted in

@@ -6,7 +6,7 @@ import { parseStoryboard } from '../../server/out/core/parse';
 import { inheritFromSequence, sequenceOf } from '../../server/out/core/sequence';
 import { applyEdits } from '../../server/out/core/text';
 import { clean, describeAll, edit, rangeOf } from './rules/harness';
-import { cleanSequence, filmFolder, inSequence, scenePath, sequencePath } from './rules/sequenceCases';
+import { cleanSequence, filmFolder, inSequence, scenePath, sequencePath } from './rules/sequenceFixtures';
 
 // Inheritance: a scene of a sequence is checked and compiled as the merged scene, and what is wrong
 // in the sequence is said once, in the sequence.

@@ -3,15 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as TakesModule from '../../server/out/core/takes';
-import type * as FilesModule from '../../server/out/node/files';
-import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
+import { exampleFiles, readExample } from '../helpers/paths';
+import * as takes from '../../server/out/core/takes';
+import * as files from '../../server/out/node/files';
+import { nodeHost } from '../../server/out/node/host';
+import { TakeStore } from '../../server/out/takeStore';
 
-const takes = require(path.join(repoRoot, 'server/out/core/takes')) as typeof TakesModule;
-const files = require(path.join(repoRoot, 'server/out/node/files')) as typeof FilesModule;
 const { parseTakeLog, bestTake, nextTakeId, takeTotal, takeFileName, takeLogPathFor, describeTakeLogProblems, serializeTakeLog, emptyTakeLog } = takes;
 const { loadTakeLog, loadTakeLogFor, writeFileAtomic } = files;
-const { nodeHost } = require(path.join(repoRoot, 'server/out/node/host')) as typeof import('../../server/out/node/host');
-const { TakeStore } = require(path.join(repoRoot, 'server/out/takeStore')) as typeof import('../../server/out/takeStore');
 /** Saves through the take store on the disk host, as the language server and the CLI do. */
 const saveTakeLog = (file: string, value: TakeLog) => new TakeStore(nodeHost()).update(file, () => value);
 

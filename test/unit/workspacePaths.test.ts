@@ -2,18 +2,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
 import type * as CoreFilesModule from '../../server/out/core/files';
-import type * as NodeFilesModule from '../../server/out/node/files';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
+import { resolveInside, workspaceFileStatus } from '../../server/out/core/files';
+import { analyze } from '../../server/out/core/analyze';
+import { commandLineRoot, nodeFileAccess, toCorePath } from '../../server/out/node/files';
 
 // One resolver for every file a storyboard or take log names: inside the workspace folder or
 // refused as outside it, and a refused path is never probed.
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { resolveInside, workspaceFileStatus } = require(path.join(repoRoot, 'server/out/core/files')) as typeof CoreFilesModule;
-const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
-const { commandLineRoot, nodeFileAccess, toCorePath } = require(path.join(repoRoot, 'server/out/node/files')) as typeof NodeFilesModule;
 
 type FileAccess = CoreFilesModule.FileAccess;
 

@@ -2,21 +2,15 @@
 // copy of its own. The page (the bundle as shipped) is fed a compilation of text that counting
 // rules disagree on, and every count and timecode it shows is compared with the core's.
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as CompileModule from '../../server/out/core/compile';
-import type * as TextModule from '../../server/out/core/text';
 import type { CompileResponse } from '../../server/out/protocol';
 import type * as PreviewModel from '../../client/out/preview/model';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
 import { requireClient } from '../helpers/clientModules';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
+import * as core from '../../server/out/core/text';
+import { analyze } from '../../server/out/core/analyze';
+import { compile } from '../../server/out/core/compile';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const core = require(path.join(repoRoot, 'server/out/core/text')) as typeof TextModule;
-const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
-const { compile } = require(path.join(repoRoot, 'server/out/core/compile')) as typeof CompileModule;
-/* eslint-enable @typescript-eslint/no-require-imports */
 const model = requireClient<typeof PreviewModel>('preview/model');
 
 /** Text where a word count depends on the rule: dashes, apostrophes, hyphens, numbers, marks. */

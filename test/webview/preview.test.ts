@@ -2,21 +2,15 @@
 // shared example (the shape the server's `sora/compile` answers with).
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as CompileModule from '../../server/out/core/compile';
-import type * as ModelModule from '../../server/out/core/model';
 import type * as TakesModule from '../../server/out/core/takes';
 import type { CompileResponse } from '../../server/out/protocol';
-import { exampleFiles, readExample, repoRoot } from '../helpers/paths';
+import { exampleFiles, readExample } from '../helpers/paths';
 import { requireClient } from '../helpers/clientModules';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const core = (name: string) => require(path.join(repoRoot, 'server/out/core', name));
-const { compile } = core('compile') as typeof CompileModule;
-const { analyze } = core('analyze') as typeof AnalyzeModule;
-const { baseKind } = core('model') as typeof ModelModule;
-const { parseTakeLog } = core('takes') as typeof TakesModule;
+import { compile } from '../../server/out/core/compile';
+import { analyze } from '../../server/out/core/analyze';
+import { baseKind } from '../../server/out/core/model';
+import { parseTakeLog } from '../../server/out/core/takes';
 
 const scriptPath = 'client/dist/webview/preview.js';
 const cssPath = 'client/dist/webview/preview.css';
@@ -482,7 +476,6 @@ describe('preview webview (Chromium)', function () {
 });
 
 describe('preview model (pure)', () => {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const model = requireClient<typeof import('../../client/out/preview/model')>('preview/model');
 
   it('lays beats out in proportion to their seconds over the clip', () => {

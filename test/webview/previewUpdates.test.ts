@@ -2,17 +2,12 @@
 // that shot only (counted with a MutationObserver), and a variant's changes read as whole phrases,
 // old beside new, never letter by letter.
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type * as AnalyzeModule from '../../server/out/core/analyze';
-import type * as CompileModule from '../../server/out/core/compile';
 import type { CompileResponse } from '../../server/out/protocol';
 import { generateStoryboard } from '../bench/generate';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { compile } = require(path.join(repoRoot, 'server/out/core/compile')) as typeof CompileModule;
-const { analyze } = require(path.join(repoRoot, 'server/out/core/analyze')) as typeof AnalyzeModule;
+import { compile } from '../../server/out/core/compile';
+import { analyze } from '../../server/out/core/analyze';
 
 let version = 0;
 function respond(text: string, variant?: string): CompileResponse {

@@ -2,19 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as LineageModule from '../../server/out/core/lineage';
 import type { TakeLog } from '../../server/out/core/takes';
 import type { BeatView, TakeRowView, TakesState } from '../../client/out/takes/model';
 import { makeColourVideo } from '../helpers/media';
-import { repoRoot } from '../helpers/paths';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
+import { takeLineage } from '../../server/out/core/lineage';
 
 // The review views of the takes page in headless Chromium, on videos made here with ffmpeg: one
 // colour per beat (red, green, blue), so each captured frame's colour proves which second it
 // came from. WebM (VP8) because Debian's chromium decodes it without proprietary codecs.
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { takeLineage } = require(path.join(repoRoot, 'server/out/core/lineage')) as typeof LineageModule;
 
 const script = 'client/dist/webview/takes.js';
 const css = 'client/dist/webview/takes.css';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { readExample, repoRoot } from '../helpers/paths';
+import { readExample } from '../helpers/paths';
 import { requireClient } from '../helpers/clientModules';
+import { takeTarget } from '../../server/out/lsp/takes';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 
 import type { TakeRowView, TakesState } from '../../client/out/takes/model';
@@ -356,15 +356,12 @@ describe('webview: the takes scoring page', function () {
   });
 
   it('words the spend, and records the model and estimated cost of the compilation a take is logged with', () => {
-    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const spend = requireClient<typeof import('../../client/out/takes/spend')>('takes/spend');
     assert.equal(spend.spendText({ usd: 9.6, priced: 3, unpriced: 0 }), 'Spend ≈ $9.60 on 3 takes');
     assert.equal(spend.spendText({ usd: 0.005, priced: 1, unpriced: 1 }), 'Spend ≈ $0.005 on 1 take (1 take without a cost)');
     const cost = { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', confidence: 'official', source: 'profile' as const };
     const compiled = (model: { id: string } | null, withCost: typeof cost | null, file: string | null = model?.id ?? null) => ({ summary: { model: model?.id ?? null }, settings: { model: file }, model, cost: withCost }) as any;
     // The server records them (Log Take compiles there): server/src/lsp/takes.ts.
-    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-    const { takeTarget } = require(path.join(repoRoot, 'server/out/lsp/takes')) as typeof import('../../server/out/lsp/takes');
     assert.deepEqual(takeTarget(compiled({ id: 'veo-3.1' }, cost)), { model: 'veo-3.1', cost: { usd: 4.8, perSecond: 0.4, asOf: '2026-12-01', source: 'profile' } });
     assert.deepEqual(takeTarget(compiled({ id: 'my-model' }, null)), { model: 'my-model' });
     assert.deepEqual(takeTarget(compiled(null, null)), {});

@@ -3,21 +3,15 @@
 // the generations drawn as brackets over the timeline's beats, Copy request and Copy iteration.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type * as ModelsModule from '../../server/out/core/models';
-import type * as ProtocolModule from '../../server/out/protocol';
 import type { CompileResponse, TargetChoice } from '../../server/out/protocol';
 import type * as TargetsModule from '../../client/out/preview/targets';
-import { repoRoot } from '../helpers/paths';
 import { requireClient } from '../helpers/clientModules';
 import { closeBrowser, openWebviewPage, type WebviewPage } from '../helpers/webview';
 import { Harness } from '../lsp/harness';
+import { profileFor } from '../../server/out/core/models';
+import { iterationTitle } from '../../server/out/protocol';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { profileFor } = require(path.join(repoRoot, 'server/out/core/models')) as typeof ModelsModule;
-const { iterationTitle } = require(path.join(repoRoot, 'server/out/protocol')) as typeof ProtocolModule;
 const targets = requireClient<typeof TargetsModule>('preview/targets');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 type Targeted = CompileResponse;
 

@@ -3,11 +3,12 @@
 // be unit-tested in Node and bundled into the browser script.
 import { countWords, formatSecondsProse, formatTimecode } from '../../../server/src/core/text';
 import type { CompileResponse, TargetChoice } from '../../../server/src/protocol';
+import { stableClipSeconds } from '../../../server/src/core/workflow';
 
 export type { CompileResponse, TargetChoice };
 
 /** The stable limit the workflow recommends for one clip. */
-export const stableClipSeconds = 20;
+export { stableClipSeconds };
 
 /** What the webview saves with `vscode.setState` and the serializer restores. */
 export interface PreviewState {

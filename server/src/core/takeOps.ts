@@ -1,4 +1,4 @@
-import { bestTake, nextTakeId, takeFileName, takeIdPattern, takeLogSchema, type ShotScores, type Take, type TakeLog, type TakeProvenance, type TakeScores } from './takes';
+import { bestTake, nextTakeId, takeFileName, takeIdPattern, type ShotScores, type Take, type TakeLog, type TakeProvenance, type TakeScores } from './takes';
 import { overridableFields, scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './vocabulary';
 import { isName } from './model';
 

@@ -508,6 +508,7 @@ export function lookDescriptors(text: string): string[] {
   }
   return protectedText
     .split(/\s*(?:[,;/+&]|\band\b|\bwith\b|\bplus\b)\s*/i)
+    // eslint-disable-next-line no-control-regex -- NUL brackets a placeholder: it cannot occur in a storyboard line.
     .map((part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => placeholders[Number(i)]).replace(/^(?:a|an|the)\s+/i, '').trim())
     .filter(Boolean);
 }

@@ -6,12 +6,11 @@ import { compileRequest, type CompileParams, type CompileResponse } from '../pro
 import { plainMessage } from './convert';
 import type { Feature } from './handlers';
 import type { DocumentState } from './workspace';
+import { stableClipSeconds } from '../core/workflow';
 
 // `sora/compile`: the prompt, the remix instruction, the source map, the variants for the picker, the
 // base's prompt for the diff, and a summary for the status bar; for a target (the file's model, or
 // the one the preview's picker asks for) its generations, cost and iteration, and the targets to pick from.
-
-export const stableLimit = 20;
 
 /** The ranges of everything the merged scene inherited (by identity: the compiler keeps the objects). */
 function inheritedRanges(storyboard: Storyboard): Set<Range> {
@@ -78,7 +77,7 @@ export function compileDocument(state: DocumentState, params: CompileParams): Co
       duration,
       beats: storyboard.beats.length,
       aspect: settings.aspect?.text ?? null,
-      overLimit: duration !== null && duration > stableLimit,
+      overLimit: duration !== null && duration > stableClipSeconds,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       model: compilation.model?.id ?? null,

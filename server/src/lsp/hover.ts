@@ -3,7 +3,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { BeatSection, CharacterSection, Field, Range, SayLine, Section, VariantSection } from '../core/ast';
 import { compile } from '../core/compile';
 import { ruleFor } from '../core/rules';
-import { baseKind, fieldOf, sameName, subjectCharacters, parseDuration } from '../core/model';
+import { baseKind, sameName, subjectCharacters, parseDuration } from '../core/model';
 import { splitList } from '../core/parse';
 import { sceneOf, variantChain } from '../core/scene';
 import { countWords, formatSeconds, formatSpan, formatTimecode } from '../core/text';
@@ -16,6 +16,7 @@ import { fitHover } from './clients';
 import type { Feature } from './handlers';
 import { sequenceHover } from './sequenceFeatures';
 import type { DocumentState } from './workspace';
+import { stableClipSeconds } from '../core/workflow';
 
 // Hovers explain the limit behind a line, with live figures: a beat's span and share of the clip, a
 // line's words against the time it has, a character's anchors and the shots that repeat them, and
@@ -52,7 +53,7 @@ interface LineHover {
 const settingNotes: Record<string, string> = {
   aspect: 'Sora 2 renders **16:9** (landscape) or **9:16** (vertical). Pick it before anything else: reframing later means a new take.',
   resolution: 'Stick to **1080p**, the default the workflow is tested at. 720p drafts are cheaper but faces and small text break up.',
-  duration: 'A first draft works best at **12–15 s**; clips are stable up to about **20 s**. Longer clips drift: split the scene instead.',
+  duration: `A first draft works best at **12–15 s**; clips are stable up to about **${stableClipSeconds} s**. Longer clips drift: split the scene instead.`,
   audio: 'What the clip may carry: `none`, `ambience`, `voice`, `music`. Beats may only use what is listed (voice for `say`, `music`, ambience for `sound`).',
 };
 

@@ -41,7 +41,7 @@ export class SequenceFinder {
     let sequences = this.folders.get(folder);
     if (sequences) return sequences;
     sequences = [];
-    let names: string[] = [];
+    let names: string[];
     try {
       names = fs.readdirSync(folder).filter((name) => name.toLowerCase().endsWith('.sora')).sort();
     } catch {

@@ -6,54 +6,8 @@ import { applyEdits } from '../../../server/out/core/text';
 
 // Shared by the rule tests: a clean storyboard to mutate, exact ranges by search, and fix checks.
 
-/**
- * A storyboard that yields no diagnostic at all; every trigger below is a small change to it. It names
- * no model, so it is checked with the seed workflow's numbers (the target rules add `model:` lines).
- */
-export const clean = [
-  '// Harbour, scene 05',
-  'scene 05 "Harbour"',
-  'logline: A fisherman mends his net as the fog lifts.',
-  '',
-  'settings',
-  '  aspect: 16:9',
-  '  resolution: 1080p',
-  '  duration: 12s',
-  '  audio: voice, ambience',
-  '',
-  'style',
-  '  palette: grey and ochre',
-  '  lighting: misty morning, consistent lighting',
-  '  look: 35mm, soft',
-  '',
-  'character Ivo',
-  '  anchors: grey beard, orange oilskin coat, knitted cap',
-  '',
-  'beat 4s The net',
-  '  subject: Ivo',
-  '  action: pulls the net across his knees',
-  '  setting: wooden pier, fog over the water',
-  '  emotion: patient',
-  '  camera: medium, static',
-  '  sound: gulls and lapping water',
-  '',
-  'beat 4s The knot',
-  '  subject: Ivo',
-  '  action: ties a knot with quick fingers',
-  '  setting: close on the net, wet rope',
-  '  emotion: focused',
-  '  camera: close-up, static',
-  '  say Ivo @1s "Almost there."',
-  '',
-  'beat 4s The harbour',
-  '  subject: the harbour',
-  '  action: fog thins over the moored boats',
-  '  setting: harbour mouth, calm water',
-  '  emotion: quiet',
-  '  camera: wide, slow push in',
-  '  sound: a distant bell',
-  '',
-].join('\n');
+/** A storyboard that yields no diagnostic at all (the rules' cases start from it too); every trigger is a small change to it. */
+export { clean } from '../../../server/out/core/rules/cases';
 
 /** `clean` with replacements applied; each `from` must occur (the first occurrence is replaced). */
 export function edit(text: string, ...changes: [from: string, to: string][]): string {

@@ -44,4 +44,5 @@ export const hailuo02: ModelProfile = {
   },
   notes:
     'Hailuo 02 makes silent 6 or 10 s clips at 768p, or 6 s at 1080p, landscape from text and the image\'s shape from a first frame. Camera moves can be written as bracket commands ([Pan left], [Push in]); the prompt optimizer rewrites prompts unless turned off.',
+  spotCheck: { makes: { duration: 10, aspect: '16:9', resolution: '768p' }, refuses: { duration: 8, aspect: '9:16', resolution: '720p' } },
 };

@@ -55,4 +55,5 @@ export const kling26: ModelProfile = {
     values: { resolution: { '720p': 'std', '1080p': 'pro' } },
   },
   notes: 'Kling 2.6 makes 5 or 10 s clips in 16:9, 9:16 or 1:1, with Chinese and English speech when sound is on. Sound and the end frame need pro mode; Kling 3.0 is its successor for multi-shot scenes.',
+  spotCheck: { makes: { duration: 10, aspect: '1:1', resolution: '720p' }, refuses: { duration: 7, aspect: '21:9', resolution: '480p' } },
 };

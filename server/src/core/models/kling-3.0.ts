@@ -59,4 +59,5 @@ export const kling30: ModelProfile = {
   },
   notes:
     'Kling 3.0 makes 3–15 s clips, as up to six shots of ≤ 512 characters each whose lengths sum to the clip, with native multilingual speech. Resolution is the mode (std 720p, pro 1080p); audio and the end frame want pro; in image-to-video the aspect follows the image.',
+  spotCheck: { makes: { duration: 13, aspect: '1:1', resolution: '1080p' }, refuses: { duration: 16, aspect: '4:3', resolution: '4k' } },
 };

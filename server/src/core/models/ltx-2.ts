@@ -56,4 +56,5 @@ export const ltx2: ModelProfile = {
   },
   notes:
     'LTX-2 runs locally and makes video with synchronized speech, effects and music from one flowing present-tense paragraph of at most ~200 words. Frames come in 8k+1 (121 at 24 fps is 5 s) and sizes in multiples of 32; Retake regenerates a span of a take.',
+  spotCheck: { makes: { duration: 20, aspect: '1:1', resolution: '4k' }, refuses: { duration: 21, aspect: '5:4', resolution: '360p' } },
 };

@@ -53,4 +53,5 @@ export const lumaRay32: ModelProfile = {
   },
   notes:
     'Luma Ray 3.2 makes silent 5 or 10 s clips at 540p–1080p (HDR on request) in wide and tall ratios, and edits a take with video_edit. Start and end frames work at 5 s; a clip is continued by starting from the previous generation.',
+  spotCheck: { makes: { duration: 10, aspect: '21:9', resolution: '540p' }, refuses: { duration: 9, aspect: '5:4', resolution: '4k' } },
 };

@@ -43,4 +43,5 @@ export const pika25: ModelProfile = {
     firstFrame: 'image_url',
   },
   notes: 'Pika 2.5 makes silent 5 or 10 s clips at 480p–1080p with a negative prompt and seed. Its limits come from fal.ai\'s pages, not from Pika, so the checker is lenient with them.',
+  spotCheck: { makes: { duration: 5, aspect: '4:5', resolution: '480p' }, refuses: { duration: 8, aspect: '21:9', resolution: '4k' } },
 };

@@ -42,4 +42,5 @@ export const runwayAleph: ModelProfile = {
   },
   notes:
     'Runway Aleph 2 edits a 2–30 s video with an instruction (restyle, relight, add, remove, outpaint to another ratio); the output keeps the input\'s length and resolution. It is silent and is the way to change one thing of a Runway take.',
+  spotCheck: { makes: { duration: 30, aspect: '3:2', resolution: '1080p' }, refuses: { duration: 31, aspect: '5:4', resolution: '4k' } },
 };

@@ -52,4 +52,5 @@ export const runwayGen45: ModelProfile = {
   },
   notes:
     'Runway Gen-4.5 makes silent 2–10 s clips at 720p: 16:9 or 9:16 from text, four more ratios from a first frame. Prompts are at most 1000 UTF-16 units and should describe motion positively; dialogue needs a separate voice and lip-sync step.',
+  spotCheck: { makes: { duration: 7, aspect: '21:9', resolution: '720p' }, refuses: { duration: 11, aspect: '3:2', resolution: '1080p' } },
 };

@@ -52,4 +52,5 @@ export const seedance15Pro: ModelProfile = {
   },
   notes:
     'Seedance 1.5 Pro makes 4–12 s clips at 480p–1080p with synchronized multilingual dialogue and sound; quoted lines are a strong hint but the spoken words can drift. ModelArk publishes no prompt limit that could be read (3500 characters is Runway\'s Seedance route).',
+  spotCheck: { makes: { duration: 12, aspect: '21:9', resolution: '480p' }, refuses: { duration: 3, aspect: '2:3', resolution: '4k' } },
 };

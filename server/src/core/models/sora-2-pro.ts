@@ -48,4 +48,5 @@ export const sora2Pro: ModelProfile = {
     values: { aspect: { '16:9 720p': '1280x720', '9:16 720p': '720x1280', '16:9 1080p': '1920x1080', '9:16 1080p': '1080x1920' } },
   },
   notes: 'Sora 2 Pro made 4–20 s clips with synchronized audio at 720p and 1080p (1024x1792 too). OpenAI shut the Videos API down on 2026-09-24.',
+  spotCheck: { makes: { duration: 20, aspect: '16:9', resolution: '1080p' }, refuses: { duration: 6, aspect: '4:3', resolution: '4k' } },
 };

@@ -45,4 +45,5 @@ export const sora2: ModelProfile = {
     aspectValues: { '16:9': '1280x720', '9:16': '720x1280' },
   },
   notes: 'Sora 2 made 4–20 s clips with synchronized audio at 720p. OpenAI shut the Videos API down on 2026-09-24.',
+  spotCheck: { makes: { duration: 12, aspect: '9:16', resolution: '720p' }, refuses: { duration: 10, aspect: '1:1', resolution: '1080p' } },
 };

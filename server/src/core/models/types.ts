@@ -230,4 +230,16 @@ export interface ModelProfile {
   };
   /** One or two sentences for hovers: what the model is for and its main limits. */
   notes: string;
+  /**
+   * One clip the model makes and one it does not (length, aspect and resolution each), written from
+   * the vendor's facts rather than read back from the fields above: the profile tests check the
+   * fields against it, so a wrong fact fails. Every shipped profile has one.
+   */
+  spotCheck?: { makes: SpotChoice; refuses: SpotChoice };
+}
+
+export interface SpotChoice {
+  duration: number;
+  aspect: string;
+  resolution: string;
 }

@@ -18,4 +18,5 @@ export const veo31Fast: ModelProfile = {
   price: { usdPerSecond: { default: 0.15 }, confidence: 'unverified', source: 'aifreeapi.com/es/posts/veo-3-1-api-rate-limit (March 2026); Google\'s own Fast price was not readable' },
   notes:
     'Veo 3.1 Fast has Veo 3.1\'s limits (4, 6 or 8 s, 16:9 or 9:16, native audio, 7 s extensions at 720p) for drafts at a lower price. Its price and 4k are unverified.',
+  spotCheck: { makes: { duration: 4, aspect: '16:9', resolution: '1080p' }, refuses: { duration: 10, aspect: '21:9', resolution: '540p' } },
 };

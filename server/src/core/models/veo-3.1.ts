@@ -63,4 +63,5 @@ export const veo31: ModelProfile = {
   },
   notes:
     'Veo 3.1 makes 4, 6 or 8 s clips with native dialogue and sound at 720p–4k, 16:9 or 9:16, and extends a 720p clip by 7 s at a time. With reference images it makes only 8 s 16:9 720p clips and takes no first or last frame; Google publishes no prompt limit (1000 UTF-16 units is Runway\'s route).',
+  spotCheck: { makes: { duration: 6, aspect: '9:16', resolution: '4k' }, refuses: { duration: 5, aspect: '1:1', resolution: '480p' } },
 };

@@ -45,4 +45,5 @@ export const wan22: ModelProfile = {
   },
   notes:
     'Wan 2.2 runs locally (ComfyUI, diffusers or generate.py) and makes silent ~5 s clips (81 frames at 16 fps) at 480p or 720p, 16:9 or 9:16. Its text encoder reads 512 tokens and drops the rest (so the limit is advice, not an error); dialogue needs a separate voice step (or the S2V model).',
+  spotCheck: { makes: { duration: 5, aspect: '9:16', resolution: '480p' }, refuses: { duration: 8, aspect: '1:1', resolution: '1080p' } },
 };

@@ -3,6 +3,7 @@ import { thingFamily, tokenize } from '../words';
 import { replace } from './edits';
 import { appendToValue, insertFields, joinWords, plural, subjectsOf } from './support';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
 
 /** Placeholders for missing anchors, each for a kind of anchor the character may lack. */
 const anchorPlaceholders: { text: string; covers: (families: Set<string>) => boolean }[] = [
@@ -65,6 +66,18 @@ export const anchorCountRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'two anchors',
+      trigger: edit(clean, ['anchors: grey beard, orange oilskin coat, knitted cap', 'anchors: grey beard, orange oilskin coat']),
+      underlines: 'grey beard, orange oilskin coat',
+      fixed: [['  anchors: grey beard, orange oilskin coat', '  anchors: grey beard, orange oilskin coat, <hair colour and style>']],
+      nearMisses: [
+        { name: 'three anchors', text: clean },
+        { name: 'two anchors on a character who never appears', text: edit(clean, ['\nbeat 4s The net', '\ncharacter Mae\n  anchors: red hat, green coat\n\nbeat 4s The net']) },
+      ],
+    },
+  ],
 };
 
 /** Each character that is a subject or speaks, with the beats it appears in. */

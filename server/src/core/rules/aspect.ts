@@ -3,6 +3,7 @@ import type { ModelProfile } from '../models/types';
 import { replace } from './edits';
 import { cite, orList, severityFor, sizesConfidence } from './targets';
 import type { Rule, RuleContext } from './types';
+import { clean, edit, withModel } from './cases';
 
 const seedAspects = ['16:9', '9:16'];
 
@@ -43,6 +44,26 @@ export const aspectRule: Rule = {
       fixes: ordered.map((to, i) => fix(to, i === 0)),
     });
   },
+  cases: [
+    {
+      name: 'aspect 4:3',
+      trigger: edit(clean, ['aspect: 16:9', 'aspect: 4:3']),
+      underlines: '4:3',
+      fixed: [['  aspect: 4:3', '  aspect: 16:9']],
+      nearMisses: [
+        { name: 'aspect 9:16', text: edit(clean, ['aspect: 16:9', 'aspect: 9:16']) },
+      ],
+    },
+    {
+      name: 'aspect 1:1 on Veo 3.1',
+      trigger: withModel('veo-3.1', edit(clean, ['aspect: 16:9', 'aspect: 1:1'])),
+      underlines: '1:1',
+      fixed: [['  aspect: 1:1', '  aspect: 16:9']],
+      nearMisses: [
+        { name: 'aspect 1:1 on Kling 3.0', text: withModel('kling-3.0', edit(clean, ['aspect: 16:9', 'aspect: 1:1'])) },
+      ],
+    },
+  ],
 };
 
 /** The allowed aspects, those of the same shape (tall or wide) first. */

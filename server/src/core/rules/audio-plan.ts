@@ -2,6 +2,7 @@ import type { Range } from '../ast';
 import { fieldOf } from '../model';
 import { replace } from './edits';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 type AudioKind = 'voice' | 'music' | 'ambience';
 
@@ -55,4 +56,16 @@ export const audioPlanRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'dialogue without voice',
+      trigger: edit(clean, ['audio: voice, ambience', 'audio: ambience']),
+      underlines: 'say Ivo',
+      fixed: [['  audio: ambience', '  audio: ambience, voice']],
+      nearMisses: [
+        { name: 'voice planned', text: clean },
+        { name: 'no audio line at all (settings-missing style: silent)', text: edit(clean, ['  audio: voice, ambience\n', '']) },
+      ],
+    },
+  ],
 };

@@ -1,6 +1,10 @@
 import type { Range } from '../ast';
 import { cite, severityFor } from './targets';
 import type { Rule } from './types';
+import { clean, edit, withModel } from './cases';
+
+/** `clean` with no sound lines, its audio plan voice only. */
+const withoutSounds = edit(clean, ['  sound: gulls and lapping water\n', ''], ['  sound: a distant bell\n', ''], ['audio: voice, ambience', 'audio: voice']);
 
 export const audioUnsupportedRule: Rule = {
   code: 'audio-unsupported',
@@ -42,5 +46,15 @@ export const audioUnsupportedRule: Rule = {
       if (missing) report(item.range, `${profile.label} makes no ${kind === 'voice' ? 'speech' : kind}${source}: plan it as a separate ${kind === 'voice' ? 'voice and lip-sync' : 'sound'} step, or pick a model with native audio.`);
     }
   },
+  cases: [
+    {
+      name: 'a say line on Runway Gen-4.5',
+      trigger: withModel('runway-gen-4.5', edit(withoutSounds, ['audio: voice', 'audio: none'])),
+      underlines: 'say Ivo @1s "Almost there."',
+      nearMisses: [
+        { name: 'the same on Veo 3.1', text: withModel('veo-3.1', withoutSounds) },
+      ],
+    },
+  ],
 };
 

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { clean, edit, withMae } from './cases';
 
 export const audioVoicesRule: Rule = {
   code: 'audio-voices',
@@ -27,4 +28,14 @@ export const audioVoicesRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'two speakers',
+      trigger: edit(withMae, ['  sound: a distant bell', '  sound: a distant bell\n  say Mae @1s "Look."']),
+      underlines: 'Mae', occurrence: 2,
+      nearMisses: [
+        { name: 'one speaker, two lines', text: edit(clean, ['  sound: a distant bell', '  sound: a distant bell\n  say Ivo @1s "Look."']) },
+      ],
+    },
+  ],
 };

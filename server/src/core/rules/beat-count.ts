@@ -5,6 +5,7 @@ import { formatSeconds, type LineIndex } from '../text';
 import { replace } from './edits';
 import { topRange } from './support';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
 
 export const beatCountRule: Rule = {
   code: 'beat-count',
@@ -42,6 +43,17 @@ export const beatCountRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'two beats',
+      trigger: edit(clean, ['beat 4s The knot', 'beat 8s The knot'], ['\nbeat 4s The harbour\n  subject: the harbour\n  action: fog thins over the moored boats\n  setting: harbour mouth, calm water\n  emotion: quiet\n  camera: wide, slow push in\n  sound: a distant bell\n', '']),
+      underlines: 'beat 4s The net',
+      fixed: [['beat 8s The knot\n  subject: Ivo\n  action: ties a knot with quick fingers\n  setting: close on the net, wet rope\n  emotion: focused\n  camera: close-up, static\n  say Ivo @1s "Almost there."', 'beat 4s The knot\n  subject: Ivo\n  action: ties a knot with quick fingers\n  setting: close on the net, wet rope\n  emotion: focused\n  camera: close-up, static\n  say Ivo @1s "Almost there."\n\nbeat 4s <title of the second half>\n  subject: Ivo\n  action: <what happens next>\n  setting: close on the net, wet rope\n  emotion: focused\n  camera: close-up, static']],
+      nearMisses: [
+        { name: 'three beats', text: clean },
+      ],
+    },
+  ],
 };
 
 /** The lines of a beat, header first, as written. */

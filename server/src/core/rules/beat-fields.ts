@@ -3,6 +3,7 @@ import { requiredBeatFields } from '../vocabulary';
 import { insertLinesAfter, fieldIndent } from './edits';
 import { filled, joinWords, judgedBeats } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 /** What an inserted field says until the writer fills it in. */
 export const beatFieldPlaceholders: Record<(typeof requiredBeatFields)[number], string> = {
@@ -37,6 +38,17 @@ export const beatFieldsRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'a beat without setting and emotion',
+      trigger: edit(clean, ['  setting: close on the net, wet rope\n  emotion: focused\n', '']),
+      underlines: 'beat 4s The knot',
+      fixed: [['  action: ties a knot with quick fingers', '  action: ties a knot with quick fingers\n  setting: <where it happens>\n  emotion: <the mood>']],
+      nearMisses: [
+        { name: 'all four fields', text: clean },
+      ],
+    },
+  ],
 };
 
 /** Each missing field goes after the nearest field that precedes it in the usual order. */

@@ -4,6 +4,10 @@ import { fieldOf } from '../model';
 import { escapeSnippet } from '../snippets';
 import { insertFields } from './support';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
+
+/** Ivo as a cameo, with `consent` lines appended. */
+const cameo = (consent: string) => edit(clean, ['  anchors: grey beard', `  cameo: @ivo.k${consent}\n  anchors: grey beard`]);
 
 export const cameoConsentRule: Rule = {
   code: 'cameo-consent',
@@ -37,6 +41,17 @@ export const cameoConsentRule: Rule = {
       context.report({ range: consent ? consent.value.range : cameo.range, message, fixes: consent ? [] : [pendingConsentFix(context, character)] });
     }
   },
+  cases: [
+    {
+      name: 'a cameo without consent',
+      trigger: cameo(''),
+      underlines: '@ivo.k',
+      fixed: [['  cameo: @ivo.k', '  cameo: @ivo.k\n  consent: pending']],
+      nearMisses: [
+        { name: 'approved', text: cameo('\n  consent: approved 2026-10-02, lines approved') },
+      ],
+    },
+  ],
 };
 
 /** Records `consent: pending` under the cameo; in the editor the cursor lands on `pending`. */

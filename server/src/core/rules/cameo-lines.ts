@@ -1,5 +1,9 @@
 import { judgedBeats } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
+
+/** Ivo as a cameo, with `consent` lines appended. */
+const cameo = (consent: string) => edit(clean, ['  anchors: grey beard', `  cameo: @ivo.k${consent}\n  anchors: grey beard`]);
 
 export const cameoLinesRule: Rule = {
   code: 'cameo-lines',
@@ -23,4 +27,14 @@ export const cameoLinesRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'a cameo speaking without lines approved',
+      trigger: cameo('\n  consent: approved 2026-10-02'),
+      underlines: 'Ivo', occurrence: 4,
+      nearMisses: [
+        { name: 'lines approved', text: cameo('\n  consent: approved 2026-10-02, lines approved') },
+      ],
+    },
+  ],
 };

@@ -2,6 +2,7 @@ import { fieldOf } from '../model';
 import { replace } from './edits';
 import { insertFields, judgedBeats } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const cameraMissingRule: Rule = {
   code: 'camera-missing',
@@ -31,4 +32,15 @@ export const cameraMissingRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'no camera',
+      trigger: edit(clean, ['  camera: close-up, static\n', '']),
+      underlines: 'beat 4s The knot',
+      fixed: [['  emotion: focused', '  emotion: focused\n  camera: medium, static']],
+      nearMisses: [
+        { name: 'a camera', text: clean },
+      ],
+    },
+  ],
 };

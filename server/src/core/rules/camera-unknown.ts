@@ -8,6 +8,7 @@ import { isCameraMovement, namesShotSize, tokenize, tokensOf, type Token } from 
 import { replace } from './edits';
 import { rangeIn, judgedBeats } from './support';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
 
 const sizes: readonly string[] = shotSizes.filter((size) => size !== 'CU' && size !== 'ECU');
 
@@ -60,6 +61,27 @@ export const cameraUnknownRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'no shot size',
+      trigger: edit(clean, ['camera: close-up, static', 'camera: closish, static']),
+      underlines: 'closish, static',
+      fixed: [['  camera: closish, static', '  camera: close-up, static']],
+      nearMisses: [
+        { name: '"close up" spelt apart', text: edit(clean, ['camera: close-up, static', 'camera: close up, static']) },
+      ],
+    },
+    {
+      name: 'a movement word Sora does not know',
+      trigger: edit(clean, ['camera: close-up, static', 'camera: close-up, static wobble']),
+      underlines: 'wobble',
+      fixed: [['  camera: close-up, static wobble', '  camera: close-up, static']],
+      nearMisses: [
+        { name: 'a known movement with a target', text: edit(clean, ['camera: close-up, static', 'camera: close-up, slow push in toward the knot']) },
+        { name: 'a qualified whip pan', text: edit(clean, ['camera: close-up, static', 'camera: close-up, fast whip pan']) },
+      ],
+    },
+  ],
 };
 
 /** Words a camera movement is made of, besides the moving words themselves (`pan`, `dolly`, …). */

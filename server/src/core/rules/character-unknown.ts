@@ -4,6 +4,7 @@ import { subjectsOf, judgedBeats, judgesRest } from './support';
 import { nearest } from '../text';
 import { replace } from './edits';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
 
 export const characterUnknownRule: Rule = {
   code: 'character-unknown',
@@ -32,6 +33,17 @@ export const characterUnknownRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'a misspelt speaker',
+      trigger: edit(clean, ['say Ivo @1s', 'say Ivoo @1s']),
+      underlines: 'Ivoo',
+      fixed: [['  say Ivoo @1s "Almost there."', '  say Ivo @1s "Almost there."']],
+      nearMisses: [
+        { name: 'the declared name', text: clean },
+      ],
+    },
+  ],
 };
 
 /** A single capitalised word such as `Waiter`: clearly meant as a character, not a description. */

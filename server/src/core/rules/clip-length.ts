@@ -5,6 +5,7 @@ import { plural, seconds as secs, setDurationEdits, topRange } from './support';
 import { cite, severityFor } from './targets';
 import type { Fix } from '../diagnostics';
 import type { Rule, RuleContext } from './types';
+import { clean, withModel, withDurations } from './cases';
 
 export const clipLengthRule: Rule = {
   code: 'clip-length',
@@ -42,6 +43,29 @@ export const clipLengthRule: Rule = {
       fixes: fixes(context, profile, total),
     });
   },
+  cases: [
+    {
+      name: 'a 12 s clip on Veo 3.1 (split 8 s + 4 s)',
+      trigger: withModel('veo-3.1'),
+      underlines: '12s',
+      fixed: [['  duration: 12s', '  duration: 8s'], ['beat 4s The net', 'beat 2.5s The net'], ['beat 4s The knot', 'beat 2.5s The knot'], ['beat 4s The harbour', 'beat 3s The harbour']],
+      nearMisses: [
+        { name: 'the same on Kling 3.0 (3–15 s)', text: withModel('kling-3.0') },
+        { name: 'an 8 s clip on Veo 3.1', text: withModel('veo-3.1', withDurations('8s', '4s', '2s', '2s')) },
+        { name: 'no model (the seed numbers)', text: clean },
+      ],
+    },
+    {
+      name: 'a 12 s beat on Veo 3.1 (no split fits)',
+      trigger: withModel('veo-3.1', withDurations('20s', '12s', '4s', '4s')),
+      underlines: '20s',
+      severity: 'error',
+      fixed: [['  duration: 20s', '  duration: 8s'], ['beat 12s The net', 'beat 5s The net'], ['beat 4s The knot', 'beat 1.5s The knot'], ['beat 4s The harbour', 'beat 1.5s The harbour']],
+      nearMisses: [
+        { name: 'a retired model (the seed numbers)', text: withModel('sora-2', withDurations('20s', '12s', '4s', '4s')) },
+      ],
+    },
+  ],
 };
 
 /** A mode that fixes the clip length (Veo's reference-image mode is 8 s only): every planned clip must be one. */

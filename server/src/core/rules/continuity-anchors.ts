@@ -4,6 +4,7 @@ import { fieldOf } from '../model';
 import { normalizedValue, sequenceName } from './continuity';
 import { replace } from './edits';
 import type { Rule, RuleContext } from './types';
+import { clean, edit, inSequence } from './cases';
 
 export const continuityAnchorsRule: Rule = {
   code: 'continuity-anchors',
@@ -38,6 +39,19 @@ export const continuityAnchorsRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'Ivo redefined in a blue coat',
+      trigger: edit(clean, ['orange oilskin coat', 'blue oilskin coat']),
+      underlines: 'Ivo',
+      setup: inSequence(),
+      fixed: [['  anchors: grey beard, blue oilskin coat, knitted cap', '  anchors: grey beard, orange oilskin coat, knitted cap']],
+      nearMisses: [
+        { name: 'the same anchors in another order and case', text: edit(clean, ['grey beard, orange oilskin coat, knitted cap', 'Knitted cap, grey beard,  orange oilskin coat']), setup: inSequence() },
+        { name: 'no sequence', text: edit(clean, ['orange oilskin coat', 'blue oilskin coat']) },
+      ],
+    },
+  ],
 };
 
 function sameAnchors(a: CharacterSection, b: CharacterSection): boolean {

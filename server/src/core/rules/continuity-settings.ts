@@ -1,6 +1,11 @@
 import { lockedSettings } from '../vocabulary';
 import { contradictions, removeLine, sequenceName } from './continuity';
 import type { Rule } from './types';
+import { clean, edit, withModel, cleanSequence, inSequence } from './cases';
+
+function sequenceWithModel(id: string): string {
+  return edit(cleanSequence, ['  resolution: 1080p', `  resolution: 1080p\n  model: ${id}`]);
+}
 
 export const continuitySettingsRule: Rule = {
   code: 'continuity-settings',
@@ -24,4 +29,17 @@ export const continuitySettingsRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'another model',
+      trigger: withModel('kling-3.0'),
+      underlines: 'kling-3.0',
+      setup: inSequence(sequenceWithModel('veo-3.1')),
+      fixed: [['  model: kling-3.0\n', '']],
+      nearMisses: [
+        { name: 'its own duration against the sequence\'s', text: clean, setup: inSequence(edit(cleanSequence, ['  resolution: 1080p', '  resolution: 1080p\n  duration: 10s'])) },
+        { name: 'no sequence', text: withModel('kling-3.0') },
+      ],
+    },
+  ],
 };

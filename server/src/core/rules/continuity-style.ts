@@ -2,6 +2,7 @@ import { sectionFields } from '../vocabulary';
 import { contradictions, removeLine, sequenceName } from './continuity';
 import { replace } from './edits';
 import type { Rule } from './types';
+import { clean, edit, cleanSequence, inSequence } from './cases';
 
 export const continuityStyleRule: Rule = {
   code: 'continuity-style',
@@ -34,4 +35,17 @@ export const continuityStyleRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'a palette of its own',
+      trigger: edit(clean, ['palette: grey and ochre', 'palette: neon pink']),
+      underlines: 'neon pink',
+      setup: inSequence(),
+      fixed: [['  palette: neon pink\n', '']],
+      nearMisses: [
+        { name: 'the same palette, spaced and cased differently', text: edit(clean, ['palette: grey and ochre', 'palette: Grey and  ochre']), setup: inSequence() },
+        { name: 'a style field the sequence does not set', text: edit(clean, ['palette: grey and ochre', 'palette: neon pink']), setup: inSequence(edit(cleanSequence, ['  palette: grey and ochre\n', ''])) },
+      ],
+    },
+  ],
 };

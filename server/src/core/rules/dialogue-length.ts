@@ -1,6 +1,7 @@
 import { countWords, formatSpan } from '../text';
 import { seconds, judgedBeats } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const dialogueLengthRule: Rule = {
   code: 'dialogue-length',
@@ -31,4 +32,15 @@ export const dialogueLengthRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'nine words from @1s in 4 s',
+      trigger: edit(clean, ['"Almost there."', '"One more knot and then we can all go home."']),
+      underlines: 'One more knot and then we can all go home.',
+      nearMisses: [
+        { name: 'seven words', text: edit(clean, ['"Almost there."', '"One more knot and we go home."']) },
+        { name: 'nine words at 3 words a second', text: edit(clean, ['"Almost there."', '"One more knot and then we can go home."']), setup: { wordsPerSecond: 3 } },
+      ],
+    },
+  ],
 };

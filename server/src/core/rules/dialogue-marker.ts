@@ -2,6 +2,7 @@ import type { BeatSection } from '../ast';
 import { countWords, formatSeconds } from '../text';
 import { judgedBeats } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const dialogueMarkerRule: Rule = {
   code: 'dialogue-marker',
@@ -41,6 +42,17 @@ export const dialogueMarkerRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'no marker',
+      trigger: edit(clean, ['say Ivo @1s', 'say Ivo']),
+      underlines: 'say Ivo',
+      fixed: [['  say Ivo "Almost there."', '  say Ivo @1s "Almost there."']],
+      nearMisses: [
+        { name: 'a marker', text: clean },
+      ],
+    },
+  ],
 };
 
 /** A start for each line: a moment in, after the previous line, leaving time to speak it. */

@@ -1,6 +1,7 @@
 import { formatSpan } from '../text';
 import { seconds, judgedBeats } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const dialogueTimingRule: Rule = {
   code: 'dialogue-timing',
@@ -26,4 +27,14 @@ export const dialogueTimingRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'a marker at the beat end',
+      trigger: edit(clean, ['say Ivo @1s', 'say Ivo @4s']),
+      underlines: '@4s',
+      nearMisses: [
+        { name: '@3.5s', text: edit(clean, ['say Ivo @1s', 'say Ivo @3.5s']) },
+      ],
+    },
+  ],
 };

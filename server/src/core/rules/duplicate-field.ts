@@ -4,6 +4,7 @@ import { sectionFields } from '../vocabulary';
 import { deleteLine } from './edits';
 import { distinctSections, judgedSections } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const duplicateFieldRule: Rule = {
   code: 'duplicate-field',
@@ -59,6 +60,17 @@ export const duplicateFieldRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'aspect twice',
+      trigger: edit(clean, ['  audio: voice, ambience', '  audio: voice, ambience\n  aspect: 9:16']),
+      underlines: 'aspect', occurrence: 2,
+      fixed: [['  aspect: 9:16\n', '']],
+      nearMisses: [
+        { name: 'the same field in two beats', text: clean },
+      ],
+    },
+  ],
 };
 
 function normalize(text: string): string {

@@ -1,5 +1,6 @@
 import type { Text } from '../ast';
 import type { Rule, RuleContext } from './types';
+import { withVariants } from './cases';
 
 export const duplicateNameRule: Rule = {
   code: 'duplicate-name',
@@ -15,6 +16,16 @@ export const duplicateNameRule: Rule = {
     reportRepeats(context, context.storyboard.characters.map((c) => c.name), 'character');
     reportRepeats(context, context.storyboard.variants.map((v) => v.name), 'variant');
   },
+  cases: [
+    {
+      name: 'two variants named alike',
+      trigger: withVariants('variant closer from main\n  beat 1 camera: wide, static', 'variant closer from main\n  beat 2 camera: wide, static'),
+      underlines: 'closer', occurrence: 2,
+      nearMisses: [
+        { name: 'distinct names', text: withVariants('variant closer from main\n  beat 1 camera: wide, static', 'variant wider from main\n  beat 2 camera: wide, static') },
+      ],
+    },
+  ],
 };
 
 function reportRepeats(context: RuleContext, names: (Text | undefined)[], what: string): void {

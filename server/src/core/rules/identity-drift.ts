@@ -20,6 +20,7 @@ import {
 import { replace } from './edits';
 import { rangeIn, subjectsOf, judgedBeats } from './support';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
 
 type Attributes = Map<AttributeClass, Set<string>>;
 
@@ -103,6 +104,18 @@ export const identityDriftRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'a blue coat against an orange one',
+      trigger: edit(clean, ['pulls the net across his knees', 'pulls the net across his knees in a blue oilskin coat']),
+      underlines: 'blue oilskin coat',
+      fixed: [['  action: pulls the net across his knees in a blue oilskin coat', '  action: pulls the net across his knees in a orange oilskin coat']],
+      nearMisses: [
+        { name: 'the anchor repeated', text: edit(clean, ['pulls the net across his knees', 'pulls the net across his knees in his orange coat']) },
+        { name: 'a blue coat on the harbour (not Ivo)', text: edit(clean, ['fog thins over the moored boats', 'a sailor in a blue coat waves']) },
+      ],
+    },
+  ],
 };
 
 interface Concerned {

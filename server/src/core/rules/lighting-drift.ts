@@ -4,6 +4,7 @@ import { fieldOf } from '../model';
 import { judgeLight, lightingLeadIns, lightingMentions, tokensOf } from '../words';
 import { appendToValue, insertFields, insertSection, joinWords, rangeIn, judgedBeats } from './support';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
 
 const scannedFields = ['subject', 'action', 'setting'] as const;
 const articles = new Set(['the', 'a', 'an']);
@@ -68,6 +69,17 @@ export const lightingDriftRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'a sunset the style does not have',
+      trigger: edit(clean, ['setting: wooden pier, fog over the water', 'setting: wooden pier at sunset']),
+      underlines: 'sunset',
+      fixed: [['  lighting: misty morning, consistent lighting', '  lighting: misty morning, consistent lighting, sunset'], ['  setting: wooden pier at sunset', '  setting: wooden pier at']],
+      nearMisses: [
+        { name: 'the sunset in the style', text: edit(clean, ['setting: wooden pier, fog over the water', 'setting: wooden pier at sunset'], ['lighting: misty morning, consistent lighting', 'lighting: low sunset, consistent lighting']) },
+      ],
+    },
+  ],
 };
 
 function addToStyle(context: RuleContext, lighting: Text | undefined, phrase: string): TextEdit {

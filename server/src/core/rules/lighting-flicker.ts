@@ -5,6 +5,7 @@ import { splitList } from '../parse';
 import { consistentLighting, hasConsistentLighting, isCameraMovement, tokenize } from '../words';
 import { appendToValue, insertFields, insertSection } from './support';
 import type { Rule, RuleContext } from './types';
+import { clean, edit } from './cases';
 
 export const lightingFlickerRule: Rule = {
   code: 'lighting-flicker',
@@ -46,6 +47,18 @@ export const lightingFlickerRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'a push-in without consistent lighting',
+      trigger: edit(clean, ['lighting: misty morning, consistent lighting', 'lighting: misty morning']),
+      underlines: 'slow push in',
+      fixed: [['  lighting: misty morning', '  lighting: misty morning, consistent lighting']],
+      nearMisses: [
+        { name: 'consistent lighting', text: clean },
+        { name: 'static cameras only', text: edit(clean, ['lighting: misty morning, consistent lighting', 'lighting: misty morning'], ['wide, slow push in', 'wide, static']) },
+      ],
+    },
+  ],
 };
 
 function appendConsistent(context: RuleContext, lighting: Text | undefined): Fix {

@@ -1,6 +1,7 @@
 import { insertLinesAfter, insertLinesBefore } from './edits';
 import { topRange } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 /** What the inserted logline says until the writer replaces it: one sentence, so nothing else fires. */
 export const loglinePlaceholder = '<who wants what, and what happens, in one sentence>';
@@ -44,4 +45,15 @@ export const loglineMissingRule: Rule = {
       fixes: [{ title: 'Insert `logline:` to fill in', edits: [edit], safe: false, preferred: true }],
     });
   },
+  cases: [
+    {
+      name: 'no logline',
+      trigger: edit(clean, ['logline: A fisherman mends his net as the fog lifts.\n', '']),
+      underlines: 'scene 05 "Harbour"',
+      fixed: [['scene 05 "Harbour"', 'scene 05 "Harbour"\nlogline: <who wants what, and what happens, in one sentence>']],
+      nearMisses: [
+        { name: 'a logline', text: clean },
+      ],
+    },
+  ],
 };

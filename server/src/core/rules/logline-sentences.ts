@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 /** Abbreviations whose full stop does not end a sentence. */
 const abbreviations = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'vs', 'etc', 'e.g', 'i.e', 'mt', 'no', 'approx', 'capt', 'col', 'gen', 'lt', 'sgt']);
@@ -66,4 +67,14 @@ export const loglineSentencesRule: Rule = {
       message: `The logline is ${sentences} sentences; say the scene in one. Move detail into the beats, or split it into two scenes.`,
     });
   },
+  cases: [
+    {
+      name: 'two sentences',
+      trigger: edit(clean, ['A fisherman mends his net as the fog lifts.', 'A fisherman mends his net. The fog lifts!']),
+      underlines: 'A fisherman mends his net. The fog lifts!',
+      nearMisses: [
+        { name: 'an abbreviation', text: edit(clean, ['A fisherman mends his net', 'Dr. Ivo mends his net']) },
+      ],
+    },
+  ],
 };

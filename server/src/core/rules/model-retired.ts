@@ -2,6 +2,7 @@ import { profileFor } from '../models';
 import { replace } from './edits';
 import { orList } from './targets';
 import type { Rule } from './types';
+import { withModel } from './cases';
 
 export const modelRetiredRule: Rule = {
   code: 'model-retired',
@@ -28,6 +29,18 @@ export const modelRetiredRule: Rule = {
       fixes: successors.map((id, i) => ({ title: `Switch to ${profileFor(id, target.profiles)?.label ?? id} (model: ${id})`, edits: [replace(written.range, id)], safe: false, preferred: i === 0 })),
     });
   },
+  cases: [
+    {
+      name: 'model sora-2',
+      trigger: withModel('sora-2'),
+      underlines: 'sora-2',
+      fixed: [['  model: sora-2', '  model: veo-3.1']],
+      nearMisses: [
+        { name: 'model kling-3.0', text: withModel('kling-3.0') },
+        { name: 'an unknown model', text: withModel('sora-3') },
+      ],
+    },
+  ],
 };
 
 /** The first source named, without the quotation that backs it up (the profile keeps the full text). */

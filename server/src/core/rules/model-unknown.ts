@@ -1,6 +1,7 @@
 import { nearestModelIds } from '../target/target';
 import { replace } from './edits';
 import type { Rule } from './types';
+import { clean, withModel } from './cases';
 
 export const modelUnknownRule: Rule = {
   code: 'model-unknown',
@@ -25,4 +26,16 @@ export const modelUnknownRule: Rule = {
       fixes: nearest.map((id, i) => ({ title: `Set model ${id}`, edits: [replace(written.range, id)], safe: false, preferred: i === 0 })),
     });
   },
+  cases: [
+    {
+      name: 'model veo-3',
+      trigger: withModel('veo-3'),
+      underlines: 'veo-3',
+      fixed: [['  model: veo-3', '  model: veo-3.1']],
+      nearMisses: [
+        { name: 'model veo-3.1', text: withModel('veo-3.1') },
+        { name: 'no model line', text: clean },
+      ],
+    },
+  ],
 };

@@ -1,5 +1,8 @@
 import { fieldOf } from '../model';
 import type { Rule } from './types';
+import { clean, edit, withModel } from './cases';
+
+const withAvoid = edit(clean, ['  look: 35mm, soft', '  look: 35mm, soft\n  avoid: text, logos']);
 
 export const negativeDiscouragedRule: Rule = {
   code: 'negative-discouraged',
@@ -24,4 +27,15 @@ export const negativeDiscouragedRule: Rule = {
       message: `${profile.label} is not sent the avoid: list: ${profile.negativePrompt.advice} Describe what you want instead.`,
     });
   },
+  cases: [
+    {
+      name: 'avoid: on Runway Gen-4.5',
+      trigger: withModel('runway-gen-4.5', withAvoid),
+      underlines: 'text, logos',
+      nearMisses: [
+        { name: 'avoid: on Veo 3.1 (a negative_prompt parameter)', text: withModel('veo-3.1', withAvoid) },
+        { name: 'avoid: with no model', text: withAvoid },
+      ],
+    },
+  ],
 };

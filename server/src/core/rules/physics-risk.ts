@@ -4,6 +4,7 @@ import { formatSeconds } from '../text';
 import { impactTokens, physicsFixes, physicsMitigations, tokensOf, type Token } from '../words';
 import { appendToValue, joinWords, rangeIn, judgedBeats } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 const scannedFields = ['action', 'setting'] as const;
 
@@ -56,4 +57,16 @@ export const physicsRiskRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'two impacts in one beat',
+      trigger: edit(clean, ['pulls the net across his knees', 'drops a crate that crashes and splinters']),
+      underlines: 'crashes and splinters',
+      fixed: [['  action: drops a crate that crashes and splinters', '  action: drops a crate that crashes and splinters, in slow motion']],
+      nearMisses: [
+        { name: 'one impact in 4 s', text: edit(clean, ['pulls the net across his knees', 'drops a crate that crashes']) },
+        { name: 'two impacts in slow motion', text: edit(clean, ['pulls the net across his knees', 'drops a crate that crashes and splinters in slow motion']) },
+      ],
+    },
+  ],
 };

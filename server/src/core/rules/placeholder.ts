@@ -1,5 +1,6 @@
 import type { Range } from '../ast';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 /**
  * `<hair colour and style>`: text in angle brackets that starts with a letter. Quick fixes and the
@@ -39,4 +40,16 @@ export const placeholderRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'an anchor placeholder left in',
+      trigger: edit(clean, ['knitted cap', '<one distinctive detail>']),
+      underlines: '<one distinctive detail>',
+      nearMisses: [
+        { name: 'the detail filled in', text: clean },
+        { name: 'angle brackets in a comment', text: edit(clean, ['// Harbour, scene 05', '// Harbour <draft>, scene 05']) },
+        { name: 'a "<3" in dialogue', text: edit(clean, ['"Almost there."', '"Almost there <3"']) },
+      ],
+    },
+  ],
 };

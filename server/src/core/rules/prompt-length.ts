@@ -4,6 +4,10 @@ import { countPrompt, describeCount } from '../target/count';
 import { topRange } from './support';
 import { cite, severityFor } from './targets';
 import type { Rule, RuleContext } from './types';
+import { clean, edit, withModel } from './cases';
+
+/** `clean` with a first action long enough to pass 1,000 UTF-16 units. */
+const longAction = edit(clean, ['action: pulls the net across his knees', `action: pulls the net across his knees, ${'slowly and carefully working each knot loose with weathered fingers, '.repeat(14)}then rests`]);
 
 export const promptLengthRule: Rule = {
   code: 'prompt-length',
@@ -41,6 +45,17 @@ export const promptLengthRule: Rule = {
       checkShots(context, profile, generation.parameters, generation.beats, range);
     }
   },
+  cases: [
+    {
+      name: 'generation 1 over Runway\'s 1,000 UTF-16 units',
+      trigger: withModel('runway-gen-4.5', longAction),
+      underlines: 'beat 4s The net',
+      nearMisses: [
+        { name: 'the clean storyboard on Runway', text: withModel('runway-gen-4.5') },
+        { name: 'the long action with no model', text: longAction },
+      ],
+    },
+  ],
 };
 
 /** Multi-shot targets limit each shot's prompt too (Kling 3.0: 512 per shot). */

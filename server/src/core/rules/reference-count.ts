@@ -1,6 +1,10 @@
 import { cite, severityFor } from './targets';
 import { referenceExtension, videoExtensions } from './reference-format';
 import type { Rule } from './types';
+import { clean, edit, withModel } from './cases';
+
+/** `clean` with `count` image references. */
+const withReferences = (count: number) => edit(clean, ['\nbeat 4s The net', `\n${Array.from({ length: count }, (_, i) => `reference: refs/ref${i + 1}.png`).join('\n')}\n\nbeat 4s The net`]);
 
 export const referenceCountRule: Rule = {
   code: 'reference-count',
@@ -27,4 +31,15 @@ export const referenceCountRule: Rule = {
       });
     });
   },
+  cases: [
+    {
+      name: 'four references on Veo 3.1',
+      trigger: withModel('veo-3.1', withReferences(4)),
+      underlines: 'refs/ref4.png',
+      nearMisses: [
+        { name: 'three references', text: withModel('veo-3.1', withReferences(3)) },
+        { name: 'four with no model', text: withReferences(4) },
+      ],
+    },
+  ],
 };

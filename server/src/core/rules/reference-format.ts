@@ -1,5 +1,6 @@
 import { baseName } from '../files';
 import type { Rule } from './types';
+import { withReference } from './cases';
 
 export const imageExtensions = new Set(['png', 'jpg', 'jpeg', 'webp']);
 export const videoExtensions = new Set(['mp4', 'mov', 'm4v', 'webm', 'avi', 'mkv', 'wmv', 'flv', 'mpg', 'mpeg', '3gp', 'ogv', 'mts']);
@@ -35,4 +36,14 @@ export const referenceFormatRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'a gif reference',
+      trigger: withReference('refs/harbour.gif'),
+      underlines: 'refs/harbour.gif',
+      nearMisses: [
+        { name: 'a webp', text: withReference('refs/harbour.webp') },
+      ],
+    },
+  ],
 };

@@ -1,5 +1,6 @@
 import { folderOf, workspaceFileStatus } from '../files';
 import type { Rule } from './types';
+import { withReference, onDisk } from './cases';
 
 export const referenceMissingRule: Rule = {
   code: 'reference-missing',
@@ -33,4 +34,16 @@ export const referenceMissingRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'a reference that is not there',
+      trigger: withReference('refs/nope.png'),
+      underlines: 'refs/nope.png',
+      setup: onDisk,
+      nearMisses: [
+        { name: 'a reference that is there', text: withReference('refs/harbour.png'), setup: onDisk },
+        { name: 'no file access (silent)', text: withReference('refs/nope.png') },
+      ],
+    },
+  ],
 };

@@ -3,6 +3,7 @@ import type { Fix } from '../diagnostics';
 import { replace } from './edits';
 import { referenceExtension, videoExtensions } from './reference-format';
 import type { Rule } from './types';
+import { withReference } from './cases';
 
 export const referenceVideoRule: Rule = {
   code: 'reference-video',
@@ -29,6 +30,17 @@ export const referenceVideoRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'an mp4 reference',
+      trigger: withReference('refs/take.mp4'),
+      underlines: 'refs/take.mp4',
+      fixed: [['reference: refs/take.mp4', '// refs/take.mp4 is a video, not a reference: log it as a take (Sora: Log Take), then branch a variant from it (variant NAME from takeNN) and remix that take.']],
+      nearMisses: [
+        { name: 'a png', text: withReference('refs/harbour.png') },
+      ],
+    },
+  ],
 };
 
 /** The reference line replaced by a comment on how to iterate on a video instead. */

@@ -3,6 +3,7 @@ import { planGenerations } from '../target/plan';
 import { replace } from './edits';
 import { cite, orList, severityFor, sizesConfidence } from './targets';
 import type { Rule, RuleContext } from './types';
+import { clean, edit, withModel } from './cases';
 
 export const resolutionRule: Rule = {
   code: 'resolution',
@@ -45,6 +46,27 @@ export const resolutionRule: Rule = {
       fixes: [preferred, ...profile.resolutions.filter((r) => r !== preferred)].slice(0, 3).map((to, i) => ({ title: `Set resolution ${to}`, edits: [replace(resolution.range, to)], safe: false, preferred: i === 0 })),
     });
   },
+  cases: [
+    {
+      name: 'resolution 720p',
+      trigger: edit(clean, ['resolution: 1080p', 'resolution: 720p']),
+      underlines: '720p',
+      fixed: [['  resolution: 720p', '  resolution: 1080p']],
+      nearMisses: [
+        { name: '1080p', text: clean },
+      ],
+    },
+    {
+      name: '1080p on Runway Gen-4.5 (720p only)',
+      trigger: withModel('runway-gen-4.5'),
+      underlines: '1080p',
+      fixed: [['  resolution: 1080p', '  resolution: 720p']],
+      nearMisses: [
+        { name: '720p on Veo 3.1', text: withModel('veo-3.1', edit(clean, ['resolution: 1080p', 'resolution: 720p'])) },
+        { name: '720p on Runway', text: withModel('runway-gen-4.5', edit(clean, ['resolution: 1080p', 'resolution: 720p'])) },
+      ],
+    },
+  ],
 };
 
 /** A resolution the model makes, but not at the clip lengths planned (Hailuo 02: 1080p only at 6 s). */

@@ -2,6 +2,7 @@ import { baseName } from '../files';
 import { insertLinesBefore } from './edits';
 import { topRange } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const sceneMissingRule: Rule = {
   code: 'scene-missing',
@@ -33,6 +34,18 @@ export const sceneMissingRule: Rule = {
       ],
     });
   },
+  cases: [
+    {
+      name: 'no scene header',
+      trigger: edit(clean, ['scene 05 "Harbour"\n', '']),
+      underlines: 'logline: A fisherman mends his net as the fog lifts.',
+      setup: { documentPath: '/work/scenes/scene05.sora' },
+      fixed: [['// Harbour, scene 05', '// Harbour, scene 05\nscene 05']],
+      nearMisses: [
+        { name: 'a scene header', text: clean },
+      ],
+    },
+  ],
 };
 
 /** `.../scene07.sora` → `07`; `.../Scene_12b.sora` → `12b`. */

@@ -3,6 +3,9 @@ import type { TextEdit } from '../diagnostics';
 import { baseName } from '../files';
 import { samePath, sceneEntries } from '../sequence';
 import type { Rule, RuleContext } from './types';
+import { edit, cleanSequence, asSequence } from './cases';
+
+const scenes = '  scenes: scene05.sora, scene06.sora';
 
 export const sequenceDuplicateRule: Rule = {
   code: 'sequence-duplicate',
@@ -43,6 +46,19 @@ export const sequenceDuplicateRule: Rule = {
       }
     });
   },
+  cases: [
+    {
+      name: 'a scene listed twice, on two scenes: lines',
+      trigger: edit(cleanSequence, [scenes, `${scenes}\n  scenes: scene05.sora`]),
+      underlines: 'scene05.sora', occurrence: 2,
+      setup: asSequence,
+      fixed: [['  scenes: scene05.sora\n', '']],
+      nearMisses: [
+        { name: 'each scene once, over two lines', text: edit(cleanSequence, [scenes, '  scenes: scene05.sora\n  scenes: scene06.sora']), setup: asSequence },
+        { name: 'another sequence listing other scenes', text: cleanSequence, setup: { ...asSequence, otherSequences: [{ path: '/film/a-other.sora', scenes: ['/film/scene07.sora'] }] } },
+      ],
+    },
+  ],
 };
 
 /** Removes one `scenes:` entry with its comma; the last entry of a line takes its line with it. */

@@ -3,6 +3,9 @@ import { folderOf, sceneEntries } from '../sequence';
 import { nearest } from '../text';
 import { replace } from './edits';
 import type { Rule } from './types';
+import { edit, cleanSequence, asSequence } from './cases';
+
+const scenes = '  scenes: scene05.sora, scene06.sora';
 
 export const sequenceSceneMissingRule: Rule = {
   code: 'sequence-scene-missing',
@@ -37,4 +40,17 @@ export const sequenceSceneMissingRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'a misspelt scene file',
+      trigger: edit(cleanSequence, [scenes, '  scenes: scene05.sora, scene6.sora']),
+      underlines: 'scene6.sora',
+      setup: asSequence,
+      fixed: [['  scenes: scene05.sora, scene6.sora', '  scenes: scene05.sora, scene06.sora']],
+      nearMisses: [
+        { name: 'every scene there', text: cleanSequence, setup: asSequence },
+        { name: 'no file access (silent)', text: edit(cleanSequence, [scenes, '  scenes: scene05.sora, scene6.sora']) },
+      ],
+    },
+  ],
 };

@@ -1,6 +1,7 @@
 import { formatSeconds } from '../text';
 import { insertSection, topRange } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const settingsMissingRule: Rule = {
   code: 'settings-missing',
@@ -42,4 +43,15 @@ export const settingsMissingRule: Rule = {
       ],
     });
   },
+  cases: [
+    {
+      name: 'no settings',
+      trigger: edit(clean, ['settings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience\n\n', '']),
+      underlines: 'scene 05 "Harbour"',
+      fixed: [['fog lifts.', 'fog lifts.\n\nsettings\n  aspect: 16:9\n  resolution: 1080p\n  duration: 12s\n  audio: voice, ambience']],
+      nearMisses: [
+        { name: 'settings present', text: clean },
+      ],
+    },
+  ],
 };

@@ -2,6 +2,7 @@ import type { TextEdit } from '../diagnostics';
 import { fieldOf } from '../model';
 import { filled, insertFields, insertSection, joinWords } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const stylePlaceholders = {
   palette: '<two or three colours>',
@@ -47,4 +48,15 @@ export const styleMissingRule: Rule = {
       fixes: [{ title: `Insert ${joinWords(missing.map((key) => `\`${key}:\``))} to fill in`, edits, safe: false, preferred: true }],
     });
   },
+  cases: [
+    {
+      name: 'no lighting',
+      trigger: edit(clean, ['  lighting: misty morning, consistent lighting\n', '']),
+      underlines: 'style',
+      fixed: [['  look: 35mm, soft', '  look: 35mm, soft\n  lighting: <one light source and time of day>, consistent lighting']],
+      nearMisses: [
+        { name: 'palette and lighting', text: clean },
+      ],
+    },
+  ],
 };

@@ -4,6 +4,7 @@ import { lookDescriptors } from '../words';
 import { replace } from './edits';
 import { joinWords } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const styleWordsRule: Rule = {
   code: 'style-words',
@@ -35,4 +36,15 @@ export const styleWordsRule: Rule = {
       fixes: [{ title: `Keep the first two: "${kept}"`, edits: [replace(look.range, kept)], safe: false, preferred: true }],
     });
   },
+  cases: [
+    {
+      name: 'three look words',
+      trigger: edit(clean, ['look: 35mm, soft', 'look: 35mm, soft, moody']),
+      underlines: '35mm, soft, moody',
+      fixed: [['  look: 35mm, soft, moody', '  look: 35mm, soft']],
+      nearMisses: [
+        { name: 'two look words', text: clean },
+      ],
+    },
+  ],
 };

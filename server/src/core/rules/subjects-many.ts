@@ -1,6 +1,7 @@
 import { fieldOf, subjectCharacters } from '../model';
 import { joinWords, subjectsOf, judgedBeats } from './support';
 import type { Rule } from './types';
+import { edit, withMae } from './cases';
 
 export const subjectsManyRule: Rule = {
   code: 'subjects-many',
@@ -27,4 +28,14 @@ export const subjectsManyRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'two characters in one subject',
+      trigger: edit(withMae, ['  subject: Ivo', '  subject: Ivo and Mae']),
+      underlines: 'Ivo and Mae',
+      nearMisses: [
+        { name: 'one character', text: withMae },
+      ],
+    },
+  ],
 };

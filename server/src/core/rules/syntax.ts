@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const syntaxRule: Rule = {
   code: 'syntax',
@@ -18,4 +19,14 @@ export const syntaxRule: Rule = {
       context.report({ range: error.range, message: error.message });
     }
   },
+  cases: [
+    {
+      name: 'a line that is nothing',
+      trigger: edit(clean, ['  emotion: patient', '  emotion: patient\n  ???']),
+      underlines: '???',
+      nearMisses: [
+        { name: 'the clean storyboard', text: clean },
+      ],
+    },
+  ],
 };

@@ -1,6 +1,7 @@
 import { formatSeconds } from '../text';
 import { replace } from './edits';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 export const timelineRule: Rule = {
   code: 'timeline',
@@ -38,4 +39,16 @@ export const timelineRule: Rule = {
       fixes,
     });
   },
+  cases: [
+    {
+      name: 'beats over the clip',
+      trigger: edit(clean, ['beat 4s The harbour', 'beat 5s The harbour']),
+      underlines: '12s',
+      fixed: [['beat 5s The harbour', 'beat 4s The harbour']],
+      nearMisses: [
+        { name: 'beats that add up', text: clean },
+        { name: 'no duration set', text: edit(clean, ['  duration: 12s\n', '']) },
+      ],
+    },
+  ],
 };

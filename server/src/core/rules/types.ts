@@ -7,6 +7,7 @@ import type { Target } from '../target/target';
 import type { SequenceListing, SequenceSource } from '../sequence';
 import type { TakeLog } from '../takes';
 import type { LineIndex } from '../text';
+import type { RuleCase } from './cases';
 
 export interface RuleOptions {
   /** Speaking rate used to judge whether a line fits its time. */
@@ -77,4 +78,6 @@ export interface Rule {
   scope?: 'beat';
   /** Its messages name line numbers: what it found in a beat is reused only while the beat has not moved. */
   linesInMessages?: boolean;
+  /** A trigger, near misses and the fix's result for each way the rule fires (see `./cases`); the rule tests walk them. */
+  cases: readonly RuleCase[];
 }

@@ -4,6 +4,7 @@ import { sectionFields } from '../vocabulary';
 import { replace } from './edits';
 import { distinctSections, judgedSections } from './support';
 import type { Rule } from './types';
+import { clean, edit } from './cases';
 
 const where: Record<SectionKind, string> = {
   scene: 'the `scene` header',
@@ -65,4 +66,15 @@ export const unknownFieldRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'a misspelt camera',
+      trigger: edit(clean, ['camera: medium, static', 'camra: medium, static']),
+      underlines: 'camra',
+      fixed: [['  camra: medium, static', '  camera: medium, static']],
+      nearMisses: [
+        { name: 'camera spelt right', text: clean },
+      ],
+    },
+  ],
 };

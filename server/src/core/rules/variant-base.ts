@@ -2,6 +2,7 @@ import { baseKind } from '../model';
 import { nearest } from '../text';
 import { replace } from './edits';
 import type { Rule } from './types';
+import { withVariants } from './cases';
 
 export const variantBaseRule: Rule = {
   code: 'variant-base',
@@ -35,4 +36,14 @@ export const variantBaseRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'a base that is nothing',
+      trigger: withVariants('variant a from mian\n  beat 1 camera: wide, static'),
+      underlines: 'mian',
+      nearMisses: [
+        { name: 'from main', text: withVariants('variant a from main\n  beat 1 camera: wide, static') },
+      ],
+    },
+  ],
 };

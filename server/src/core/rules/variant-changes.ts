@@ -4,6 +4,7 @@ import { baseKind } from '../model';
 import { indentOf } from './edits';
 import { plural } from './support';
 import type { Rule, RuleContext } from './types';
+import { withVariants } from './cases';
 
 export const variantChangesRule: Rule = {
   code: 'variant-changes',
@@ -31,6 +32,17 @@ export const variantChangesRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'two overrides',
+      trigger: withVariants('variant closer from main\n  beat 1 camera: close-up, static\n  style look: 16mm, grainy'),
+      underlines: 'closer',
+      fixed: [['  beat 1 camera: close-up, static', '  beat 1 camera: close-up, static\n\nvariant closer-2 from main']],
+      nearMisses: [
+        { name: 'one override', text: withVariants('variant closer from main\n  beat 1 camera: close-up, static') },
+      ],
+    },
+  ],
 };
 
 /** Keeps the first override here; each other one moves to its own variant from the same base. */

@@ -1,4 +1,7 @@
 import type { Rule } from './types';
+import { withVariants } from './cases';
+
+const four = ['a', 'b', 'c', 'd'].map((name, i) => `variant ${name} from main\n  beat ${(i % 3) + 1} camera: wide, static`);
 
 export const variantCountRule: Rule = {
   code: 'variant-count',
@@ -23,4 +26,14 @@ export const variantCountRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'four variants from main',
+      trigger: withVariants(...four),
+      underlines: 'main', occurrence: 4,
+      nearMisses: [
+        { name: 'three variants', text: withVariants(...four.slice(0, 3)) },
+      ],
+    },
+  ],
 };

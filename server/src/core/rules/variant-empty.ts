@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { withVariants } from './cases';
 
 export const variantEmptyRule: Rule = {
   code: 'variant-empty',
@@ -20,4 +21,14 @@ export const variantEmptyRule: Rule = {
       });
     }
   },
+  cases: [
+    {
+      name: 'no override',
+      trigger: withVariants('variant idle from main'),
+      underlines: 'idle',
+      nearMisses: [
+        { name: 'one override', text: withVariants('variant idle from main\n  beat 1 camera: wide, static') },
+      ],
+    },
+  ],
 };

@@ -2,6 +2,7 @@ import { overridableFields } from '../vocabulary';
 import { nearest } from '../text';
 import { replace } from './edits';
 import type { Rule } from './types';
+import { withVariants } from './cases';
 
 export const variantTargetRule: Rule = {
   code: 'variant-target',
@@ -39,4 +40,14 @@ export const variantTargetRule: Rule = {
       }
     }
   },
+  cases: [
+    {
+      name: 'a beat that does not exist',
+      trigger: withVariants('variant a from main\n  beat 7 camera: wide, static'),
+      underlines: '7',
+      nearMisses: [
+        { name: 'beat 3', text: withVariants('variant a from main\n  beat 3 camera: wide, static') },
+      ],
+    },
+  ],
 };
