@@ -45,6 +45,27 @@ describe('storyboard contexts on an in-memory host', () => {
     assert.equal((await upToA.contextFor('/ws/a/b/scene01.sora')).config.rules['logline-missing'], undefined, 'a config above the workspace folder is not read');
   });
 
+  it('reads a config file again when the watcher says it changed, and finds one created later', async () => {
+    const host = memoryHost({ '/ws/scene01.sora': scene });
+    const { workspace } = workspaceOn(host);
+    assert.equal((await workspace.stateOfAny('memory:///ws/scene01.sora'))?.config.rules['logline-missing'], undefined);
+    host.files.set('/ws/.sorarc.json', JSON.stringify({ rules: { 'logline-missing': 'off' } }));
+    workspace.configFileChanged();
+    assert.equal((await workspace.stateOfAny('memory:///ws/scene01.sora'))?.config.rules['logline-missing'], 'off');
+    host.files.set('/ws/.sorarc.json', JSON.stringify({ rules: { 'logline-missing': 'info' } }));
+    workspace.configFileChanged();
+    assert.equal((await workspace.stateOfAny('memory:///ws/scene01.sora'))?.config.rules['logline-missing'], 'info');
+  });
+
+  it('lists the workspace\'s storyboards through the host, leaving out dependencies, hidden and excluded folders', async () => {
+    const host = memoryHost({ '/ws/a.sora': scene, '/ws/b/c.sora': scene, '/ws/node_modules/x.sora': scene, '/ws/.git/y.sora': scene, '/ws/build/z.sora': scene, '/ws/notes.txt': 'n' });
+    const { workspace } = workspaceOn(host);
+    workspace.exclude = ['build'];
+    const found: string[] = [];
+    for await (const file of workspace.storyboardFiles()) found.push(file);
+    assert.deepEqual(found, ['/ws/a.sora', '/ws/b/c.sora']);
+  });
+
   it('reads no config file in Restricted Mode and says so, and reports a broken one once, ignoring it', async () => {
     const host = memoryHost({ '/ws/sora.config.json': '{ "rules": { "no-such-rule": "off" } }', '/ws/scene01.sora': scene });
     const problems: ContextProblem[] = [];
