@@ -73,6 +73,18 @@ describe('lsp: the request wrapper', () => {
     await assert.rejects(answer, code(LSPErrorCodes.ContentModified));
   });
 
+  it('a storyboard request (our client\'s own) on a document that changed meanwhile answers on the new version', async () => {
+    const inner = memoryHost();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: HostPort = { ...inner, stat: async (path) => (await gate, inner.stat(path)) };
+    const { server, edit } = setUp(slow);
+    const answer = server.onStoryboard('compile', (state) => state.version, 'Could not compile')({ uri }, notCancelled);
+    edit();
+    release();
+    assert.equal(await answer, 2);
+  });
+
   it('a storyboard request on a file that cannot be read fails with RequestFailed', async () => {
     const { server } = setUp();
     await assert.rejects(server.onStoryboard('compile', () => 1, 'Could not compile')({ uri: 'memory:///ws/none.sora' }, notCancelled), code(LSPErrorCodes.RequestFailed));

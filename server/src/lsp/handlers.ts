@@ -8,7 +8,8 @@ import type { DocumentState, Notifier, Workspace } from './workspace';
 // goes through). The wrapper is where cancellation, failures and stale answers are handled, so no
 // feature repeats it: a cancelled request answers RequestCancelled; a failure is logged and answered
 // with the feature's fallback (or RequestFailed, for a request with no sensible fallback); an answer
-// computed for a version the document has since left answers ContentModified.
+// computed for a version the document has since left answers ContentModified (a standard request:
+// the editor asks again) or is computed again on the new version (our client's own requests).
 
 export interface ServerParts {
   connection: Connection;
@@ -30,7 +31,7 @@ export interface Feature {
 export interface Server extends ServerParts {
   /** A request on an open document: unknown document → the fallback. */
   onDocument<P extends { textDocument: { uri: string } }, R>(name: string, run: (state: DocumentState, params: P) => R | Promise<R>, fallback: R): (params: P, token?: CancellationToken) => Promise<R>;
-  /** A request on any storyboard of the workspace by URI, open or not: unreadable or failed → RequestFailed. */
+  /** A request on any storyboard of the workspace by URI, open or not, answered on its latest version: unreadable or failed → RequestFailed. */
   onStoryboard<P extends { uri: string }, R>(name: string, run: (state: DocumentState, params: P) => R | Promise<R>, failure: string): (params: P, token?: CancellationToken) => Promise<R>;
   /** Any other request: a failure is logged and answered RequestFailed with `failure` and the reason. */
   guarded<P, R>(name: string, run: (params: P) => R | Promise<R>, failure: string): (params: P, token?: CancellationToken) => Promise<R>;
@@ -53,6 +54,19 @@ export function serverOf(parts: ServerParts): Server {
     }
     return state;
   };
+  /**
+   * For our own client's requests (compile, storyboard info): the state of the document as it is
+   * now, analysed again if it changed meanwhile. The language client answers ContentModified to a
+   * custom request with nothing, which its callers cannot tell from a failure.
+   */
+  const latestState = async (uri: string, token: CancellationToken | undefined) => {
+    for (let attempt = 0; ; attempt++) {
+      const version = workspace.documents.get(uri)?.version;
+      const state = await workspace.stateOfAny(uri);
+      if (token?.isCancellationRequested) throw cancelled();
+      if (attempt >= 2 || workspace.documents.get(uri)?.version === version) return state;
+    }
+  };
   return {
     ...parts,
     onDocument: (name, run, fallback) => async (params, token) => {
@@ -70,7 +84,7 @@ export function serverOf(parts: ServerParts): Server {
     },
     onStoryboard: (name, run, failure) => async (params, token) => {
       if (token?.isCancellationRequested) throw cancelled();
-      const state = await currentState(params.uri, token, () => workspace.stateOfAny(params.uri));
+      const state = await latestState(params.uri, token);
       if (!state) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot read ${params.uri}.`);
       try {
         return await run(state, params);
