@@ -18,7 +18,7 @@ import { provenanceProblem, takeSettingsFrom } from './core/takeOps';
 import { TakeStoreError } from './takeStore';
 import { scoreCriteria, scoreCriterionLabels, type ScoreCriterion } from './core/vocabulary';
 import { nodeHost } from './node/host';
-import { commandLineRoot, fileStatusInside, loadTakeLog, loadTakeLogFor, toCorePath, writeFileAtomic } from './node/files';
+import { commandLineRoot, fileStatusInside, loadTakeLog, toCorePath, writeFileAtomic } from './node/files';
 import { readTextFileSafely, storyboardFileLimit } from './node/readFile';
 import { SequenceFinder } from './node/sequences';
 import { assembleRoughCut, ExchangeError, exportFilm, importFountain, loadFilm, type ExportFormat } from './node/exchange';
@@ -608,7 +608,7 @@ async function takesAddCommand(args: string[], output: Output): Promise<number> 
   const [file, video] = parsed.positional;
   const text = readOrFail(file, output);
   if (text === undefined) return 2;
-  const existing = loadTakeLogFor(file);
+  const existing = await contextsFor(output).takeLogs.loadFor(toCorePath(file));
   if (existing.status === 'invalid') {
     output.err(`sora: ${existing.message}`);
     return 2;

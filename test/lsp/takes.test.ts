@@ -106,6 +106,13 @@ describe('language server: sora/takes/*', function () {
     const info = await server.request<StoryboardInfoResponse>('sora/storyboardInfo', { uri, takeId: 'take03' });
     assert.equal(info.branch?.found, true);
     assert.equal(info.branch?.variant, 'warmer');
+    // The analysis reads the same store: a variant from take03 compiles against take03's prompt.
+    const text = server.text(uri);
+    await server.replaceText(uri, `${text.trimEnd()}\n\nvariant again from take03\n  beat 1 camera: wide, static\n`);
+    const compiled = await server.request<{ basePrompt: string | null; error: string | null }>('sora/compile', { uri, variant: 'again' });
+    assert.equal(compiled.error ?? null, null);
+    assert.equal(compiled.basePrompt, recorded.take.prompt);
+    await server.replaceText(uri, text);
   });
 
   it('logs a file already in takes/ under its own id, and moves a download into takes/ with its provenance read', async () => {
