@@ -7,7 +7,7 @@ import { repoRoot } from '../helpers/paths';
 // How well the rules that judge words do on storyboards written the way people write them: a
 // corpus of realistic storyboards in test/corpus/, each with the problems a reader sees in it
 // (NAME.expect.json, written before running the checker). `npm run accuracy` prints precision and
-// recall per rule; test/unit/accuracy.test.ts holds the checker to the corpus.
+// recall per rule; test/core/accuracy.test.ts holds the checker to the corpus.
 
 /** The rules whose judgement rests on the words of the storyboard rather than its structure. */
 export const wordRules = [
