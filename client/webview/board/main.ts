@@ -2,19 +2,14 @@
 // logline, length and span, model, takes, best take with its score, spend, problems), the film's
 // runtime and spend; click or Enter opens a scene, drag and drop or Alt+↑/↓ reorders, which asks
 // the extension to rewrite `scenes:`. Every user string goes through textContent.
-import { cardSpendText, clock, filmSpendText, moved, readBoardPageState, type BoardCard, type BoardMessage, type FromBoardPage, type ToBoardPage } from '../../src/board/model';
+import { cardSpendText, clock, filmSpendText, moved, readBoardPageState, type BoardCard, type BoardMessage, type BoardPageState, type FromBoardPage, type ToBoardPage } from '../../src/board/model';
 import { captureFrame } from './frame';
+import { el } from '../shared/dom';
+import { messageGuard, onMessage } from '../shared/messages';
+import { webviewHost } from '../shared/vscode';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const restored = readBoardPageState(vscode.getState());
+const host = webviewHost<FromBoardPage, BoardPageState>(readBoardPageState);
+const restored = host.restoredState();
 let shown: BoardMessage | null = restored?.message ?? null;
 let focused = restored?.focused ?? 0;
 let dragging: number | null = null;
@@ -25,21 +20,14 @@ const failures = new Map<string, string>();
 const stills = new Map<string, HTMLVideoElement>();
 
 function send(message: FromBoardPage): void {
-  vscode.postMessage(message);
+  host.post(message);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
-const root = el('main', 'board');
+const root = el('main', { class: 'board' });
 document.body.appendChild(root);
 
 function saveState(): void {
-  if (shown) vscode.setState({ message: shown, focused });
+  if (shown) host.saveState({ message: shown, focused });
 }
 
 function reorder(from: number, to: number): void {
@@ -53,14 +41,14 @@ function reorder(from: number, to: number): void {
 
 /** The card's picture: the best take's frame, or a placeholder that says why there is none. */
 function frameBox(item: BoardCard): HTMLElement {
-  const box = el('div', 'frame');
+  const box = el('div', { class: 'frame' });
   const video = shown?.videos[item.entry];
   const placeholder = (state: string, text: string) => {
     box.dataset.state = state;
     box.classList.add('placeholder');
     box.setAttribute('role', 'img');
     box.setAttribute('aria-label', text);
-    box.appendChild(el('span', undefined, text));
+    box.appendChild(el('span', {}, text));
     return box;
   };
   if (!item.best) return placeholder('no-take', item.takeCount ? 'No take scored yet' : 'No takes yet');
@@ -72,7 +60,7 @@ function frameBox(item: BoardCard): HTMLElement {
   const still = stills.get(video.key);
   const failure = failures.get(video.key);
   if (frame) {
-    const image = el('img', 'still');
+    const image = el('img', { class: 'still' });
     image.src = frame;
     image.alt = `A frame of ${best.id}`;
     image.draggable = false;
@@ -90,24 +78,24 @@ function frameBox(item: BoardCard): HTMLElement {
 }
 
 function card(item: BoardCard, index: number, count: number): HTMLElement {
-  const li = el('li', `card${item.uri ? '' : ' missing'}`);
+  const li = el('li', { class: `card${item.uri ? '' : ' missing'}` });
   li.tabIndex = index === focused ? 0 : -1;
   li.draggable = true;
   li.dataset.index = String(index);
   li.setAttribute('role', 'listitem');
   li.setAttribute('aria-label', `Scene ${index + 1} of ${count}: ${item.title ?? item.entry}. Enter opens it; Alt+Up and Alt+Down move it.`);
-  const head = el('div', 'head');
-  head.append(el('span', 'number', String(index + 1)), el('span', 'title', item.title ?? item.entry));
+  const head = el('div', { class: 'head' });
+  head.append(el('span', { class: 'number' }, String(index + 1)), el('span', { class: 'title' }, item.title ?? item.entry));
   li.appendChild(head);
-  li.appendChild(el('div', 'file', item.entry));
+  li.appendChild(el('div', { class: 'file' }, item.entry));
   if (!item.uri) {
-    li.appendChild(el('p', 'logline', 'There is no such file: the film has a hole here.'));
+    li.appendChild(el('p', { class: 'logline' }, 'There is no such file: the film has a hole here.'));
     return li;
   }
   li.appendChild(frameBox(item));
-  if (item.logline) li.appendChild(el('p', 'logline', item.logline));
-  const facts = el('dl', 'facts');
-  const fact = (name: string, value: string) => facts.append(el('dt', undefined, name), el('dd', `fact-${name.toLowerCase()}`, value));
+  if (item.logline) li.appendChild(el('p', { class: 'logline' }, item.logline));
+  const facts = el('dl', { class: 'facts' });
+  const fact = (name: string, value: string) => facts.append(el('dt', {}, name), el('dd', { class: `fact-${name.toLowerCase()}` }, value));
   fact('Length', `${item.seconds} s · ${clock(item.start)}–${clock(item.end)}`);
   fact('Model', item.model ?? 'not set');
   fact('Takes', String(item.takeCount));
@@ -126,18 +114,18 @@ function render(): void {
   const hadFocus = root.contains(document.activeElement);
   root.replaceChildren();
   if (!shown) {
-    root.appendChild(el('p', 'empty', 'Loading the sequence…'));
+    root.appendChild(el('p', { class: 'empty' }, 'Loading the sequence…'));
     return;
   }
   const { board } = shown;
   const header = el('header');
   header.append(
-    el('h1', undefined, board.title ?? 'Untitled sequence'),
-    el('p', 'runtime', `${board.cards.length} scene${board.cards.length === 1 ? '' : 's'} · ${clock(board.seconds)} in all`),
-    el('p', 'spend', filmSpendText(board.spend)),
+    el('h1', {}, board.title ?? 'Untitled sequence'),
+    el('p', { class: 'runtime' }, `${board.cards.length} scene${board.cards.length === 1 ? '' : 's'} · ${clock(board.seconds)} in all`),
+    el('p', { class: 'spend' }, filmSpendText(board.spend)),
   );
   root.appendChild(header);
-  const list = el('ol', 'cards');
+  const list = el('ol', { class: 'cards' });
   list.setAttribute('role', 'list');
   board.cards.forEach((item, index) => list.appendChild(card(item, index, board.cards.length)));
   root.appendChild(list);
@@ -263,9 +251,8 @@ root.addEventListener('dragend', () => {
   markDropTarget(null);
 });
 
-window.addEventListener('message', (event: MessageEvent<ToBoardPage>) => {
-  const message = event.data;
-  if (message?.type === 'board') {
+onMessage(messageGuard<ToBoardPage>(['board', 'error']), {
+  board: (message) => {
     // Frames captured here and not yet echoed by the host stay.
     const frames = { ...(shown?.frames ?? {}), ...message.frames };
     const keys = new Set(Object.values(message.videos).map((video) => video.key));
@@ -273,9 +260,10 @@ window.addEventListener('message', (event: MessageEvent<ToBoardPage>) => {
     focused = Math.min(focused, Math.max(0, message.board.cards.length - 1));
     render();
     captureMissingFrames();
-  } else if (message?.type === 'error') {
-    root.replaceChildren(el('p', 'error', message.message));
-  }
+  },
+  error: (message) => {
+    root.replaceChildren(el('p', { class: 'error' }, message.message));
+  },
 });
 
 render();
