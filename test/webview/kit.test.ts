@@ -159,8 +159,8 @@ describe('webview kit (Chromium)', function () {
 describe('webview bundles: what the pages carry from the core', () => {
   const heavy = /server\/src\/(core\/(lexer|parser|parse|analyze|compile|scene|sequence|fixes)\.ts|core\/rules\/|lsp\/|node\/)|chevrotain/;
 
-  for (const page of ['preview', 'takes']) {
-    it(`the ${page} page: no lexer, parser, analysis, rules or Node code${page === 'preview' ? '; from the core only its text helpers and the protocol' : ''}`, async () => {
+  for (const page of ['preview', 'takes', 'board']) {
+    it(`the ${page} page: on the kit, no lexer, parser, analysis, rules or Node code${page === 'preview' ? '; from the core only its text helpers, the workflow constants and the protocol' : ''}`, async () => {
       const result = await esbuild.build({
         entryPoints: [path.join(repoRoot, `client/webview/${page}/main.ts`)],
         bundle: true,
@@ -176,7 +176,7 @@ describe('webview bundles: what the pages carry from the core', () => {
         .map(([file]) => path.relative(repoRoot, path.resolve(file)).split(path.sep).join('/'));
       assert.deepEqual(inputs.filter((file) => heavy.test(file)), []);
       assert.ok(inputs.includes('client/webview/shared/dom.ts') && inputs.includes('client/webview/shared/messages.ts') && inputs.includes('client/webview/shared/vscode.ts'), 'on the kit');
-      if (page === 'preview') assert.deepEqual(inputs.filter((file) => file.startsWith('server/')).sort(), ['server/src/core/text.ts', 'server/src/protocol.ts']);
+      if (page === 'preview') assert.deepEqual(inputs.filter((file) => file.startsWith('server/')).sort(), ['server/src/core/text.ts', 'server/src/core/workflow.ts', 'server/src/protocol.ts']);
       if (page === 'takes') assert.ok(inputs.includes('server/src/core/text.ts'), 'the takes page writes seconds with the core too');
     });
   }
