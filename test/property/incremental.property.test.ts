@@ -193,6 +193,19 @@ describe('incremental analysis (what it redoes)', () => {
     assert.deepStrictEqual(result.diagnostics, analyze(edited).diagnostics);
   });
 
+  it('keeps reusing beats when every analysis gets a new files snapshot, as the server gives it', () => {
+    const text = generateStoryboard(100);
+    const analyzer = new IncrementalAnalyzer();
+    const snapshot = () => ({ exists: () => false, realPath: (path: string) => path, list: () => [] });
+    const options = () => ({ documentPath: '/work/film/scene01.sora', workspaceRoot: '/work', files: snapshot() });
+    analyzer.analyze(text, options());
+    const action = text.indexOf('action: ') + 'action: '.length;
+    const edited = text.slice(0, action) + 'x' + text.slice(action);
+    const result = analyzer.analyze(edited, options());
+    assert.ok(analyzer.ruleMisses > 0 && analyzer.ruleMisses <= 20, `${analyzer.ruleMisses} beat judgements redone`);
+    assert.deepStrictEqual(result.diagnostics, analyze(edited, options()).diagnostics);
+  });
+
   it('reuses what it found in beats that moved when a line is inserted above them', () => {
     const text = generateStoryboard(100);
     const analyzer = new IncrementalAnalyzer();

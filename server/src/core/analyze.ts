@@ -128,11 +128,13 @@ export function check(text: string, storyboard: Storyboard, options: AnalyzeOpti
 
 /**
  * What the rules read besides the text, as a key: plain values as they are, objects by identity
- * (the target follows from the settings, which the cache reads, and the profiles).
+ * (the target follows from the settings, which the cache reads, and the profiles). Not `files`: a
+ * rule scoped to a beat never asks about files (see Rule.scope), and the server hands every
+ * analysis a new snapshot of them, which would empty the cache on every keystroke.
  */
 function cacheOptionsKey(options: AnalyzeOptions, config: ResolvedConfig): string {
-  const { documentPath, workspaceRoot, takeLog, files, profiles, sequence, otherSequences } = options;
-  return JSON.stringify([documentPath, workspaceRoot, config.wordsPerSecond, [takeLog, files, profiles, sequence, otherSequences].map(identityOf)]);
+  const { documentPath, workspaceRoot, takeLog, profiles, sequence, otherSequences } = options;
+  return JSON.stringify([documentPath, workspaceRoot, config.wordsPerSecond, [takeLog, profiles, sequence, otherSequences].map(identityOf)]);
 }
 
 const identities = new WeakMap<object, number>();
