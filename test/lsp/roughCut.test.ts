@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AssembleRoughCutResponse } from '../../server/out/protocol';
+import { makeColourVideo } from '../helpers/media';
 import { repoRoot } from '../helpers/paths';
 import { Harness } from './harness';
 
@@ -16,10 +17,10 @@ const exampleDir = path.join(repoRoot, 'examples/06-sequence');
 const example = Object.fromEntries(fs.readdirSync(exampleDir).map((name) => [`film/${name}`, fs.readFileSync(path.join(exampleDir, name), 'utf8')]));
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 
+/** A one-second H.264 clip of one colour, as a take's video. */
 function makeClip(file: string, colour: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const made = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `color=c=${colour}:s=64x36:r=24:d=1`, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
-  assert.equal(made.status, 0, String(made.stderr));
+  makeColourVideo(file, [colour], 1, 'mp4');
 }
 
 const scene03Log = JSON.stringify({
@@ -54,7 +55,7 @@ const scene03Log = JSON.stringify({
     assert.match(answer.skipped.join('\n'), /scene 1 \(scene01\.sora\): no scored take/);
     assert.equal(answer.command[0], 'ffmpeg');
     const probe = spawnSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', output], { encoding: 'utf8' });
-    assert.equal(probe.stdout.trim(), '48', 'two one-second clips at 24 fps');
+    assert.equal(probe.stdout.trim(), '20', 'two one-second clips at 10 fps (makeColourVideo)');
 
     const before = fs.statSync(output).mtimeMs;
     const again = await assemble(server.uri('film/film.sora'), output);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ResponseError, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { assembleRoughCutRequest, type AssembleRoughCutParams, type AssembleRoughCutResponse } from '../../../server/src/protocol';
+import { resolveStoryboard } from '../activeStoryboard';
 import { askServer } from '../compile';
 import { isRestricted } from '../trust';
 
@@ -12,8 +13,8 @@ import { isRestricted } from '../trust';
 const methodNotFound = -32601;
 
 export async function assembleRoughCut(client: LanguageClient, output: vscode.LogOutputChannel, uriArg?: unknown, outputArg?: unknown): Promise<AssembleRoughCutResponse | undefined> {
-  const film = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
-  if (!film || vscode.window.activeTextEditor?.document.languageId !== 'sora' && !(uriArg instanceof vscode.Uri)) {
+  const film = resolveStoryboard(uriArg);
+  if (!film) {
     void vscode.window.showInformationMessage('Open a sequence file (or a scene of one) first: the rough cut joins its scenes’ best takes.');
     return undefined;
   }
