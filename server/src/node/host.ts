@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HostBytes, HostEntry, HostEntryKind, HostMove, HostPort, HostRead, HostStat, HostUpdate } from '../host';
 import { nodeFileAccess, toCorePath } from './files';
-import { readTextFileSafely } from './readFile';
+import { readFileBytesSafely, readTextFileSafely } from './readFile';
 import { updateFileLocked, type TakeLogSaveOptions } from './takeLogFile';
 
 // The host port on disk, for the Node language server and the CLI. Reads refuse what is not a
@@ -64,22 +64,8 @@ function linkKind(file: string): HostEntryKind {
 }
 
 function readBytesSafely(file: string, limit: number): HostBytes {
-  const name = path.basename(file);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent' };
-    return { status: 'refused', message: `${name} could not be read: ${(error as Error).message}` };
-  }
-  if (!stat.isFile()) return { status: 'refused', message: `${name} is not a regular file, so it was not read.` };
-  if (stat.size > limit) return { status: 'refused', message: `${name} is over the ${Math.round(limit / (1024 * 1024))} MB limit for this kind of file, so it was not read.` };
-  try {
-    return { status: 'ok', bytes: new Uint8Array(fs.readFileSync(file)) };
-  } catch (error) {
-    return { status: 'refused', message: `${name} could not be read: ${(error as Error).message}` };
-  }
+  const read = readFileBytesSafely(file, limit);
+  return read.status === 'ok' ? { status: 'ok', bytes: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) } : read;
 }
 
 /**

@@ -20,12 +20,25 @@ const byteOrderMark = '\ufeff';
 /** O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer (POSIX only). */
 const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
+export type FileBytesRead =
+  | { status: 'ok'; bytes: Buffer }
+  | { status: 'absent' }
+  | { status: 'refused'; message: string };
+
 /**
  * Reads a regular file as UTF-8 without a byte order mark. A missing file is `absent`; a folder, a
  * device, a FIFO or a socket (directly or through a link), a file over `limit` bytes, or a read
  * error is `refused` with a message naming the file.
  */
 export function readTextFileSafely(file: string, limit = dataFileLimit): FileRead {
+  const read = readFileBytesSafely(file, limit);
+  if (read.status !== 'ok') return read;
+  const text = read.bytes.toString('utf8');
+  return { status: 'ok', text: text.startsWith(byteOrderMark) ? text.slice(1) : text };
+}
+
+/** The bytes of a regular file (a take's video, for its provenance), refused as readTextFileSafely refuses. */
+export function readFileBytesSafely(file: string, limit = dataFileLimit): FileBytesRead {
   const name = path.basename(file);
   let descriptor: number;
   try {
@@ -42,8 +55,7 @@ export function readTextFileSafely(file: string, limit = dataFileLimit): FileRea
     if (stat.size > limit) return { status: 'refused', message: tooLarge(name, stat.size, limit) };
     const bytes = readAtMost(descriptor, limit + 1);
     if (bytes.length > limit) return { status: 'refused', message: tooLarge(name, bytes.length, limit) };
-    const text = bytes.toString('utf8');
-    return { status: 'ok', text: text.startsWith(byteOrderMark) ? text.slice(1) : text };
+    return { status: 'ok', bytes };
   } catch (error) {
     return { status: 'refused', message: unreadable(name, (error as Error).message) };
   } finally {
